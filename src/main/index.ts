@@ -1,0 +1,136 @@
+// Composition root: app lifecycle, the window, and wiring. The only module that imports electron
+// at runtime.
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, screen, session, shell, type MenuItemConstructorOptions } from 'electron'
+import { join } from 'node:path'
+import { readJsonFile, writeFileAtomic } from './atomicFile'
+import { createFileLogger } from './fileLog'
+import { createSenderCheck, registerIpc } from './ipc/register'
+import { contentSecurityPolicy, isOpenableExternally, webPreferences } from './security'
+import { createServices } from './services'
+import { restoreWindowState, type WindowState } from './windowState'
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const log = createFileLogger(join(app.getPath('logs'), 'main.log'), !app.isPackaged)
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.whenReady().then(start, (e: unknown) => log.error('App failed to become ready', e))
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  // No navigation away from the app and no new windows; https links go to the OS browser.
+  contents.on('will-navigate', (event, url) => {
+    if (devServerUrl && url.startsWith(devServerUrl)) return
+    event.preventDefault()
+    if (isOpenableExternally(url)) void shell.openExternal(url)
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isOpenableExternally(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData')
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } })
+  })
+
+  const services = await createServices({
+    userDataDir: userData,
+    log,
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      versions: {
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+        v8: process.versions.v8,
+      },
+      platform: process.platform,
+      arch: process.arch,
+      systemLocales: app.getPreferredSystemLanguages(),
+    },
+    openExternal: (url) => shell.openExternal(url),
+    onSettingsChanged: (s) => {
+      nativeTheme.themeSource = s.theme
+    },
+    emit: (event, payload) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload)
+    },
+  })
+  nativeTheme.themeSource = services.settings.get().theme
+  registerIpc(ipcMain, services.dispatch, createSenderCheck(devServerUrl))
+  app.on('will-quit', () => void services.close())
+
+  Menu.setApplicationMenu(buildMenu())
+  await createWindow(userData)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow(userData)
+  })
+}
+
+async function createWindow(userData: string): Promise<void> {
+  const statePath = join(userData, 'window-state.json')
+  const saved = await readJsonFile(statePath).catch(() => undefined)
+  const state = restoreWindowState(saved, screen.getAllDisplays().map((d) => d.workArea))
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'TRTC Desk',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f6f7f9',
+    icon: join(__dirname, '../../resources/icon.png'),
+    webPreferences: webPreferences(join(__dirname, '../preload/index.js')),
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win.show())
+
+  const save = () => {
+    const b = win.getNormalBounds()
+    const next: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() }
+    void writeFileAtomic(statePath, JSON.stringify(next)).catch((e: unknown) => log.warn('Could not save window state', e))
+  }
+  win.on('close', save)
+
+  if (devServerUrl) await win.loadURL(devServerUrl)
+  else await win.loadFile(join(__dirname, '../renderer/index.html'))
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : [{ role: 'fileMenu' as const }]),
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Open Log Folder', click: () => void shell.openPath(app.getPath('logs')) },
+        { label: 'TRTC Server API Documentation', click: () => void shell.openExternal('https://trtc.io/document/34268') },
+      ],
+    },
+  ]
+  return Menu.buildFromTemplate(template)
+}

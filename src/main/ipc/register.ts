@@ -1,0 +1,36 @@
+// Binds the dispatch to ipcMain. Only a type import of electron, so it runs with a shim in tests.
+import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron'
+import { channelNames } from '../../shared/contract/channels'
+import { err } from '../../shared/errors'
+import type { Dispatch } from './dispatch'
+
+export type SenderCheck = (frame: WebFrameMain | null) => boolean
+
+export function registerIpc(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch, isTrustedSender: SenderCheck): () => void {
+  for (const channel of channelNames) {
+    ipc.handle(channel, (event: IpcMainInvokeEvent, request: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return err('request.invalid', 'This request did not come from the TRTC Desk window.')
+      }
+      return dispatch(channel, request)
+    })
+  }
+  return () => {
+    for (const channel of channelNames) ipc.removeHandler(channel)
+  }
+}
+
+/** The app's own pages: the packaged renderer (file:) or, in development, the dev server origin. */
+export function createSenderCheck(devServerUrl: string | undefined): SenderCheck {
+  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null
+  return (frame) => {
+    if (!frame || frame.parent !== null) return false
+    const url = frame.url
+    if (url.startsWith('file://')) return true
+    try {
+      return devOrigin !== null && new URL(url).origin === devOrigin
+    } catch {
+      return false
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { useEffect } from 'react'
+import * as Tooltip from '@radix-ui/react-tooltip'
+import { useApp, useT } from './context'
+import { selectDark, selectLocale, sections, type Section } from './appStore'
+import { Header } from './Header'
+import { AboutDialog } from './AboutDialog'
+import { RoomsView } from '../rooms/RoomsView'
+import { DesignerView } from '../designer/DesignerView'
+import { SeiView } from '../sei/SeiView'
+import { SettingsView } from '../settings/SettingsView'
+import type { MessageKey } from '../../i18n/i18n'
+
+const navLabel: Record<Section, MessageKey> = {
+  rooms: 'nav.rooms',
+  designer: 'nav.designer',
+  sei: 'nav.sei',
+  settings: 'nav.settings',
+}
+
+const navIcon: Record<Section, string> = {
+  rooms: 'M3 5h18v4H3zM3 11h18v4H3zM3 17h18v3H3z',
+  designer: 'M3 3h8v8H3zM13 3h8v5h-8zM13 10h8v11h-8zM3 13h8v8H3z',
+  sei: 'M3 19h2V9H3zm4 0h2V5H7zm4 0h2v-7h-2zm4 0h2V8h-2zm4 0h2v-4h-2z',
+  settings: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm9 5v-2l-2.2-.6a7 7 0 0 0-.7-1.7l1.2-2-1.4-1.4-2 1.2a7 7 0 0 0-1.7-.7L13.6 3h-2l-.6 2.2a7 7 0 0 0-1.7.7l-2-1.2-1.4 1.4 1.2 2a7 7 0 0 0-.7 1.7L3 11v2l2.2.6c.2.6.4 1.2.7 1.7l-1.2 2 1.4 1.4 2-1.2c.5.3 1.1.5 1.7.7l.6 2.2h2l.6-2.2c.6-.2 1.2-.4 1.7-.7l2 1.2 1.4-1.4-1.2-2c.3-.5.5-1.1.7-1.7z',
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
+const modKey = isMac ? '⌘' : 'Ctrl+'
+
+export function App() {
+  const t = useT()
+  const section = useApp((s) => s.section)
+  const select = useApp((s) => s.sectionSelected)
+  const dark = useApp(selectDark)
+  const locale = useApp(selectLocale)
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light'
+    document.documentElement.lang = locale
+  }, [dark, locale])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(isMac ? e.metaKey : e.ctrlKey) || e.altKey || e.shiftKey) return
+      const index = Number(e.key) - 1
+      const target = e.key === ',' ? 'settings' : sections[index]
+      if (target) {
+        e.preventDefault()
+        select(target)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [select])
+
+  return (
+    <Tooltip.Provider delayDuration={400}>
+      <div className="shell">
+        <Header />
+        <nav className="sidebar" aria-label={t('app.name')}>
+          {sections.map((s, i) => (
+            <Tooltip.Root key={s}>
+              <Tooltip.Trigger asChild>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={section === s ? 'page' : undefined}
+                  onClick={() => select(s)}
+                  data-testid={`nav-${s}`}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
+                    <path d={navIcon[s]} />
+                  </svg>
+                  <span>{t(navLabel[s])}</span>
+                </button>
+              </Tooltip.Trigger>
+              <Tooltip.Portal>
+                <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
+                  {t('nav.shortcut', { keys: `${modKey}${i + 1}` })}
+                </Tooltip.Content>
+              </Tooltip.Portal>
+            </Tooltip.Root>
+          ))}
+        </nav>
+        <main className="content">
+          {section === 'rooms' && <RoomsView />}
+          {section === 'designer' && <DesignerView />}
+          {section === 'sei' && <SeiView />}
+          {section === 'settings' && <SettingsView />}
+        </main>
+        <AboutDialog />
+      </div>
+    </Tooltip.Provider>
+  )
+}

@@ -1,0 +1,66 @@
+// The shell's state: which section is shown, the settings, app info and profiles as main reports them.
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { Api } from '../../../../shared/contract/client'
+import type { AppInfo, ProfileList, Settings } from '../../../../shared/contract/contract'
+import type { AppError } from '../../../../shared/errors'
+import { resolveLocale, type Locale } from '../../i18n/i18n'
+
+export const sections = ['rooms', 'designer', 'sei', 'settings'] as const
+export type Section = (typeof sections)[number]
+
+export interface AppState {
+  section: Section
+  settings: Settings | null
+  appInfo: AppInfo | null
+  profiles: ProfileList | null
+  systemDark: boolean
+  error: AppError | null
+  aboutOpen: boolean
+  started(): Promise<void>
+  sectionSelected(section: Section): void
+  settingsChanged(patch: Partial<Settings>): Promise<void>
+  settingsPushed(settings: Settings): void
+  systemThemeChanged(dark: boolean): void
+  aboutToggled(open: boolean): void
+  errorDismissed(): void
+}
+
+export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreApi<AppState> {
+  const { api } = deps
+  return createStore<AppState>((set) => ({
+    section: 'rooms',
+    settings: null,
+    appInfo: null,
+    profiles: null,
+    systemDark: deps.systemDark,
+    error: null,
+    aboutOpen: false,
+    async started() {
+      const [settings, info, profiles] = await Promise.all([api['settings.get'](), api['app.info'](), api['profiles.list']()])
+      set({
+        settings: settings.ok ? settings.value : null,
+        appInfo: info.ok ? info.value : null,
+        profiles: profiles.ok ? profiles.value : null,
+        error: [settings, info, profiles].find((r) => !r.ok)?.error ?? null,
+      })
+    },
+    sectionSelected: (section) => set({ section }),
+    async settingsChanged(patch) {
+      const r = await api['settings.update'](patch)
+      set(r.ok ? { settings: r.value } : { error: r.error })
+    },
+    settingsPushed: (settings) => set({ settings }),
+    systemThemeChanged: (systemDark) => set({ systemDark }),
+    aboutToggled: (aboutOpen) => set({ aboutOpen }),
+    errorDismissed: () => set({ error: null }),
+  }))
+}
+
+export const selectLocale = (s: AppState): Locale =>
+  resolveLocale(s.settings?.language ?? 'system', s.appInfo?.systemLocales ?? [])
+
+export const selectDark = (s: AppState): boolean =>
+  s.settings?.theme === 'dark' || (s.settings?.theme !== 'light' && s.systemDark)
+
+export const selectActiveProfile = (s: AppState) =>
+  s.profiles?.profiles.find((p) => p.id === s.profiles?.activeId) ?? null

@@ -1,0 +1,17 @@
+import { createContext, useContext, useCallback } from 'react'
+import { useStore, type StoreApi } from 'zustand'
+import { translate, type MessageKey } from '../../i18n/i18n'
+import { selectLocale, type AppState } from './appStore'
+
+export const AppStoreContext = createContext<StoreApi<AppState> | null>(null)
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  const store = useContext(AppStoreContext)
+  if (!store) throw new Error('useApp outside AppStoreContext')
+  return useStore(store, selector)
+}
+
+export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+  const locale = useApp(selectLocale)
+  return useCallback((key, params) => translate(locale, key, params), [locale])
+}

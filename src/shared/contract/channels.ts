@@ -1,0 +1,23 @@
+// The names that may cross the IPC boundary. Kept apart from the schemas so the preload can build
+// its allow-list without bundling zod; contract.ts checks that both lists agree.
+
+export const channelNames = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'profiles.list',
+  'shell.openExternal',
+] as const
+
+export const eventNames = ['settings.changed'] as const
+
+export type ChannelName = (typeof channelNames)[number]
+export type EventName = (typeof eventNames)[number]
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value)
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNames as readonly string[]).includes(value)
+}

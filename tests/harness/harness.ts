@@ -1,0 +1,188 @@
+// Runs the built renderer in Debian Chromium against the real main-process services in Node.
+// The built preload is evaluated against a small shim of the `electron` module; its
+// ipcRenderer.invoke lands, through a Playwright binding, in the same registerIpc() that the
+// Electron app uses with ipcMain.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import type { EventName } from '../../src/shared/contract/channels'
+import type { AppInfo, EventPayload } from '../../src/shared/contract/contract'
+import { createSenderCheck, registerIpc } from '../../src/main/ipc/register'
+import type { Logger } from '../../src/main/ipc/dispatch'
+import { createServices, type Services } from '../../src/main/services'
+
+export const ORIGIN = 'https://trtc-desk.test'
+const root = resolve(__dirname, '../..')
+const rendererDir = join(root, 'out/renderer')
+const preloadPath = join(root, 'out/preload/index.js')
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+}
+
+export interface HarnessOptions {
+  headless?: boolean
+  colorScheme?: 'light' | 'dark'
+  locale?: string
+  viewport?: { width: number; height: number }
+  browser?: Browser
+}
+
+export interface Harness {
+  page: Page
+  context: BrowserContext
+  services: Services
+  userDataDir: string
+  logLines: string[]
+  externalUrls: string[]
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>
+  open(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function launchBrowser(headless = true): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}. Install Debian's chromium package.`)
+  return chromium.launch({ executablePath: chromiumPath, headless, args: chromiumArgs })
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  if (!existsSync(preloadPath)) throw new Error('Build first: out/preload/index.js is missing (npm run build).')
+  const ownBrowser = opts.browser ? null : await launchBrowser(opts.headless ?? true)
+  const browser = opts.browser ?? ownBrowser!
+  const locale = opts.locale ?? 'en-US'
+  const context = await browser.newContext({
+    colorScheme: opts.colorScheme ?? 'light',
+    locale,
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  })
+  const userDataDir = await mkdtemp(join(tmpdir(), 'trtc-desk-harness-'))
+  const logLines: string[] = []
+  const externalUrls: string[] = []
+  const log: Logger = {
+    error: (m, d) => logLines.push(`error ${m} ${d instanceof Error ? d.stack : JSON.stringify(d ?? '')}`),
+    warn: (m, d) => logLines.push(`warn ${m} ${JSON.stringify(d ?? '')}`),
+    info: (m, d) => logLines.push(`info ${m} ${JSON.stringify(d ?? '')}`),
+  }
+  const pages = new Set<Page>()
+  const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    await Promise.all(
+      [...pages].map((p) =>
+        p.evaluate(([e, v]) => (window as unknown as { __electronShimEmit(e: string, v: unknown): void }).__electronShimEmit(e, v), [
+          event,
+          payload,
+        ] as const),
+      ),
+    )
+  }
+  const appInfo: AppInfo = {
+    name: 'TRTC Desk',
+    version: JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string,
+    versions: { electron: '', chrome: browser.version(), node: process.versions.node, v8: process.versions.v8 },
+    platform: process.platform,
+    arch: process.arch,
+    systemLocales: [locale],
+  }
+  const services = await createServices({
+    userDataDir,
+    appInfo,
+    log,
+    emit: (event, payload) => void emit(event, payload),
+    openExternal: async (url) => {
+      externalUrls.push(url)
+    },
+  })
+
+  // The production registration, against an ipcMain stand-in.
+  const ipcHandlers = new Map<string, (event: unknown, request: unknown) => unknown>()
+  registerIpc(
+    {
+      handle: (channel: string, fn: (event: never, request: unknown) => unknown) => void ipcHandlers.set(channel, fn as never),
+      removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+    } as never,
+    services.dispatch,
+    createSenderCheck(ORIGIN + '/'),
+  )
+
+  await context.exposeBinding('__electronShimInvoke', async (source, channel: string, request: unknown) => {
+    const handler = ipcHandlers.get(channel)
+    if (!handler) throw new Error(`No handler registered for '${channel}'`)
+    const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() ? {} : null }
+    return handler({ senderFrame }, request)
+  })
+
+  const preload = await readFile(preloadPath, 'utf8')
+  await context.addInitScript({
+    content: `(() => {
+      const listeners = new Map();
+      const electron = {
+        contextBridge: {
+          exposeInMainWorld(name, value) {
+            Object.defineProperty(window, name, { value, enumerable: true, configurable: false, writable: false });
+          },
+        },
+        ipcRenderer: {
+          invoke: (channel, request) => window.__electronShimInvoke(channel, request),
+          on(event, fn) { if (!listeners.has(event)) listeners.set(event, new Set()); listeners.get(event).add(fn); },
+          removeListener(event, fn) { listeners.get(event)?.delete(fn); },
+        },
+      };
+      Object.defineProperty(window, '__electronShimEmit', {
+        value: (event, payload) => { for (const fn of listeners.get(event) ?? []) fn({}, payload); },
+      });
+      const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name); };
+      (function (require) { ${preload}\n })(require);
+    })();`,
+  })
+
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== ORIGIN) return route.abort('blockedbyclient')
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html'
+    const file = join(rendererDir, rel)
+    if (!file.startsWith(rendererDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
+    return route.fulfill({ status: 200, body: await readFile(file), headers: { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' } })
+  })
+
+  const page = await context.newPage()
+  pages.add(page)
+  page.on('pageerror', (e) => logLines.push(`pageerror ${e.stack ?? e.message}`))
+
+  return {
+    page,
+    context,
+    services,
+    userDataDir,
+    logLines,
+    externalUrls,
+    emit,
+    open: async () => {
+      await page.goto(`${ORIGIN}/index.html`)
+    },
+    close: async () => {
+      await context.close()
+      await ownBrowser?.close()
+      await services.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
