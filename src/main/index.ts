@@ -100,7 +100,7 @@ async function createWindow(userData: string): Promise<void> {
     show: false,
     title: 'TRTC Desk',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f6f7f9',
-    icon: join(__dirname, '../../resources/icon.png'),
+    icon: join(__dirname, '../../resources/icon-256.png'),
     webPreferences: webPreferences(join(__dirname, '../preload/index.js')),
   })
   if (state.maximized) win.maximize()

@@ -1,0 +1,38 @@
+// Launches the real Electron app when its binary is installed (npm install fetches it on a
+// machine that can download it). Without the binary the test is skipped and says why.
+import { _electron as electron, expect, test } from '@playwright/test'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(__dirname, '../..')
+
+function electronBinary(): string | null {
+  const pathFile = join(root, 'node_modules/electron/path.txt')
+  if (!existsSync(pathFile)) return null
+  const binary = join(root, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
+}
+
+test('the Electron app starts, shows its window and exposes only the contract', async () => {
+  const executablePath = electronBinary()
+  test.skip(
+    executablePath === null,
+    'The Electron binary is not installed (node_modules/electron/dist is missing): this machine cannot download it. ' +
+      'Run `node node_modules/electron/install.js` where it can, and this test runs.',
+  )
+  const app = await electron.launch({ executablePath: executablePath!, args: [root], env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' } })
+  try {
+    const window = await app.firstWindow()
+    await expect(window.getByTestId('view-rooms')).toBeVisible()
+    const keys = await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())
+    expect(keys).toContain('settings.get')
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents
+      return { sandboxed: wc.getLastWebPreferences()?.sandbox, isolated: wc.getLastWebPreferences()?.contextIsolation }
+    })
+    expect(prefs).toEqual({ sandboxed: true, isolated: true })
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+  } finally {
+    await app.close()
+  }
+})

@@ -1,0 +1,73 @@
+// Writes a PNG of every screen, light and dark, so anyone can look at the UI without Electron.
+// Usage: npm run screenshots [-- <output folder>]   (default: screenshots/)
+import { mkdir } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchBrowser, startHarness } from './harness'
+
+export interface Screen {
+  name: string
+  /** Brings the app into the state to capture; the page starts freshly loaded. */
+  show(page: Page): Promise<void>
+}
+
+const nav = (section: string) => async (page: Page) => {
+  await page.getByTestId(`nav-${section}`).click()
+  await page.getByTestId(`view-${section}`).waitFor()
+}
+
+export const screens: Screen[] = [
+  { name: 'rooms', show: nav('rooms') },
+  { name: 'designer', show: nav('designer') },
+  { name: 'sei', show: nav('sei') },
+  { name: 'settings', show: nav('settings') },
+  {
+    name: 'profile-menu',
+    show: async (page) => {
+      await page.getByTestId('profile-switcher').click()
+      await page.getByRole('menu').waitFor()
+    },
+  },
+  {
+    name: 'about',
+    show: async (page) => {
+      await nav('settings')(page)
+      await page.getByTestId('open-about').click()
+      await page.getByTestId('about-dialog').waitFor()
+    },
+  },
+]
+
+async function main(): Promise<void> {
+  const outDir = resolve(process.argv[2] ?? 'screenshots')
+  await mkdir(outDir, { recursive: true })
+  const browser = await launchBrowser(!process.env.DISPLAY || process.env.HEADLESS === '1')
+  const written: string[] = []
+  try {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const locale of ['en-US', 'zh-CN']) {
+        const h = await startHarness({ browser, colorScheme, locale, viewport: { width: 1280, height: 800 } })
+        try {
+          for (const screen of screens) {
+            await h.open()
+            await screen.show(h.page)
+            await h.page.waitForTimeout(150)
+            const file = resolve(outDir, `${screen.name}-${colorScheme}-${locale}.png`)
+            await h.page.screenshot({ path: file })
+            written.push(file)
+          }
+        } finally {
+          await h.close()
+        }
+      }
+    }
+  } finally {
+    await browser.close()
+  }
+  process.stdout.write(`${written.length} screenshots in ${outDir}\n`)
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`)
+  process.exit(1)
+})
