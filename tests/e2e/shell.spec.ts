@@ -95,7 +95,7 @@ test('window.api exposes only the contract and main rejects what the contract do
   h = await startHarness()
   await h.open()
   const result = await h.page.evaluate(async () => {
-    const api = window.api as unknown as Record<string, unknown>
+    const api = (window as unknown as { api: Record<string, unknown> }).api
     const keys = Object.keys(api).sort()
     const bad = await (api['shell.openExternal'] as (r: unknown) => Promise<unknown>)({ url: 'file:///etc/passwd' })
     const extra = await (api['settings.update'] as (r: unknown) => Promise<unknown>)({ theme: 'neon' })
