@@ -45,6 +45,12 @@ export default tseslint.config(
     },
   },
   {
+    // Component tests run the real main services in the same process.
+    files: ['src/renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!electron$|\\.\\./shared/(contract/|errors$)).*', message: 'The preload imports only electron and the contract.' }] }],

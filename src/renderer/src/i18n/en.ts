@@ -33,6 +33,7 @@ export const en = {
   'sei.error': 'This is not a volume-layout JSON: {message}',
   'sei.warnings': 'Warnings',
   'settings.title': 'Settings',
+  'settings.subtitle': 'Appearance, language, credential profiles and app information.',
   'settings.appearance': 'Appearance',
   'settings.theme': 'Theme',
   'settings.theme.system': 'Follow the system',

@@ -34,6 +34,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sei.error': '这不是音量布局 JSON：{message}',
   'sei.warnings': '警告',
   'settings.title': '设置',
+  'settings.subtitle': '外观、语言、凭证配置与应用信息。',
   'settings.appearance': '外观',
   'settings.theme': '主题',
   'settings.theme.system': '跟随系统',

@@ -17,7 +17,7 @@ export function SettingsView() {
 
   return (
     <section className="page" data-testid="view-settings">
-      <PageHeader title={t('settings.title')} subtitle="" />
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <div className="card">
         <h2>{t('settings.appearance')}</h2>
         <fieldset className="segmented" disabled={!settings}>
