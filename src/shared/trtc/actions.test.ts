@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { actions, validateRequest } from './actions'
+
+const now = 1_700_000_000
+const invalid = (r: { ok: boolean }) => expect(r.ok).toBe(false)
+const valid = (r: { ok: boolean }) => expect(r.ok).toBe(true)
+
+describe('TRTC request rules', () => {
+  it('DescribeRoomInfo: 24 h span, 14-day look-back, PageSize 1–100, allowed regions', () => {
+    const base = { SdkAppId: 1400000001, StartTime: now - 3600, EndTime: now, PageSize: 100 }
+    valid(validateRequest('DescribeRoomInfo', base, now, 'ap-guangzhou'))
+    invalid(validateRequest('DescribeRoomInfo', { ...base, StartTime: now - 86_401 }, now))
+    invalid(validateRequest('DescribeRoomInfo', { ...base, EndTime: now - 7200 }, now))
+    invalid(validateRequest('DescribeRoomInfo', { ...base, PageSize: 101 }, now))
+    invalid(validateRequest('DescribeRoomInfo', { ...base, PageSize: 0 }, now))
+    invalid(validateRequest('DescribeRoomInfo', { ...base, StartTime: now - 15 * 86_400, EndTime: now - 15 * 86_400 + 60 }, now))
+    invalid(validateRequest('DescribeRoomInfo', base, now, 'ap-shanghai'))
+    invalid(validateRequest('DescribeRoomInfo', { ...base, Extra: 1 }, now))
+  })
+
+  it('DescribeCallDetailInfo: ≤ 6 users and ≤ 1 h with metrics, ≤ 4 h without', () => {
+    const base = { CommId: '1400188366_218695_1590065777', SdkAppId: 1400188366, StartTime: now - 3600, EndTime: now }
+    valid(validateRequest('DescribeCallDetailInfo', { ...base, DataType: ['bigvCapFps'], UserIds: ['a', 'b', 'c', 'd', 'e', 'f'] }, now))
+    invalid(validateRequest('DescribeCallDetailInfo', { ...base, DataType: ['bigvCapFps'], UserIds: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }, now))
+    invalid(validateRequest('DescribeCallDetailInfo', { ...base, DataType: ['aBit'], StartTime: now - 3601 }, now))
+    valid(validateRequest('DescribeCallDetailInfo', { ...base, StartTime: now - 4 * 3600 }, now))
+    invalid(validateRequest('DescribeCallDetailInfo', { ...base, StartTime: now - 4 * 3600 - 1 }, now))
+    invalid(validateRequest('DescribeCallDetailInfo', { ...base, DataType: ['nope'] }, now))
+  })
+
+  it('moderation: numeric room range, user ID characters, ≤ 10 users per RemoveUser', () => {
+    valid(validateRequest('RemoveUser', { SdkAppId: 1, RoomId: 4294967295, UserIds: ['u-1', 'u_2'] }, now))
+    invalid(validateRequest('RemoveUser', { SdkAppId: 1, RoomId: 4294967296, UserIds: ['u'] }, now))
+    invalid(validateRequest('RemoveUser', { SdkAppId: 1, RoomId: 0, UserIds: ['u'] }, now))
+    invalid(validateRequest('RemoveUser', { SdkAppId: 1, RoomId: 5, UserIds: Array.from({ length: 11 }, (_, i) => `u${i}`) }, now))
+    invalid(validateRequest('RemoveUser', { SdkAppId: 1, RoomId: 5, UserIds: [] }, now))
+    invalid(validateRequest('SetUserBlocked', { SdkAppId: 1, RoomId: 5, UserId: 'bad id', IsMute: 1 }, now))
+    invalid(validateRequest('SetUserBlocked', { SdkAppId: 1, RoomId: 5, UserId: 'ok', IsMute: 4 }, now))
+    valid(validateRequest('SetUserBlockedByStrRoomId', { SdkAppId: 1, StrRoomId: 'abc', UserId: 'ok', IsMute: 3 }, now))
+    expect(actions.RemoveUser.mutating).toBe(true)
+    expect(actions.DescribeRoomInfo.mutating).toBe(false)
+  })
+
+  it('usage: 31-day span, MixType enum, DescribeTrtcRoomUsage 24 h and its own rate limit', () => {
+    valid(validateRequest('DescribeTrtcUsage', { StartTime: '2024-01-01', EndTime: '2024-02-01' }, now, 'ap-singapore'))
+    invalid(validateRequest('DescribeTrtcUsage', { StartTime: '2024-01-01', EndTime: '2024-02-02' }, now))
+    invalid(validateRequest('DescribeRecordingUsage', { StartTime: '2024-01-01', EndTime: '2024-01-02', MixType: 'both' }, now))
+    valid(validateRequest('DescribeTrtcRoomUsage', { SdkAppid: 1400017192, StartTime: '2023-01-06 00:00', EndTime: '2023-01-07 00:00' }, now))
+    invalid(validateRequest('DescribeTrtcRoomUsage', { SdkAppid: 1400017192, StartTime: '2023-01-06 00:00', EndTime: '2023-01-07 00:01' }, now))
+    expect(actions.DescribeTrtcRoomUsage.rate).toEqual({ count: 1, perMs: 15_000 })
+    expect(actions.DescribeRelayUsage.rate).toEqual({ count: 5, perMs: 1000 })
+    expect(actions.DescribeTRTCMarketScaleData.regions).toBeNull()
+  })
+
+  it('mixing and recording: relay target required, tiles inside the canvas, RoomIdType meanings', () => {
+    const start = {
+      SdkAppId: 1400188366,
+      RoomId: '295066',
+      RoomIdType: 0,
+      AgentParams: { UserId: 'robot_295066', MaxIdleTime: 30 },
+      WithTranscoding: 1,
+      VideoParams: {
+        VideoEncode: { Width: 1280, Height: 720, Fps: 15, BitRate: 1536, Gop: 2 },
+        LayoutParams: { MixLayoutMode: 4, MixLayoutList: [{ LocationX: 640, LocationY: 0, ImageWidth: 640, ImageHeight: 720 }] },
+      },
+      PublishCdnParams: [{ PublishCdnUrl: 'rtmp://example/live/x', IsTencentCdn: 1 }],
+    }
+    valid(validateRequest('StartPublishCdnStream', start, now))
+    invalid(validateRequest('StartPublishCdnStream', { ...start, PublishCdnParams: undefined }, now))
+    invalid(validateRequest('StartPublishCdnStream', { ...start, RoomId: 'abc' }, now))
+    valid(validateRequest('StartPublishCdnStream', { ...start, RoomId: 'abc', RoomIdType: 1 }, now))
+    const wide = structuredClone(start)
+    wide.VideoParams.LayoutParams.MixLayoutList[0]!.LocationX = 641
+    invalid(validateRequest('StartPublishCdnStream', wide, now))
+    invalid(validateRequest('StartPublishCdnStream', { ...start, SeiParams: { LayoutVolume: { PayloadType: 244 } } }, now))
+    const rec = {
+      SdkAppId: 1234,
+      RoomId: '3560',
+      UserId: 'recorder_3560',
+      UserSig: 'sig',
+      RecordParams: { RecordMode: 2, MaxIdleTime: 60 },
+      StorageParams: { CloudVod: { TencentVod: { ExpireTime: 0 } } },
+      RoomIdType: 1,
+      MixTranscodeParams: { VideoParams: { Width: 360, Height: 640, Fps: 15, BitRate: 500000, Gop: 10 } },
+      MixLayoutParams: { MixLayoutMode: 3 },
+    }
+    valid(validateRequest('CreateCloudRecording', rec, now, 'ap-shanghai'))
+    invalid(validateRequest('CreateCloudRecording', { ...rec, RoomId: 'room' }, now))
+    valid(validateRequest('CreateCloudRecording', { ...rec, RoomId: 'room', RoomIdType: 0 }, now))
+    invalid(validateRequest('CreateCloudRecording', { ...rec, MixTranscodeParams: { VideoParams: { Width: 1920, Height: 1920, Fps: 15, BitRate: 500000, Gop: 10 } } }, now))
+  })
+})
