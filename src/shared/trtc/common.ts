@@ -33,7 +33,7 @@ export const numericRoomId = z.int().min(1).max(4294967295)
 export const stringRoomId = z
   .string()
   .min(1, 'Room ID is empty')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Room ID contains control characters')
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'Room ID contains control characters')
 
 // "It can contain only letters, digits, underscores, and hyphens." (002_397368d6e2c38332.txt L66).
 // 000 L15 asks for 32 bytes or fewer only as a preference, and the API's own example returns a
