@@ -1,0 +1,131 @@
+// Request-body reading for the simulator's actions. Each getter names the documented error codes
+// for "missing" and "wrong"; the first problem wins and the getter returns a harmless fallback, so a
+// handler reads all its parameters and then checks `failure` once.
+
+export interface ApiFailure {
+  code: string
+  message: string
+}
+
+export type Reply = { ok: true; body: Record<string, unknown> } | ({ ok: false } & ApiFailure)
+
+export const fail = (code: string, message: string): Reply => ({ ok: false, code, message })
+export const done = (body: Record<string, unknown>): Reply => ({ ok: true, body })
+
+export interface Codes {
+  missing?: string
+  invalid?: string
+}
+
+export class Params {
+  failure: ApiFailure | null = null
+
+  constructor(
+    readonly body: Record<string, unknown>,
+    private readonly prefix = '',
+  ) {}
+
+  private problem(code: string | undefined, fallback: string, message: string): void {
+    if (!this.failure) this.failure = { code: code ?? fallback, message }
+  }
+
+  has(name: string): boolean {
+    return this.body[name] !== undefined && this.body[name] !== null
+  }
+
+  private raw(name: string, required: boolean, codes: Codes): unknown {
+    const v = this.body[name]
+    if ((v === undefined || v === null) && required) this.problem(codes.missing, 'MissingParameter', `The parameter ${this.prefix}${name} is missing.`)
+    return v
+  }
+
+  int(name: string, codes: Codes = {}, range?: [number, number]): number {
+    return this.intOr(name, undefined, codes, range) ?? 0
+  }
+
+  optInt(name: string, codes: Codes = {}, range?: [number, number]): number | undefined {
+    return this.intOr(name, undefined, codes, range, false)
+  }
+
+  private intOr(name: string, def: number | undefined, codes: Codes, range: [number, number] | undefined, required = true): number | undefined {
+    const v = this.raw(name, required && def === undefined, codes)
+    if (v === undefined || v === null) return def
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an integer.`)
+      return def
+    }
+    if (range && (v < range[0] || v > range[1])) {
+      this.problem(codes.invalid, 'InvalidParameterValue', `${this.prefix}${name} must be between ${range[0]} and ${range[1]}.`)
+      return def
+    }
+    return v
+  }
+
+  str(name: string, codes: Codes = {}): string {
+    return this.optStr(name, codes, true) ?? ''
+  }
+
+  optStr(name: string, codes: Codes = {}, required = false): string | undefined {
+    const v = this.raw(name, required, codes)
+    if (v === undefined || v === null) return undefined
+    if (typeof v !== 'string' || (required && v.length === 0)) {
+      if (typeof v === 'string') this.problem(codes.missing ?? codes.invalid, 'InvalidParameter', `${this.prefix}${name} is empty.`)
+      else this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be a string.`)
+      return undefined
+    }
+    return v
+  }
+
+  strArray(name: string, codes: Codes = {}, required = false): string[] | undefined {
+    const v = this.raw(name, required, codes)
+    if (v === undefined || v === null) return undefined
+    if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) {
+      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an array of strings.`)
+      return undefined
+    }
+    return v
+  }
+
+  obj(name: string, codes: Codes = {}, required = false): Params | undefined {
+    const v = this.raw(name, required, codes)
+    if (v === undefined || v === null) return undefined
+    if (typeof v !== 'object' || Array.isArray(v)) {
+      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an object.`)
+      return undefined
+    }
+    return this.child(v as Record<string, unknown>, `${this.prefix}${name}.`)
+  }
+
+  objArray(name: string, codes: Codes = {}, required = false): Params[] | undefined {
+    const v = this.raw(name, required, codes)
+    if (v === undefined || v === null) return undefined
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x))) {
+      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an array of objects.`)
+      return undefined
+    }
+    return v.map((x, i) => this.child(x as Record<string, unknown>, `${this.prefix}${name}.${i}.`))
+  }
+
+  /** Child readers share the parent's first failure. */
+  private child(body: Record<string, unknown>, prefix: string): Params {
+    const c = new Params(body, prefix)
+    const parent = this as Params
+    Object.defineProperty(c, 'failure', {
+      get: () => parent.failure,
+      set: (f: ApiFailure | null) => {
+        if (!parent.failure) parent.failure = f
+      },
+    })
+    return c
+  }
+
+  /** The first failure so far; a call, so checks after other calls are not narrowed away by TypeScript. */
+  firstFailure(): ApiFailure | null {
+    return this.failure
+  }
+
+  /** Records a failure found by the handler's own rules. */
+  reject(code: string, message: string): void {
+    this.problem(code, code, message)
+  }
+}
