@@ -6,7 +6,13 @@ import { findActiveRoom, findApp, inRoomAt, roomKey, sessionsAt, type Room } fro
 
 type RoomKind = 'numeric' | 'string'
 
-function readRoom(p: Params, ctx: SimContext, kind: RoomKind, name: string): Room | undefined {
+interface RoomRef {
+  appId: number
+  roomId: string
+  kind: RoomKind
+}
+
+function readRoom(p: Params, kind: RoomKind, name: string): RoomRef {
   const appId = p.int('SdkAppId', { missing: 'MissingParameter.SdkAppId', invalid: 'InvalidParameter.SdkAppId' })
   let roomId = ''
   if (kind === 'numeric') {
@@ -17,13 +23,18 @@ function readRoom(p: Params, ctx: SimContext, kind: RoomKind, name: string): Roo
   } else {
     roomId = p.str(name, { missing: 'MissingParameter.RoomId', invalid: 'InvalidParameter.RoomId' })
   }
-  if (p.failure) return undefined
-  if (!findApp(ctx.world, appId)) {
-    p.reject('FailedOperation.SdkAppIdNotExist', `The application ID ${appId} does not exist.`)
+  return { appId, roomId, kind }
+}
+
+/** Looked up after every parameter is read, so a malformed request is reported as such first. */
+function locate(p: Params, ctx: SimContext, ref: RoomRef): Room | undefined {
+  if (p.firstFailure()) return undefined
+  if (!findApp(ctx.world, ref.appId)) {
+    p.reject('FailedOperation.SdkAppIdNotExist', `The application ID ${ref.appId} does not exist.`)
     return undefined
   }
-  const room = findActiveRoom(ctx.world, appId, roomId, kind === 'string', ctx.now, ctx.overlay)
-  if (!room) p.reject('FailedOperation.RoomNotExist', `The room ${roomId} does not exist.`)
+  const room = findActiveRoom(ctx.world, ref.appId, ref.roomId, ref.kind === 'string', ctx.now, ctx.overlay)
+  if (!room) p.reject('FailedOperation.RoomNotExist', `The room ${ref.roomId} does not exist.`)
   return room
 }
 
@@ -34,10 +45,11 @@ function failure(p: Params): Reply {
 export function setUserBlocked(body: Record<string, unknown>, ctx: SimContext, kind: RoomKind): Reply {
   const p = new Params(body)
   // The string variant names its room parameter StrRoomId (L1325).
-  const room = readRoom(p, ctx, kind, kind === 'string' ? 'StrRoomId' : 'RoomId')
+  const ref = readRoom(p, kind, kind === 'string' ? 'StrRoomId' : 'RoomId')
   const userId = p.str('UserId', { missing: 'MissingParameter.UserId', invalid: 'InvalidParameter.UserId' })
   // L1180–L1184: 0 enable, 1 disable audio and video, 2 disable audio only, 3 disable video only.
   const isMute = p.int('IsMute', { invalid: 'InvalidParameter' }, [0, 3])
+  const room = locate(p, ctx, ref)
   if (p.failure || !room) return failure(p)
   const present = sessionsAt(ctx.world, room, ctx.overlay, ctx.now).some((s) => s.userId === userId && inRoomAt(s, ctx.now))
   if (!present) return fail('FailedOperation.UserNotExist', `The user ${userId} is not in the room.`)
@@ -52,10 +64,11 @@ export function setUserBlocked(body: Record<string, unknown>, ctx: SimContext, k
 
 export function removeUser(body: Record<string, unknown>, ctx: SimContext, kind: RoomKind): Reply {
   const p = new Params(body)
-  const room = readRoom(p, ctx, kind, 'RoomId')
+  const ref = readRoom(p, kind, 'RoomId')
   const userIds = p.strArray('UserIds', { missing: 'MissingParameter.UserIds', invalid: 'InvalidParameter.UserIds' }, true)
   // "List of up to 10 users to be removed." (L1490–L1495)
   if (!p.failure && userIds && (userIds.length === 0 || userIds.length > 10)) p.reject('InvalidParameter.UserIds', 'UserIds must list 1 to 10 users.')
+  const room = locate(p, ctx, ref)
   if (p.failure || !room || !userIds) return failure(p)
   const key = roomKey(room.sdkAppId, room.roomId, room.isString)
   const perRoom = ctx.overlay.removed.get(key) ?? new Map<string, number>()
@@ -66,7 +79,7 @@ export function removeUser(body: Record<string, unknown>, ctx: SimContext, kind:
 
 export function dismissRoom(body: Record<string, unknown>, ctx: SimContext, kind: RoomKind): Reply {
   const p = new Params(body)
-  const room = readRoom(p, ctx, kind, 'RoomId')
+  const room = locate(p, ctx, readRoom(p, kind, 'RoomId'))
   if (p.failure || !room) return failure(p)
   ctx.overlay.dismissed.set(roomKey(room.sdkAppId, room.roomId, room.isString), ctx.now)
   return done({})
