@@ -55,12 +55,11 @@ export function serveLive(res: ServerResponse, src: LiveSource): () => void {
   const last = { layout: -Infinity, pass: -Infinity }
   let n = 0
   const startMs = src.nowMs()
-  let timer: NodeJS.Timeout | undefined
-  let closed = false
+  const state: { timer?: NodeJS.Timeout; closed: boolean } = { closed: false }
   const stop = (): void => {
-    if (closed) return
-    closed = true
-    if (timer) clearInterval(timer)
+    if (state.closed) return
+    state.closed = true
+    if (state.timer) clearInterval(state.timer)
     res.end()
   }
   const sendFrame = (): boolean => {
@@ -77,12 +76,14 @@ export function serveLive(res: ServerResponse, src: LiveSource): () => void {
     n++
     return res.write(avcFrameTag(nalus, frame.keyframe, ts))
   }
-  for (let i = 0; i < BURST_FRAMES && !closed; i++) sendFrame()
-  timer = setInterval(() => {
-    // Catch up to wall time so a slow consumer does not stretch the timeline.
-    const due = Math.floor((src.nowMs() - startMs) / frameMs) + BURST_FRAMES
-    while (n < due && !closed) if (!sendFrame()) break
-  }, Math.round(frameMs))
+  for (let i = 0; i < BURST_FRAMES && !state.closed; i++) sendFrame()
+  if (!state.closed) {
+    state.timer = setInterval(() => {
+      // Catch up to wall time so a slow consumer does not stretch the timeline.
+      const due = Math.floor((src.nowMs() - startMs) / frameMs) + BURST_FRAMES
+      while (n < due && !state.closed) if (!sendFrame()) break
+    }, Math.round(frameMs))
+  }
   res.on('close', stop)
   return stop
 }
