@@ -72,7 +72,7 @@ function tag(type: number, timestampMs: number, data: Uint8Array): Uint8Array {
 
 /** AVC sequence header: an AVCDecoderConfigurationRecord (ISO/IEC 14496-15 §5.2.4.1). */
 export function avcSequenceHeaderTag(sps: Uint8Array, pps: Uint8Array): Uint8Array {
-  const rec = new Uint8Array(11 + sps.length + 3 + pps.length)
+  const rec = new Uint8Array(6 + 2 + sps.length + 1 + 2 + pps.length)
   let o = 0
   rec[o++] = 1
   rec[o++] = sps[1] ?? 66
