@@ -180,7 +180,7 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
       if (region) headers['X-TC-Region'] = region
       if (creds.value.token) headers['X-TC-Token'] = creds.value.token
 
-      const attemptResult = await send(headers, payload, opts.signal)
+      const attemptResult = await send(headers, payload, opts.signal).finally(granted.value)
       attempt++
       if (attemptResult.kind === 'cancelled') {
         outcome = { ok: false, error: cancelled() }

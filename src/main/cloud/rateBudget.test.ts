@@ -37,7 +37,10 @@ function fakeClock() {
 function recorder(budget: ReturnType<typeof createRateBudget>, clock: { now(): number }) {
   const log: { tag: string; at: number; ok: boolean }[] = []
   const go = (action: string, tag: string, priority: 'user' | 'background', signal?: AbortSignal) =>
-    budget.acquire(action, priority, signal).then((r) => log.push({ tag, at: clock.now(), ok: r.ok }))
+    budget.acquire(action, priority, signal).then((r) => {
+      log.push({ tag, at: clock.now(), ok: r.ok })
+      if (r.ok) r.value() // answered at once
+    })
   return { log, go }
 }
 
@@ -52,6 +55,43 @@ describe('rate budget', () => {
     const times = log.map((e) => e.at)
     for (let i = 20; i < times.length; i++) expect(times[i]! - times[i - 20]!).toBeGreaterThanOrEqual(1000)
     expect(times[49]! - times[0]!).toBeLessThanOrEqual(49 * 51 + 1)
+  })
+
+  it('keeps the window bound when timers fire late, without accumulating their lateness', async () => {
+    const f = fakeClock()
+    const late: Timers = { setTimeout: (fn, ms) => f.timers.setTimeout(fn, ms + 12), clearTimeout: f.timers.clearTimeout }
+    const budget = createRateBudget({ clock: f.clock, timers: late })
+    const { log, go } = recorder(budget, f.clock)
+    for (let i = 0; i < 60; i++) void go('DescribeRoomInfo', `r${i}`, 'background')
+    await f.advance(5000)
+    const times = log.map((e) => e.at)
+    expect(times).toHaveLength(60)
+    for (let i = 20; i < times.length; i++) expect(times[i]! - times[i - 20]!).toBeGreaterThanOrEqual(1000)
+    // 12 ms late every time: spacing from ideal times recovers 10 ms of each delay
+    expect(times[59]! - times[0]!).toBeLessThan(59 * (51 + 3))
+  })
+
+  it('holds the 21st call while earlier ones are unanswered, whatever the pacing allows', async () => {
+    const f = fakeClock()
+    const budget = createRateBudget({ clock: f.clock, timers: f.timers })
+    const releases: (() => void)[] = []
+    let granted = 0
+    for (let i = 0; i < 25; i++)
+      void budget.acquire('DescribeRoomInfo', 'background').then((r) => {
+        granted++
+        if (r.ok) releases.push(r.value)
+      })
+    await f.advance(3000) // pacing alone would have granted all 25 by now
+    expect(granted).toBe(20)
+    const answeredAt = f.clock.now()
+    releases.slice(0, 3).forEach((r) => r())
+    await f.advance(999)
+    expect(granted).toBe(20)
+    await f.advance(1)
+    expect(granted).toBe(21)
+    await f.advance(110)
+    expect(granted).toBe(23)
+    expect(f.clock.now() - answeredAt).toBe(1110)
   })
 
   it('serves a user call before every waiting background call', async () => {
