@@ -207,6 +207,9 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
         if (r.error.code === 'tencent.rateLimited') deps.budget.penalize(action, retry.baseMs)
       } else failure = attemptResult.failure
 
+      // Reads repeat any retryable failure. A mutation is repeated only when the connection provably
+      // failed before the request left (refused, DNS, connect timeout): after a reset or a timeout
+      // it may have been carried out, and a second kick or dismiss must never be sent blindly.
       const mayRetry = failure.error.retryable && (mutating ? failure.notSent : true)
       const delay = random() * Math.min(retry.capMs, retry.baseMs * 2 ** (attempt - 1))
       if (!mayRetry || attempt >= retry.maxAttempts || deps.clock.now() - startedAt + delay > retry.maxTotalMs) {
