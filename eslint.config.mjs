@@ -40,6 +40,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // The app is not built with the React Compiler; this rule only concerns its memoisation.
+      'react-hooks/incompatible-library': 'off',
       ...restrict(['electron', 'keytar', 'undici', ...nodeBuiltins, '**/main/**', '**/preload/**', '**/simulator/**'],
         'The renderer talks to main only through window.api (src/renderer/src/api.ts).'),
     },

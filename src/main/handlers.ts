@@ -1,17 +1,24 @@
 // createHandlers(deps): every channel's behaviour, with its dependencies passed in. No electron
 // import, so the real handlers run in plain Node under the Chromium harness and in unit tests.
-import type { AppInfo, ProfileList } from '../shared/contract/contract'
-import { ok, type Result } from '../shared/errors'
+import type { AppInfo } from '../shared/contract/contract'
+import type { CloudContext } from './profiles/cloudContext'
+import { ok } from '../shared/errors'
 import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
+import type { RoomsService } from './rooms/roomsService'
+import type { AuditLog } from './rooms/auditLog'
+import type { createModerationService } from './rooms/moderationService'
 
 export interface HandlerDeps {
   appInfo: AppInfo
   settings: SettingsStore
-  profiles: { list(): Promise<Result<ProfileList>> }
+  cloud: CloudContext
   openExternal(url: string): Promise<void>
   /** Applies settings that main itself acts on (native theme). */
   onSettingsChanged?(settings: ReturnType<SettingsStore['get']>): void
+  rooms: RoomsService
+  moderation: ReturnType<typeof createModerationService>
+  audit: AuditLog
   emit: Emit
 }
 
@@ -25,7 +32,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.emit('settings.changed', next)
       return ok(next)
     },
-    'profiles.list': () => deps.profiles.list(),
+    'profiles.list': () => deps.cloud.list(),
+    'profiles.activate': async ({ id }) => {
+      const r = await deps.cloud.activate(id)
+      if (r.ok) deps.emit('profiles.changed', r.value)
+      return r
+    },
+    'rooms.fetch': (req) => deps.rooms.fetch(req),
+    'rooms.cancel': async ({ jobId }) => ok(deps.rooms.cancel(jobId)),
+    'rooms.users': (req) => deps.rooms.users(req),
+    'moderation.run': (req) => deps.moderation.run(req),
+    'audit.list': async () => ok(await deps.audit.list()),
     'shell.openExternal': async ({ url }) => {
       await deps.openExternal(url)
       return ok(null)

@@ -7,6 +7,7 @@ import { createFileLogger } from './fileLog'
 import { createSenderCheck, registerIpc } from './ipc/register'
 import { contentSecurityPolicy, isOpenableExternally, webPreferences } from './security'
 import { createServices } from './services'
+import { KeytarSecretStore } from './credentials/secretStore'
 import { restoreWindowState, type WindowState } from './windowState'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
   const services = await createServices({
     userDataDir: userData,
     log,
+    secrets: new KeytarSecretStore(),
+    demoClipPath: join(__dirname, '../../resources/demo-clip.h264'),
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),

@@ -2,35 +2,68 @@
 // composition root and the Chromium test harness both call this, so tests run the real wiring.
 import { join } from 'node:path'
 import type { AppInfo, Settings } from '../shared/contract/contract'
-import { ok } from '../shared/errors'
+import { createProfileService } from './credentials/profiles'
+import type { SecretStore } from './credentials/secretStore'
 import { createHandlers } from './handlers'
 import { createDispatch, type Dispatch, type Emit, type Logger } from './ipc/dispatch'
+import { createCloudContext, type CloudContext, type DemoCloud } from './profiles/cloudContext'
+import { createAuditLog } from './rooms/auditLog'
+import { createModerationService } from './rooms/moderationService'
+import { createRoomsService } from './rooms/roomsService'
 import { createSettingsStore } from './settings/settingsStore'
+import { startSimulator, type Simulator } from '../simulator/server'
 
 export interface ServiceOptions {
   userDataDir: string
   appInfo: AppInfo
   log: Logger
   emit: Emit
+  secrets: SecretStore
   openExternal(url: string): Promise<void>
   onSettingsChanged?(settings: Settings): void
+  now?: () => number
+  /** The Demo profile's simulator; defaults to one started on loopback with a random port. */
+  startDemo?: () => Promise<DemoCloud>
+  /** The H.264 clip the Demo simulator loops in live streams. */
+  demoClipPath?: string
 }
 
 export interface Services {
   dispatch: Dispatch
   settings: Awaited<ReturnType<typeof createSettingsStore>>
+  cloud: CloudContext
   close(): Promise<void>
 }
 
+export function demoCloudOf(sim: Simulator): DemoCloud {
+  return {
+    endpoint: sim.endpoint,
+    credentials: sim.credentials,
+    sdkAppIds: sim.world.apps.map((a) => a.sdkAppId),
+    sdkSecretKeyOf: (id) => sim.sdkSecretKeyOf(id),
+    close: () => sim.close(),
+  }
+}
+
 export async function createServices(opts: ServiceOptions): Promise<Services> {
-  const settings = await createSettingsStore(join(opts.userDataDir), opts.log)
+  const settings = await createSettingsStore(opts.userDataDir, opts.log)
+  const now = opts.now ?? Date.now
+  const clock = { now }
+  const profiles = createProfileService({ dir: opts.userDataDir, secrets: opts.secrets, clock })
+  const startDemo =
+    opts.startDemo ?? (async () => demoCloudOf(await startSimulator({ clock: now, ...(opts.demoClipPath ? { clipPath: opts.demoClipPath } : {}) })))
+  const cloud = createCloudContext({ profiles, startDemo, clock })
+  const audit = createAuditLog(join(opts.userDataDir, 'moderation-audit.jsonl'))
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
-    profiles: { list: async () => ok({ profiles: [], activeId: null }) },
+    cloud,
+    rooms: createRoomsService({ cloud, emit: opts.emit, now }),
+    moderation: createModerationService({ cloud, audit, now }),
+    audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
     emit: opts.emit,
   })
-  return { dispatch: createDispatch(handlers, opts.log), settings, close: async () => undefined }
+  return { dispatch: createDispatch(handlers, opts.log), settings, cloud, close: () => cloud.close() }
 }

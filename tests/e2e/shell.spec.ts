@@ -8,8 +8,8 @@ test.afterEach(async () => {
 })
 
 const expectations = {
-  en: { rooms: 'Rooms', designer: 'Layout designer', sei: 'SEI preview', settings: 'Settings', noProfile: 'No profile is active' },
-  'zh-CN': { rooms: '房间', designer: '布局设计器', sei: 'SEI 预览', settings: '设置', noProfile: '尚未启用配置' },
+  en: { rooms: 'Rooms', designer: 'Layout designer', sei: 'SEI preview', settings: 'Settings', demo: 'Demo (local simulator)', live: 'Live' },
+  'zh-CN': { rooms: '房间', designer: '布局设计器', sei: 'SEI 预览', settings: '设置', demo: 'Demo (local simulator)', live: '进行中' },
 } as const
 
 for (const [locale, text] of Object.entries(expectations)) {
@@ -19,7 +19,8 @@ for (const [locale, text] of Object.entries(expectations)) {
     const page = h.page
     await expect(page.locator('html')).toHaveAttribute('lang', locale)
     await expect(page.getByTestId('view-rooms').getByRole('heading', { level: 1 })).toHaveText(text.rooms)
-    await expect(page.getByTestId('rooms-no-profile')).toContainText(text.noProfile)
+    await expect(page.getByTestId('profile-switcher')).toContainText(text.demo)
+    await expect(page.getByTestId('rooms-table')).toContainText(text.live)
     await page.getByTestId('nav-designer').click()
     await expect(page.getByTestId('view-designer').getByRole('heading', { level: 1 })).toHaveText(text.designer)
     await page.getByTestId('nav-sei').click()
@@ -80,7 +81,7 @@ test('About shows versions and opens documentation links in the OS browser only'
   h = await startHarness()
   await h.open()
   await h.page.getByTestId('profile-switcher').click()
-  await expect(h.page.getByRole('menu')).toContainText('No profiles yet')
+  await expect(h.page.getByRole('menu')).toContainText('Demo (local simulator)')
   await h.page.getByRole('menuitem', { name: 'About TRTC Desk' }).click()
   const dialog = h.page.getByTestId('about-dialog')
   await expect(dialog).toContainText('0.1.0')
@@ -101,7 +102,9 @@ test('window.api exposes only the contract and main rejects what the contract do
     const extra = await (api['settings.update'] as (r: unknown) => Promise<unknown>)({ theme: 'neon' })
     return { keys, bad, extra }
   })
-  expect(result.keys).toEqual(['app.info', 'on', 'profiles.list', 'settings.get', 'settings.update', 'shell.openExternal'])
+  expect(result.keys).toEqual(
+    ['app.info', 'audit.list', 'moderation.run', 'on', 'profiles.activate', 'profiles.list', 'rooms.cancel', 'rooms.fetch', 'rooms.users', 'settings.get', 'settings.update', 'shell.openExternal'],
+  )
   expect(result.bad).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
   expect(result.extra).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
   expect(h.externalUrls).toEqual([])

@@ -2,6 +2,7 @@
 // The built preload is evaluated against a small shim of the `electron` module; its
 // ipcRenderer.invoke lands, through a Playwright binding, in the same registerIpc() that the
 // Electron app uses with ipcMain.
+import { InMemorySecretStore } from '../../src/main/credentials/secretStore'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -11,7 +12,8 @@ import type { EventName } from '../../src/shared/contract/channels'
 import type { AppInfo, EventPayload } from '../../src/shared/contract/contract'
 import { createSenderCheck, registerIpc } from '../../src/main/ipc/register'
 import type { Logger } from '../../src/main/ipc/dispatch'
-import { createServices, type Services } from '../../src/main/services'
+import { createServices, demoCloudOf, type Services } from '../../src/main/services'
+import { startSimulator, type Simulator } from '../../src/simulator/server'
 
 export const ORIGIN = 'https://trtc-desk.test'
 const root = resolve(__dirname, '../..')
@@ -45,12 +47,15 @@ export interface HarnessOptions {
   locale?: string
   viewport?: { width: number; height: number }
   browser?: Browser
+  seed?: string
 }
 
 export interface Harness {
   page: Page
   context: BrowserContext
   services: Services
+  /** The Demo profile's simulator, for fault injection and inspection. */
+  demo: Simulator
   userDataDir: string
   logLines: string[]
   externalUrls: string[]
@@ -102,8 +107,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     arch: process.arch,
     systemLocales: [locale],
   }
+  const demo = await startSimulator({ seed: opts.seed ?? 'harness' })
   const services = await createServices({
+    startDemo: async () => demoCloudOf(demo),
     userDataDir,
+    secrets: new InMemorySecretStore(),
     appInfo,
     log,
     emit: (event, payload) => void emit(event, payload),
@@ -171,6 +179,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     page,
     context,
     services,
+    demo,
     userDataDir,
     logLines,
     externalUrls,
@@ -182,6 +191,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await context.close()
       await ownBrowser?.close()
       await services.close()
+      await demo.close().catch(() => undefined)
       await rm(userDataDir, { recursive: true, force: true })
     },
   }

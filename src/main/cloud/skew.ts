@@ -6,6 +6,9 @@
 // one sample says: offset ∈ [D − received, D + 1000 − sent]. We take the middle of that interval
 // and the median over recent samples, which ignores a stray slow response or a proxy's stale Date.
 
+/** Past this, the UI warns: signing still works, but the clock is wrong for everything else. */
+export const SKEW_WARNING_MS = 60_000
+
 export interface SkewEstimator {
   /** Record one response. Ignored when the header does not parse. */
   observe(dateHeader: string | undefined, sentAt: number, receivedAt: number): void

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { InMemorySecretStore } from '../credentials/secretStore'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,7 +11,9 @@ import { createDispatch, type Handlers, type Logger } from './dispatch'
 import { createSenderCheck, registerIpc } from './register'
 
 const dirs: string[] = []
+const closers: Array<() => Promise<void>> = []
 afterEach(async () => {
+  await Promise.all(closers.splice(0).map((c) => c()))
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })))
 })
 
@@ -32,6 +35,7 @@ async function setup() {
   const opened: string[] = []
   const services = await createServices({
     userDataDir: dir,
+    secrets: new InMemorySecretStore(),
     log,
     appInfo: { name: 'TRTC Desk', version: '1.2.3', versions: { electron: '45', chrome: '1', node: '20', v8: '1' }, platform: 'linux', arch: 'x64', systemLocales: ['zh-CN'] },
     emit: (e, p) => {
@@ -40,6 +44,7 @@ async function setup() {
     },
     openExternal: async (url) => void opened.push(url),
   })
+  closers.push(() => services.close())
   const transport = createInMemoryTransport(services.dispatch)
   return { dir, log, emitted, opened, services, api: createClient(transport) }
 }
@@ -49,7 +54,8 @@ describe('the contract over the in-memory transport', () => {
     const { api } = await setup()
     expect(await api['app.info']()).toMatchObject({ ok: true, value: { version: '1.2.3', systemLocales: ['zh-CN'] } })
     expect(await api['settings.get']()).toEqual({ ok: true, value: { theme: 'system', language: 'system' } })
-    expect(await api['profiles.list']()).toEqual({ ok: true, value: { profiles: [], activeId: null } })
+    const profiles = await api['profiles.list']()
+    expect(profiles).toMatchObject({ ok: true, value: { activeId: 'demo', profiles: [{ id: 'demo', kind: 'demo', name: 'Demo (local simulator)' }] } })
   })
 
   it('persists settings atomically and pushes the change to listeners', async () => {

@@ -10,6 +10,7 @@ const media = window.matchMedia('(prefers-color-scheme: dark)')
 const store = createAppStore({ api, systemDark: media.matches })
 media.addEventListener('change', (e) => store.getState().systemThemeChanged(e.matches))
 api.on('settings.changed', (s) => store.getState().settingsPushed(s))
+api.on('profiles.changed', (p) => store.getState().profilesPushed(p))
 void store.getState().started()
 
 createRoot(document.getElementById('root')!).render(

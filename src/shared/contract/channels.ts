@@ -6,10 +6,16 @@ export const channelNames = [
   'settings.get',
   'settings.update',
   'profiles.list',
+  'profiles.activate',
+  'rooms.fetch',
+  'rooms.cancel',
+  'rooms.users',
+  'moderation.run',
+  'audit.list',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'rooms.progress'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

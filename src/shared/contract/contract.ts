@@ -1,6 +1,7 @@
 // THE IPC contract: channel → request schema + response type, and push events → payload type.
 // Every side imports it; main validates every request against it before a handler runs.
 import { z } from 'zod'
+import type { AppError } from '../errors'
 import type { ChannelName, EventName } from './channels'
 
 /** Carries a response type at the type level only. */
@@ -35,6 +36,7 @@ export interface ProfileListItem {
   kind: 'tencentCloud' | 'demo'
   /** e.g. `AKID…1a2b`; never the key itself. */
   secretIdHint: string
+  sdkAppIds: number[]
 }
 
 export interface ProfileList {
@@ -44,11 +46,100 @@ export interface ProfileList {
 
 const noRequest = z.undefined()
 
+// Rooms, users and moderation. Rules of the wire (PageSize, windows, user counts) are enforced again
+// by the TRTC client against src/shared/trtc; these schemas check shape and bounds at the boundary.
+const roomIdTypeSchema = z.enum(['number', 'string'])
+const appId = z.int().min(1)
+const epochS = z.int().min(0)
+
+export const roomsFetchSchema = z
+  .object({
+    jobId: z.string().min(1).max(64),
+    sdkAppId: appId,
+    startTime: epochS,
+    endTime: epochS,
+    roomId: z.string().min(1).max(128).optional(),
+    background: z.boolean().optional(),
+  })
+  .strict()
+export type RoomsFetchRequest = z.infer<typeof roomsFetchSchema>
+
+export interface RoomRow {
+  commId: string
+  roomId: string
+  roomIdType: 'number' | 'string'
+  createTime: number
+  destroyTime: number
+  finished: boolean
+  creator: string
+}
+
+export interface RoomsResult {
+  rooms: RoomRow[]
+  total: number
+  fetchedAt: number
+}
+
+export const usersSchema = z.object({ sdkAppId: appId, commId: z.string().min(1), startTime: epochS, endTime: epochS }).strict()
+export type UsersRequest = z.infer<typeof usersSchema>
+
+export interface UserRow {
+  userId: string
+  joinTs: number
+  leaveTs: number
+  finished: boolean
+  deviceType: string
+  sdkVersion: string
+  clientIp: string
+}
+
+const moderationTarget = { sdkAppId: appId, roomId: z.string().min(1).max(128), roomIdType: roomIdTypeSchema }
+const moderationUsers = z.array(z.string().min(1).max(128)).min(1).max(1000)
+export const moderationSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('remove'), ...moderationTarget, userIds: moderationUsers }).strict(),
+  // IsMute: 0 enable, 1 disable audio and video, 2 audio only, 3 video only (003_530a54cf0f8c0df7.txt L1180–L1184)
+  z.object({ action: z.literal('block'), ...moderationTarget, userIds: moderationUsers, isMute: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) }).strict(),
+  z.object({ action: z.literal('dismiss'), ...moderationTarget, confirmRoomId: z.string() }).strict()
+    .refine((v) => v.confirmRoomId === v.roomId, { message: 'Type the room ID exactly to confirm dismissing the room', path: ['confirmRoomId'] }),
+])
+export type ModerationRequest = z.infer<typeof moderationSchema>
+
+export interface ModerationOutcome {
+  action: string
+  isMute?: number
+  userIds: string[]
+  ok: boolean
+  requestId?: string
+  error?: AppError
+}
+
+export interface AuditEntry {
+  time: string
+  profile: string
+  sdkAppId: number
+  roomId: string
+  roomIdType: 'number' | 'string'
+  action: 'remove' | 'block' | 'dismiss'
+  apiAction: string
+  isMute?: number
+  userIds: string[]
+  result: string
+  message?: string
+  requestId?: string
+  tencentCode?: string
+}
+
 export const contract = {
   'app.info': { request: noRequest, response: returns<AppInfo>() },
   'settings.get': { request: noRequest, response: returns<Settings>() },
   'settings.update': { request: settingsSchema.partial().strict(), response: returns<Settings>() },
   'profiles.list': { request: noRequest, response: returns<ProfileList>() },
+  'profiles.activate': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ProfileList>() },
+  'rooms.fetch': { request: roomsFetchSchema, response: returns<RoomsResult>() },
+  'rooms.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<boolean>() },
+  'rooms.users': { request: usersSchema, response: returns<UserRow[]>() },
+  'moderation.run': { request: moderationSchema, response: returns<ModerationOutcome[]>() },
+  'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
   'shell.openExternal': {
     request: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
     response: returns<null>(),
@@ -57,6 +148,8 @@ export const contract = {
 
 export const events = {
   'settings.changed': returns<Settings>(),
+  'profiles.changed': returns<ProfileList>(),
+  'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
 } satisfies Record<EventName, unknown>
 
 // Both lists must name exactly the same channels and events.

@@ -11,27 +11,10 @@ export const en = {
   'header.manageProfiles': 'Manage profiles…',
   'header.about': 'About TRTC Desk',
   'header.loading': 'Loading…',
-  'rooms.title': 'Rooms',
-  'rooms.subtitle': 'Monitor live rooms, their users and call quality, and moderate them.',
-  'rooms.noProfile.title': 'No profile is active',
-  'rooms.noProfile.body':
-    'Rooms are read from Tencent Cloud with a credential profile. Add one under Settings → Profiles with your SecretId, SecretKey and SDKAppID.',
-  'rooms.noProfile.action': 'Open profile settings',
   'designer.title': 'Layout designer',
   'designer.subtitle': 'Design cloud-mix and recording layouts, offline, and send them to a running task.',
   'designer.empty.title': 'No layout open',
   'designer.empty.body': 'Start from a canvas preset. Layouts compile to McuLayoutParams for live mixing and to MixLayoutParams for cloud recording.',
-  'sei.title': 'SEI preview',
-  'sei.subtitle': 'See where each speaker sits in the mixed stream and how loud they are, from the volume-layout SEI.',
-  'sei.paste.label': 'Volume-layout JSON',
-  'sei.paste.hint': 'Paste the JSON carried in one SEI message (003 L2225).',
-  'sei.paste.example': 'Load the reference example',
-  'sei.paste.empty': 'Paste a volume-layout JSON to draw it.',
-  'sei.canvas': 'Canvas {w} × {h}',
-  'sei.regions': '{count} regions',
-  'sei.volume': 'Volume {value}',
-  'sei.error': 'This is not a volume-layout JSON: {message}',
-  'sei.warnings': 'Warnings',
   'settings.title': 'Settings',
   'settings.subtitle': 'Appearance, language, credential profiles and app information.',
   'settings.appearance': 'Appearance',
@@ -63,4 +46,4 @@ export const en = {
   'error.retry': 'Try again',
 } as const
 
-export type MessageKey = keyof typeof en
+export type ShellMessageKey = keyof typeof en

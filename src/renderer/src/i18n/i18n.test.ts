@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { en } from './en'
-import { zhCN } from './zhCN'
-import { resolveLocale, translate } from './i18n'
+import { catalogs, resolveLocale, translate } from './i18n'
 
 describe('i18n', () => {
   it('has every English key translated, with the same placeholders', () => {
+    const { en, 'zh-CN': zhCN } = catalogs
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort())
     for (const [key, text] of Object.entries(en)) {
       const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
       expect(placeholders(zhCN[key as keyof typeof en]), key).toEqual(placeholders(text))
+      expect(zhCN[key as keyof typeof en].trim(), key).not.toBe('')
     }
   })
   it('follows the OS locale unless the user chose one', () => {

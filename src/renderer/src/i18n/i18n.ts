@@ -1,11 +1,17 @@
-// UI text in English and Simplified Chinese. Keys are typed: a missing translation fails typecheck.
-import { en, type MessageKey } from './en'
-import { zhCN } from './zhCN'
+// UI text in English and Simplified Chinese. The shell's catalogue plus one per feature; keys are
+// typed, so a missing translation fails the typecheck.
+import { en as shellEn } from './en'
+import { zhCN as shellZh } from './zhCN'
+import * as rooms from '../features/rooms/messages'
+import * as sei from '../features/sei/messages'
 
 export type Locale = 'en' | 'zh-CN'
-export type { MessageKey }
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
+const en = { ...shellEn, ...rooms.en, ...sei.en }
+export type MessageKey = keyof typeof en
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...rooms.zhCN, ...sei.zhCN }
+
+export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 
 /** Picks the UI language from the OS's preferred languages: any Chinese → zh-CN, else English. */
 export function resolveLocale(setting: 'system' | Locale, systemLocales: readonly string[]): Locale {

@@ -1,6 +1,6 @@
-import type { MessageKey } from './en'
+import type { ShellMessageKey } from './en'
 
-export const zhCN: Record<MessageKey, string> = {
+export const zhCN: Record<ShellMessageKey, string> = {
   'app.name': 'TRTC Desk',
   'nav.rooms': '房间',
   'nav.designer': '布局设计',
@@ -13,26 +13,10 @@ export const zhCN: Record<MessageKey, string> = {
   'header.manageProfiles': '管理配置…',
   'header.about': '关于 TRTC Desk',
   'header.loading': '加载中…',
-  'rooms.title': '房间',
-  'rooms.subtitle': '监控直播房间、房间内用户与通话质量，并进行管理。',
-  'rooms.noProfile.title': '尚未启用配置',
-  'rooms.noProfile.body': '房间数据通过凭证配置从腾讯云读取。请在“设置 → 配置”中填写 SecretId、SecretKey 和 SDKAppID 添加配置。',
-  'rooms.noProfile.action': '打开配置设置',
   'designer.title': '布局设计器',
   'designer.subtitle': '离线设计云端混流与录制布局，并发送到正在运行的任务。',
   'designer.empty.title': '尚未打开布局',
   'designer.empty.body': '从画布预设开始。布局可编译为实时混流的 McuLayoutParams 或云端录制的 MixLayoutParams。',
-  'sei.title': 'SEI 预览',
-  'sei.subtitle': '根据音量布局 SEI 查看每位发言人在混流画面中的位置和音量。',
-  'sei.paste.label': '音量布局 JSON',
-  'sei.paste.hint': '粘贴一条 SEI 消息中携带的 JSON（003 L2225）。',
-  'sei.paste.example': '载入文档示例',
-  'sei.paste.empty': '粘贴音量布局 JSON 即可绘制。',
-  'sei.canvas': '画布 {w} × {h}',
-  'sei.regions': '{count} 个区域',
-  'sei.volume': '音量 {value}',
-  'sei.error': '这不是音量布局 JSON：{message}',
-  'sei.warnings': '警告',
   'settings.title': '设置',
   'settings.subtitle': '外观、语言、凭证配置与应用信息。',
   'settings.appearance': '外观',

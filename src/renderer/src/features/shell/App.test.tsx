@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // Component test: the shell rendered in a DOM, talking to the real main services through the
 // in-memory transport.
+import { InMemorySecretStore } from '../../../../main/credentials/secretStore'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +23,7 @@ async function mount(systemLocales: string[]) {
   const transport = createInMemoryTransport(async (c, r) => services.dispatch(c, r))
   const services = await createServices({
     userDataDir: dir,
+    secrets: new InMemorySecretStore(),
     appInfo: { name: 'TRTC Desk', version: '9.9.9', versions: { electron: '45.4.1', chrome: '142', node: '20', v8: '14' }, platform: 'linux', arch: 'x64', systemLocales },
     log: { error: () => undefined, warn: () => undefined, info: () => undefined },
     emit: (e, p) => transport.emit(e, p),

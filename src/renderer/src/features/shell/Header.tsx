@@ -7,6 +7,7 @@ export function Header() {
   const profiles = useApp((s) => s.profiles)
   const active = useApp(selectActiveProfile)
   const select = useApp((s) => s.sectionSelected)
+  const selectProfile = useApp((s) => s.profileSelected)
   const openAbout = useApp((s) => s.aboutToggled)
   const error = useApp((s) => s.error)
   const dismiss = useApp((s) => s.errorDismissed)
@@ -47,7 +48,12 @@ export function Header() {
                 <DropdownMenu.Label className="menu-label">{t('header.profilesEmpty')}</DropdownMenu.Label>
               )}
               {profiles?.profiles.map((p) => (
-                <DropdownMenu.Item key={p.id} className="menu-item" data-active={p.id === profiles.activeId || undefined}>
+                <DropdownMenu.Item
+                  key={p.id}
+                  className="menu-item"
+                  data-active={p.id === profiles.activeId || undefined}
+                  onSelect={() => void selectProfile(p.id)}
+                >
                   <span>{p.name}</span>
                   <span className="muted">{p.secretIdHint}</span>
                 </DropdownMenu.Item>

@@ -20,6 +20,8 @@ export interface AppState {
   sectionSelected(section: Section): void
   settingsChanged(patch: Partial<Settings>): Promise<void>
   settingsPushed(settings: Settings): void
+  profileSelected(id: string): Promise<void>
+  profilesPushed(profiles: ProfileList): void
   systemThemeChanged(dark: boolean): void
   aboutToggled(open: boolean): void
   errorDismissed(): void
@@ -50,6 +52,11 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
       set(r.ok ? { settings: r.value } : { error: r.error })
     },
     settingsPushed: (settings) => set({ settings }),
+    async profileSelected(id) {
+      const r = await api['profiles.activate']({ id })
+      set(r.ok ? { profiles: r.value } : { error: r.error })
+    },
+    profilesPushed: (profiles) => set({ profiles }),
     systemThemeChanged: (systemDark) => set({ systemDark }),
     aboutToggled: (aboutOpen) => set({ aboutOpen }),
     errorDismissed: () => set({ error: null }),

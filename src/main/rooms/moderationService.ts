@@ -1,0 +1,81 @@
+// Remove, block and dismiss. Every call is a mutation: sent once, never retried by the client once
+// it may have reached the server, and its confirmed result (with RequestId) is what the UI shows.
+import type { AuditEntry, ModerationOutcome, ModerationRequest } from '../../shared/contract/contract'
+import { ok, type Result } from '../../shared/errors'
+import type { AuditLog } from './auditLog'
+import type { CloudAccess } from './cloudAccess'
+
+// "List of up to 10 users to be removed." (003_530a54cf0f8c0df7.txt L1490–L1495, L1804–L1818)
+const REMOVE_BATCH = 10
+
+interface Call {
+  action: string
+  params: Record<string, unknown>
+  userIds: string[]
+}
+
+/** The API calls a moderation request becomes, numeric or string room variant. */
+export function plan(req: ModerationRequest): Call[] {
+  const numeric = req.roomIdType === 'number'
+  const room = numeric ? Number(req.roomId) : req.roomId
+  switch (req.action) {
+    case 'remove': {
+      const calls: Call[] = []
+      for (let i = 0; i < req.userIds.length; i += REMOVE_BATCH) {
+        const userIds = req.userIds.slice(i, i + REMOVE_BATCH)
+        calls.push({
+          action: numeric ? 'RemoveUser' : 'RemoveUserByStrRoomId',
+          params: { SdkAppId: req.sdkAppId, RoomId: room, UserIds: userIds },
+          userIds,
+        })
+      }
+      return calls
+    }
+    case 'block':
+      // IsMute 0 enable, 1 disable audio and video, 2 audio only, 3 video only (L1180–L1184).
+      // The string variant names its room parameter StrRoomId (L1325).
+      return req.userIds.map((userId) => ({
+        action: numeric ? 'SetUserBlocked' : 'SetUserBlockedByStrRoomId',
+        params: { SdkAppId: req.sdkAppId, [numeric ? 'RoomId' : 'StrRoomId']: room, UserId: userId, IsMute: req.isMute },
+        userIds: [userId],
+      }))
+    case 'dismiss':
+      return [{ action: numeric ? 'DismissRoom' : 'DismissRoomByStrRoomId', params: { SdkAppId: req.sdkAppId, RoomId: room }, userIds: [] }]
+  }
+}
+
+export function createModerationService(deps: { cloud: CloudAccess; audit: AuditLog; now: () => number }) {
+  return {
+    async run(req: ModerationRequest): Promise<Result<ModerationOutcome[]>> {
+      const handle = await deps.cloud.current()
+      if (!handle.ok) return handle
+      const { client, region, profileName } = handle.value
+      const outcomes: ModerationOutcome[] = []
+      for (const call of plan(req)) {
+        const r = await client.call<object>(call.action, call.params, { region, priority: 'user', mutating: true })
+        const base = { action: call.action, userIds: call.userIds, ...(req.action === 'block' ? { isMute: req.isMute } : {}) }
+        const outcome: ModerationOutcome = r.ok
+          ? { ...base, ok: true, requestId: r.value.RequestId }
+          : { ...base, ok: false, ...(r.error.requestId ? { requestId: r.error.requestId } : {}), error: r.error }
+        const entry: AuditEntry = {
+          time: new Date(deps.now()).toISOString(),
+          profile: profileName,
+          sdkAppId: req.sdkAppId,
+          roomId: req.roomId,
+          roomIdType: req.roomIdType,
+          action: req.action,
+          apiAction: call.action,
+          isMute: req.action === 'block' ? req.isMute : undefined,
+          userIds: call.userIds,
+          result: r.ok ? 'ok' : r.error.code,
+          message: r.ok ? undefined : r.error.message,
+          requestId: outcome.requestId,
+          tencentCode: r.ok ? undefined : r.error.tencentCode,
+        }
+        await deps.audit.append(entry)
+        outcomes.push(outcome)
+      }
+      return ok(outcomes)
+    },
+  }
+}

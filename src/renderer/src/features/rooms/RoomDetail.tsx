@@ -1,0 +1,198 @@
+import { useState } from 'react'
+import * as Dialog from '@radix-ui/react-dialog'
+import { useStore, type StoreApi } from 'zustand'
+import type { ModerationRequest } from '../../../../shared/contract/contract'
+import { useT } from '../shell/context'
+import { formatTime } from './format'
+import type { RoomsState } from './roomsStore'
+
+type Pending = { kind: 'remove' } | { kind: 'block' } | { kind: 'dismiss' } | null
+
+export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string }) {
+  const t = useT()
+  const s = useStore(props.store)
+  const [pending, setPending] = useState<Pending>(null)
+  const [isMute, setIsMute] = useState<1 | 2 | 3>(1)
+  const [confirmText, setConfirmText] = useState('')
+  const room = s.selected
+  if (!room || s.sdkAppId === null) return null
+  const target = { sdkAppId: s.sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType }
+  const inRoom = s.users.filter((u) => !u.finished)
+  const run = async (req: ModerationRequest) => {
+    await s.moderationRequested(req)
+    setPending(null)
+    setConfirmText('')
+  }
+  return (
+    <aside className="detail card" data-testid="room-detail" aria-label={room.roomId}>
+      <div className="detail-head">
+        <div>
+          <h2 className="mono">{room.roomId}</h2>
+          <p className="muted small">
+            {formatTime(room.createTime, s.utc, props.locale)} · {t('detail.variant', { type: t(room.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string') })}
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => void s.roomOpened(null)}>
+          {t('detail.close')}
+        </button>
+      </div>
+      <div className="detail-actions">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={inRoom.length > 0 && s.picked.length === new Set(inRoom.map((u) => u.userId)).size}
+            onChange={(e) => s.allUsersPicked(e.target.checked)}
+            data-testid="pick-all"
+          />
+          {t('detail.selectAll')}
+        </label>
+        <span className="muted small">{t('detail.selected', { count: s.picked.length })}</span>
+        <span className="spacer" />
+        <button type="button" className="button" disabled={s.picked.length === 0 || s.busy} onClick={() => setPending({ kind: 'remove' })} data-testid="action-remove">
+          {t('detail.remove')}
+        </button>
+        <button type="button" className="button" disabled={s.picked.length === 0 || s.busy} onClick={() => setPending({ kind: 'block' })} data-testid="action-block">
+          {t('detail.block')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={s.picked.length === 0 || s.busy}
+          onClick={() => void run({ action: 'block', ...target, userIds: s.picked, isMute: 0 })}
+          data-testid="action-unblock"
+        >
+          {t('detail.unblock')}
+        </button>
+        <button type="button" className="button danger" disabled={room.finished || s.busy} onClick={() => setPending({ kind: 'dismiss' })} data-testid="action-dismiss">
+          {t('detail.dismiss')}
+        </button>
+      </div>
+      {s.outcomes.length > 0 && (
+        <ul className="outcomes" data-testid="moderation-outcomes">
+          {s.outcomes.map((o, i) => (
+            <li key={i} className={o.ok ? 'ok' : 'fail'}>
+              {o.ok
+                ? t('mod.result.ok', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, requestId: o.requestId ?? '—' })
+                : t('mod.result.fail', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, message: o.error?.message ?? '' })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('detail.users', { count: s.users.length })}</h3>
+      {s.usersError && <p className="error-text" role="alert">{s.usersError.message}</p>}
+      {s.usersLoading && s.users.length === 0 && <p className="muted">{t('detail.loadingUsers')}</p>}
+      {!s.usersLoading && !s.usersError && s.users.length === 0 && <p className="muted">{t('detail.noUsers')}</p>}
+      {s.users.length > 0 && (
+        <div className="users-scroll">
+          <table className="grid" data-testid="users-table">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('detail.col.user')}</th>
+                <th>{t('detail.col.joined')}</th>
+                <th>{t('detail.col.left')}</th>
+                <th>{t('detail.col.device')}</th>
+                <th>{t('detail.col.sdk')}</th>
+                <th>{t('detail.col.ip')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.users.map((u) => (
+                <tr key={`${u.userId}-${u.joinTs}`} data-testid="user-row" data-user={u.userId} data-in-room={!u.finished}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={u.userId}
+                      disabled={u.finished}
+                      checked={!u.finished && s.picked.includes(u.userId)}
+                      onChange={(e) => s.userPicked(u.userId, e.target.checked)}
+                    />
+                  </td>
+                  <td className="mono">{u.userId}</td>
+                  <td>{formatTime(u.joinTs, s.utc, props.locale)}</td>
+                  <td>{u.finished ? formatTime(u.leaveTs, s.utc, props.locale) : <span className="pill live">{t('detail.inRoom')}</span>}</td>
+                  <td>{u.deviceType}</td>
+                  <td className="mono">{u.sdkVersion}</td>
+                  <td className="mono">{u.clientIp}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <Dialog.Root open={pending !== null} onOpenChange={(open) => !open && setPending(null)}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="dialog-overlay" />
+          <Dialog.Content className="dialog" data-testid="moderation-dialog">
+            {pending?.kind === 'remove' && (
+              <>
+                <Dialog.Title className="dialog-title">{t('mod.remove.title', { count: s.picked.length, room: room.roomId })}</Dialog.Title>
+                <Dialog.Description className="muted">{t('mod.remove.body')}</Dialog.Description>
+                <p className="mono small">{s.picked.join(', ')}</p>
+                <div className="dialog-actions">
+                  <Dialog.Close asChild>
+                    <button type="button" className="button">{t('mod.cancel')}</button>
+                  </Dialog.Close>
+                  <button type="button" className="button danger" disabled={s.busy} onClick={() => void run({ action: 'remove', ...target, userIds: s.picked })} data-testid="confirm-remove">
+                    {t('detail.remove')}
+                  </button>
+                </div>
+              </>
+            )}
+            {pending?.kind === 'block' && (
+              <>
+                <Dialog.Title className="dialog-title">{t('mod.block.title', { count: s.picked.length })}</Dialog.Title>
+                <Dialog.Description className="mono small">{s.picked.join(', ')}</Dialog.Description>
+                <fieldset className="radios">
+                  {([1, 2, 3] as const).map((m) => (
+                    <label key={m} className="check">
+                      <input type="radio" name="mute" checked={isMute === m} onChange={() => setIsMute(m)} />
+                      {t(m === 1 ? 'mod.block.audioVideo' : m === 2 ? 'mod.block.audio' : 'mod.block.video')}
+                    </label>
+                  ))}
+                </fieldset>
+                <div className="dialog-actions">
+                  <Dialog.Close asChild>
+                    <button type="button" className="button">{t('mod.cancel')}</button>
+                  </Dialog.Close>
+                  <button type="button" className="button primary" disabled={s.busy} onClick={() => void run({ action: 'block', ...target, userIds: s.picked, isMute })} data-testid="confirm-block">
+                    {t('mod.confirm')}
+                  </button>
+                </div>
+              </>
+            )}
+            {pending?.kind === 'dismiss' && (
+              <>
+                <Dialog.Title className="dialog-title">{t('mod.dismiss.title', { room: room.roomId })}</Dialog.Title>
+                <Dialog.Description className="muted">{t('mod.dismiss.body')}</Dialog.Description>
+                <input
+                  type="text"
+                  value={confirmText}
+                  placeholder={t('mod.dismiss.placeholder')}
+                  onChange={(e) => setConfirmText(e.target.value)}
+                  data-testid="confirm-room-id"
+                  autoFocus
+                />
+                <div className="dialog-actions">
+                  <Dialog.Close asChild>
+                    <button type="button" className="button">{t('mod.cancel')}</button>
+                  </Dialog.Close>
+                  <button
+                    type="button"
+                    className="button danger"
+                    disabled={confirmText !== room.roomId || s.busy}
+                    onClick={() => void run({ action: 'dismiss', ...target, confirmRoomId: confirmText })}
+                    data-testid="confirm-dismiss"
+                  >
+                    {t('mod.dismiss.action')}
+                  </button>
+                </div>
+              </>
+            )}
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    </aside>
+  )
+}

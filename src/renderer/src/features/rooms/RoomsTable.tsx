@@ -1,0 +1,78 @@
+import { useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { RoomRow } from '../../../../shared/contract/contract'
+import { useT } from '../shell/context'
+import { formatDuration, formatTime } from './format'
+import type { SortKey } from './roomsStore'
+
+const ROW_H = 36
+
+export function RoomsTable(props: {
+  rows: RoomRow[]
+  nowS: number
+  utc: boolean
+  locale: string
+  sort: { key: SortKey; desc: boolean }
+  selected: string | null
+  onSort(key: SortKey): void
+  onOpen(row: RoomRow): void
+}) {
+  const t = useT()
+  const parentRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_H, overscan: 12 })
+  const header = (key: SortKey | null, label: string) => (
+    <div role="columnheader" aria-sort={key && props.sort.key === key ? (props.sort.desc ? 'descending' : 'ascending') : undefined}>
+      {key ? (
+        <button type="button" className="th-button" onClick={() => props.onSort(key)} data-testid={`sort-${key}`}>
+          {label}
+          {props.sort.key === key && <span aria-hidden="true">{props.sort.desc ? ' ▾' : ' ▴'}</span>}
+        </button>
+      ) : (
+        label
+      )}
+    </div>
+  )
+  return (
+    <div className="table rooms-table" role="table" aria-rowcount={props.rows.length} data-testid="rooms-table">
+      <div className="tr th" role="row">
+        {header('roomId', t('rooms.col.room'))}
+        {header(null, t('rooms.col.type'))}
+        {header('start', t('rooms.col.start'))}
+        {header('duration', t('rooms.col.duration'))}
+        {header('status', t('rooms.col.status'))}
+        {header(null, t('rooms.col.creator'))}
+      </div>
+      <div ref={parentRef} className="tbody" role="rowgroup">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = props.rows[v.index]!
+            const end = r.finished ? r.destroyTime : props.nowS
+            return (
+              <div
+                key={r.commId}
+                role="row"
+                className="tr"
+                aria-selected={props.selected === r.commId}
+                data-testid="room-row"
+                data-room={r.roomId}
+                tabIndex={0}
+                onClick={() => props.onOpen(r)}
+                onKeyDown={(e) => e.key === 'Enter' && props.onOpen(r)}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${v.start}px)` }}
+              >
+                <div role="cell" className="mono ellipsis">{r.roomId}</div>
+                <div role="cell" className="muted">{t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}</div>
+                <div role="cell">{formatTime(r.createTime, props.utc, props.locale)}</div>
+                <div role="cell" className="mono">{formatDuration(end - r.createTime)}</div>
+                <div role="cell">
+                  <span className={r.finished ? 'pill' : 'pill live'}>{t(r.finished ? 'rooms.ended' : 'rooms.live')}</span>
+                </div>
+                <div role="cell" className="ellipsis">{r.creator}</div>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,116 @@
+// Rooms and moderation, end to end: the built renderer in Chromium, the real main services in Node,
+// the real TRTC client signing requests to the Demo profile's simulator over loopback HTTP.
+import { expect, test, type Page } from '@playwright/test'
+import { startHarness, type Harness } from '../harness/harness'
+
+let h: Harness
+test.afterEach(async () => {
+  expect(h.logLines.filter((l) => l.startsWith('pageerror') || l.startsWith('error'))).toEqual([])
+  await h.close()
+})
+
+/** Opens the first live room that has at least `minInRoom` users in it; returns its ID. */
+async function openBusyRoom(page: Page, minInRoom: number): Promise<string> {
+  await page.getByTestId('rooms-filter').waitFor()
+  await page.getByText('Active', { exact: true }).click()
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  const rows = page.getByTestId('room-row')
+  const count = await rows.count()
+  for (let i = 0; i < count; i++) {
+    await rows.nth(i).click()
+    const detail = page.getByTestId('room-detail')
+    await expect(detail.getByTestId('user-row').first()).toBeVisible()
+    const inRoom = await detail.locator('[data-testid="user-row"][data-in-room="true"]').count()
+    if (inRoom >= minInRoom) return (await rows.nth(i).getAttribute('data-room'))!
+  }
+  throw new Error(`no live room with ${minInRoom} users`)
+}
+
+test('browses the Demo profile rooms from the simulator, sorted and filtered', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await expect(page.getByTestId('profile-switcher')).toContainText('Demo (local simulator)')
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  const total = await page.getByTestId('room-row').count()
+  expect(total).toBeGreaterThan(3)
+  const first = (await page.getByTestId('room-row').first().getAttribute('data-room'))!
+  await page.getByTestId('rooms-filter').fill(first)
+  await expect(page.getByTestId('room-row')).toHaveCount(1)
+  await page.getByTestId('rooms-filter').fill('')
+  await page.getByTestId('sort-roomId').click()
+  const ids = await page.getByTestId('room-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-room')!))
+  expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+  // Every request went through the real client and its request log.
+  const log = h.services.cloud.requestLog.entries()
+  expect(log.some((e) => e.action === 'DescribeRoomInfo' && e.outcome === 'ok')).toBe(true)
+})
+
+test('removes a user, blocks and unblocks, dismisses with a typed confirmation, and audits it all', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  const roomId = await openBusyRoom(page, 2)
+  const detail = page.getByTestId('room-detail')
+  const victim = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
+
+  await detail.getByRole('checkbox', { name: victim, exact: true }).check()
+  await detail.getByTestId('action-block').click()
+  await page.getByText('Audio only').click()
+  await page.getByTestId('confirm-block').click()
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText(/SetUserBlocked\S* \(IsMute 2\) done for .*RequestId [0-9a-f-]{36}/)
+
+  await detail.getByRole('checkbox', { name: victim, exact: true }).check()
+  await detail.getByTestId('action-unblock').click()
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText('(IsMute 0) done')
+
+  await detail.getByRole('checkbox', { name: victim, exact: true }).check()
+  await detail.getByTestId('action-remove').click()
+  await page.getByTestId('confirm-remove').click()
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText(/RemoveUser\S* done/)
+  // The list is read again from the simulator: the user has left.
+  await expect(detail.locator(`[data-testid="user-row"][data-user="${victim}"][data-in-room="true"]`)).toHaveCount(0)
+
+  await detail.getByTestId('action-dismiss').click()
+  const confirm = page.getByTestId('confirm-dismiss')
+  await expect(confirm).toBeDisabled()
+  await page.getByTestId('confirm-room-id').fill(roomId + 'x')
+  await expect(confirm).toBeDisabled()
+  await page.getByTestId('confirm-room-id').fill(roomId)
+  await confirm.click()
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText(/DismissRoom\S* done/)
+  await expect(detail.locator('[data-testid="user-row"][data-in-room="true"]')).toHaveCount(0)
+
+  // Each mutation was sent exactly once.
+  const sent = h.services.cloud.requestLog.entries().filter((e) => e.mutating)
+  expect(sent.map((e) => e.action.replace('ByStrRoomId', ''))).toEqual(['SetUserBlocked', 'SetUserBlocked', 'RemoveUser', 'DismissRoom'])
+  expect(sent.every((e) => e.retries === 0 && e.outcome === 'ok')).toBe(true)
+
+  await page.getByTestId('tab-audit').click()
+  const audit = page.getByTestId('audit-row')
+  await expect(audit).toHaveCount(4)
+  await expect(audit.first()).toContainText('DismissRoom')
+  await expect(page.getByTestId('audit-view')).toContainText(victim)
+  const download = page.waitForEvent('download')
+  await page.getByTestId('audit-export').click()
+  const file = await (await download).path()
+  const { readFile } = await import('node:fs/promises')
+  const csv = await readFile(file, 'utf8')
+  expect(csv.split('\r\n')[0]).toBe('time,profile,sdkAppId,roomId,roomIdType,action,apiAction,isMute,userIds,result,message,requestId,tencentCode')
+  expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5)
+})
+
+test('a failing refresh keeps the last list on screen and says why; it recovers', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  const before = await page.getByTestId('room-row').count()
+  h.demo!.setFaults({ errorRate: { 'InternalError': 1 } })
+  await page.getByTestId('rooms-refresh').click()
+  await expect(page.getByTestId('rooms-error')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('room-row')).toHaveCount(before)
+  h.demo!.setFaults({})
+  await page.getByTestId('rooms-refresh').click()
+  await expect(page.getByTestId('rooms-error')).toBeHidden({ timeout: 30_000 })
+})
