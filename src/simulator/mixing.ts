@@ -4,7 +4,7 @@
 import { userSigFailure, verifyUserSig } from '../main/usersig/tlsSig'
 import type { SimContext } from './context'
 import { done, fail, Params, type Reply } from './params'
-import { findActiveRoom, findApp, inRoomAt, publishingAt, sessionsAt, unit, type Room, type World } from './world'
+import { findActiveRoom, findApp, idleFor, inRoomAt, publishingAt, sessionsAt, unit, type Overlay, type Room, type World } from './world'
 
 export interface MixTile {
   userId?: string
@@ -240,12 +240,18 @@ export function startPublishCdnStream(body: Record<string, unknown>, ctx: SimCon
   return done({ TaskId: task.taskId })
 }
 
+/** Stopped explicitly, or automatically once the room has had nobody for MaxIdleTime (L2284–L2288). */
+export function mixTaskRunning(world: World, task: MixTask, overlay: Overlay, now: number): boolean {
+  if (task.stoppedAt !== undefined && task.stoppedAt <= now) return false
+  return !idleFor(world, task.sdkAppId, task.roomId, task.roomIdType === 1, task.startedAt, now, task.maxIdleTime, overlay)
+}
+
 function runningTask(p: Params, ctx: SimContext, tasks: MixTasks): MixTask | undefined {
   const sdkAppId = p.int('SdkAppId', { invalid: 'InvalidParameter.SdkAppId' })
   const taskId = p.str('TaskId')
   if (p.failure) return undefined
   const task = tasks.get(taskId)
-  if (!task || task.sdkAppId !== sdkAppId || (task.stoppedAt !== undefined && task.stoppedAt <= ctx.now)) {
+  if (!task || task.sdkAppId !== sdkAppId || !mixTaskRunning(ctx.world, task, ctx.overlay, ctx.now)) {
     p.reject('ResourceNotFound', `The relay task ${taskId} does not exist or has stopped.`)
     return undefined
   }

@@ -257,6 +257,27 @@ describe('mixing', () => {
     expect(errorCode(await raw('StopPublishCdnStream', { SdkAppId: app, TaskId: started.TaskId }))).toBe('ResourceNotFound')
   })
 
+  it('stops a task by itself once its room has been empty for MaxIdleTime', async () => {
+    const { room } = liveRoom(false, 1)
+    const app = sim.credentials.sdkAppId
+    const started = (await call('StartPublishCdnStream', {
+      SdkAppId: app,
+      RoomId: room.roomId,
+      RoomIdType: 0,
+      AgentParams: { UserId: 'idle_robot', MaxIdleTime: 5 },
+      WithTranscoding: 1,
+      AudioParams: {},
+      PublishCdnParams: [{ PublishCdnUrl: 'rtmp://127.0.0.1/live/idle' }],
+    })) as { TaskId: string }
+    shift += 6_000
+    await call('UpdatePublishCdnStream', { SdkAppId: app, TaskId: started.TaskId, SequenceNumber: 1, WithTranscoding: 1 })
+    await call('DismissRoom', { SdkAppId: app, RoomId: Number(room.roomId) })
+    shift += 4_000
+    await call('UpdatePublishCdnStream', { SdkAppId: app, TaskId: started.TaskId, SequenceNumber: 2, WithTranscoding: 1 })
+    shift += 2_000
+    expect(errorCode(await raw('UpdatePublishCdnStream', { SdkAppId: app, TaskId: started.TaskId, SequenceNumber: 3, WithTranscoding: 1 }))).toBe('ResourceNotFound')
+  })
+
   it('verifies the robot UserSig and validates parameters', async () => {
     const app = sim.credentials.sdkAppId
     const base = {
@@ -320,5 +341,8 @@ describe('cloud recording', () => {
     expect(errorCode(await raw('CreateCloudRecording', { ...base, RecordParams: { RecordMode: 3 } }))).toBe('InvalidParameter.OutOfRange')
     expect(errorCode(await raw('CreateCloudRecording', { ...base, StorageParams: { CloudStorage: { Vendor: 0 } } }))).toBe('MissingParameter.Region')
     expect(errorCode(await raw('CreateCloudRecording', { ...base, UserSig: undefined }))).toBe('MissingParameter.UserSig')
+    // Nobody comes: after MaxIdleTime (default 30 s) the robot leaves and the task is gone.
+    shift += 31_000
+    expect(errorCode(await raw('DescribeCloudRecording', { SdkAppId: app, TaskId: created.TaskId }))).toBe('ResourceNotFound')
   })
 })

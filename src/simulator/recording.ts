@@ -4,7 +4,7 @@
 import { verifyUserSig } from '../main/usersig/tlsSig'
 import type { SimContext } from './context'
 import { done, fail, Params, type Reply } from './params'
-import { findActiveRoom, findApp, inRoomAt, publishingAt, sessionsAt } from './world'
+import { findActiveRoom, findApp, idleFor, inRoomAt, publishingAt, sessionsAt } from './world'
 
 export const EXIT_GRACE_S = 10
 
@@ -17,6 +17,7 @@ export interface RecordingTask {
   recordMode: 1 | 2
   toVod: boolean
   filePrefix: string[]
+  maxIdleTime: number
   mixLayout?: Record<string, unknown>
   subscribe?: Record<string, unknown>
   createdAt: number
@@ -40,6 +41,8 @@ function publishers(task: RecordingTask, ctx: SimContext): string[] {
 
 export function recordingStatus(task: RecordingTask, ctx: SimContext): 'Idle' | 'InProgress' | 'Exited' | 'Gone' {
   if (task.deletedAt !== undefined) return ctx.now - task.deletedAt < EXIT_GRACE_S ? 'Exited' : 'Gone'
+  // RecordParams.MaxIdleTime: the robot leaves once the room has had no anchor for that long (L15833–L15911).
+  if (idleFor(ctx.world, task.sdkAppId, task.roomId, task.roomIdType === 0, task.createdAt, ctx.now, task.maxIdleTime, ctx.overlay)) return 'Gone'
   return publishers(task, ctx).length > 0 ? 'InProgress' : 'Idle'
 }
 
@@ -51,7 +54,7 @@ export function createCloudRecording(body: Record<string, unknown>, ctx: SimCont
   const userSig = p.str('UserSig', { missing: 'MissingParameter.UserSig' })
   const rp = p.obj('RecordParams', { missing: 'MissingParameter.RecordParams' }, true)
   const recordMode = rp?.int('RecordMode', { missing: 'MissingParameter.RecordMode', invalid: 'InvalidParameter.OutOfRange' }, [1, 2])
-  rp?.optInt('MaxIdleTime', { invalid: 'InvalidParameter.OutOfRange' }, [5, 86400])
+  const maxIdleTime = rp?.optInt('MaxIdleTime', { invalid: 'InvalidParameter.OutOfRange' }, [5, 86400]) ?? 30
   rp?.optInt('StreamType', { invalid: 'InvalidParameter.OutOfRange' }, [0, 2])
   rp?.optInt('OutputFormat', { invalid: 'InvalidParameter.OutOfRange' }, [0, 4])
   rp?.optInt('MaxMediaFileDuration', { invalid: 'InvalidParameter.OutOfRange' }, [1, 1440])
@@ -90,6 +93,7 @@ export function createCloudRecording(body: Record<string, unknown>, ctx: SimCont
     recordMode: recordMode === 1 ? 1 : 2,
     toVod: !cloud,
     filePrefix,
+    maxIdleTime,
     ...(layout ? { mixLayout: layout.body } : {}),
     createdAt: ctx.now,
     expiresAt: ctx.now + expiredHour * 3600,

@@ -11,6 +11,7 @@ import type { SimContext } from './context'
 import { injectedError, injectedReset, parseFaults, type FaultOptions } from './faults'
 import { parseClip, type Clip } from './flv'
 import { serveLive } from './liveStream'
+import { mixTaskRunning } from './mixing'
 import { recordingStatus } from './recording'
 import { createWorld, emptyOverlay, roomActive, roomsInRange, type Edition, type World } from './world'
 
@@ -220,7 +221,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         const active = roomsInRange(world, app, ctx.now, ctx.now, ctx.now, overlay).filter((r) => roomActive(r, overlay, ctx.now))
         return { sdkAppId: app.sdkAppId, name: app.name, activeRooms: active.map((r) => ({ roomId: r.roomId, isString: r.isString, commId: r.commId })) }
       }),
-      mixTasks: [...stores.mix.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, mode: t.mode, sequenceNumber: Number.isFinite(t.sequenceNumber) ? t.sequenceNumber : null, running: t.stoppedAt === undefined })),
+      mixTasks: [...stores.mix.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, mode: t.mode, sequenceNumber: Number.isFinite(t.sequenceNumber) ? t.sequenceNumber : null, running: mixTaskRunning(world, t, overlay, ctx.now) })),
       recordings: [...stores.recordings.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, status: recordingStatus(t, ctx) })),
       moderation: { removed: overlay.removed.size, blocked: overlay.blocked.size, dismissed: [...overlay.dismissed.keys()] },
     }
@@ -256,9 +257,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       const live = /^\/live\/([^/]+)\.flv$/.exec(url.pathname)
       if (live && req.method === 'GET') {
         const taskId = decodeURIComponent(live[1] ?? '')
+        // The idle check scans the world, so a viewer re-evaluates it once a second, not per frame.
+        let checkedAt = -1
+        let alive = false
         const running = (): ReturnType<typeof stores.mix.get> => {
           const t = stores.mix.get(taskId)
-          return t && (t.stoppedAt === undefined || t.stoppedAt > context().now) ? t : undefined
+          const now = context().now
+          if (t && now !== checkedAt) {
+            checkedAt = now
+            alive = mixTaskRunning(world, t, overlay, now)
+          }
+          return t && alive && (t.stoppedAt === undefined || t.stoppedAt > now) ? t : undefined
         }
         if (!running()) return (json(res, 404, { error: `No running relay task ${taskId}` }), log('404'))
         if (!clip) return (json(res, 503, { error: 'The looping clip is not available' }), log('503'))

@@ -521,3 +521,16 @@ export function dayScale(world: World, app: AppInfo, dayStart: number): DayScale
 export function figure(world: World, name: string, key: number | string, lo: number, hi: number): number {
   return Math.round(lo + unit(world.seed, name, key) * (hi - lo))
 }
+
+/**
+ * True when no room with this ID has been live during the last `maxIdleS` seconds (and the task
+ * watching it is older than that): the auto-stop rule of relay and recording robots
+ * (003_530a54cf0f8c0df7.txt L2284–L2288, RecordParams.MaxIdleTime L15833–L15911).
+ */
+export function idleFor(world: World, sdkAppId: number, roomId: string, isString: boolean, startedAt: number, now: number, maxIdleS: number, overlay: Overlay): boolean {
+  if (now - startedAt <= maxIdleS) return false
+  const app = findApp(world, sdkAppId)
+  if (!app) return true
+  const from = now - maxIdleS
+  return !roomsInRange(world, app, from, now, now, overlay).some((r) => r.roomId === roomId && r.isString === isString && roomEnd(r, overlay) >= from)
+}
