@@ -325,13 +325,13 @@ export function volumeAt(world: World, userId: string, audio: boolean, tMs: numb
   return 30 + Math.round(unit(world.seed, userId, 'loud', Math.floor(tMs / 500)) * 70)
 }
 
-function gridCells(n: number, w: number, h: number): Array<Omit<MixTile, 'userId'>> {
+function gridCells(n: number, w: number, h: number): Tile[] {
   if (n === 0) return []
   const cols = Math.ceil(Math.sqrt(n))
   const rows = Math.ceil(n / cols)
   const cw = Math.floor(w / cols)
   const ch = Math.floor(h / rows)
-  const out: Array<Omit<MixTile, 'userId'>> = []
+  const out: Tile[] = []
   for (let i = 0; i < n; i++) {
     const row = Math.floor(i / cols)
     const inRow = row === rows - 1 ? n - row * cols : cols
@@ -351,8 +351,7 @@ export function effectiveRegions(world: World, task: MixTask, ctx: Pick<SimConte
   const room = findActiveRoom(world, task.sdkAppId, task.roomId, task.roomIdType === 1, t, ctx.overlay)
   const people = participants(world, room, ctx, t)
   const shown = people.filter((u) => u.video || (task.pureAudioHoldPlace && task.mode !== 4))
-  const { w: W, h: H } = task.canvas
-  const region = (u: Participant, tile: Omit<MixTile, 'userId'>): RegionInfo => ({
+  const region = (u: Participant, tile: Tile): RegionInfo => ({
     uid: u.userId,
     zorder: tile.zOrder,
     volume: volumeAt(world, u.userId, u.audio, tMs),
@@ -372,37 +371,49 @@ export function effectiveRegions(world: World, task: MixTask, ctx: Pick<SimConte
     }
     return out
   }
-  if (task.mode === 3) {
-    // "up to 16 screens" (L2118)
-    const list = shown.slice(0, 16)
-    const cells = gridCells(list.length, W, H)
-    return list.map((u, i) => region(u, cells[i] as Omit<MixTile, 'userId'>))
-  }
-  const bigUser = task.maxVideoUser ? shown.find((u) => u.userId === task.maxVideoUser) : task.mode === 1 ? shown[0] : undefined
-  const rest = shown.filter((u) => u !== bigUser).slice(0, 15)
+  const bigUser = task.mode === 3 ? undefined : task.maxVideoUser ? shown.find((u) => u.userId === task.maxVideoUser) : task.mode === 1 ? shown[0] : undefined
+  const rest = shown.filter((u) => u !== bigUser)
+  const tiles = templateTiles(task.mode, task.canvas, rest.length, bigUser !== undefined)
   const out: RegionInfo[] = []
-  if (task.mode === 1) {
-    // Floating: the big video fills the canvas; small ones float from the bottom left, 4 per row, up to 4 rows (L2109–L2115).
-    if (bigUser) out.push(region(bigUser, { x: 0, y: 0, w: W, h: H, zOrder: 0 }))
+  if (bigUser && tiles.big) out.push(region(bigUser, tiles.big))
+  tiles.small.forEach((tile, i) => {
+    const u = rest[i]
+    if (u) out.push(region(u, tile))
+  })
+  return out
+}
+
+export type Tile = Omit<MixTile, 'userId' | 'roomId'>
+
+/**
+ * Tiles of the dynamic templates for `count` users besides the big one. Only the counts are
+ * documented (L2101–L2130), so the geometry is an approximation: grid cells are equal with an
+ * incomplete last row centred, as in the SEI example (L2225–L2228).
+ */
+export function templateTiles(mode: 1 | 2 | 3, canvas: { w: number; h: number }, count: number, hasBig: boolean): { big?: Tile; small: Tile[] } {
+  const { w: W, h: H } = canvas
+  if (mode === 3) {
+    // "up to 16 screens" (L2118)
+    const n = Math.min(16, count + (hasBig ? 1 : 0))
+    return { small: gridCells(n, W, H) }
+  }
+  // Floating and screen sharing: "up to 1 large screen and 15 small screens" (L2110–L2113, L2126–L2128).
+  const n = Math.min(15, count)
+  const small: Tile[] = []
+  if (mode === 1) {
+    // The big video fills the canvas; small ones float from the bottom left, 4 per row, up to 4 rows.
     const sw = Math.floor(W / 5)
     const sh = Math.floor(H / 5)
     const gap = Math.floor(W / 50)
-    rest.forEach((u, i) => {
-      const row = Math.floor(i / 4)
-      out.push(region(u, { x: gap + (i % 4) * (sw + gap), y: H - (row + 1) * (sh + gap), w: sw, h: sh, zOrder: 1 }))
-    })
-    return out
+    for (let i = 0; i < n; i++) small.push({ x: gap + (i % 4) * (sw + gap), y: H - (Math.floor(i / 4) + 1) * (sh + gap), w: sw, h: sh, zOrder: 1 })
+    return hasBig ? { big: { x: 0, y: 0, w: W, h: H, zOrder: 0 }, small } : { small }
   }
-  // Screen sharing: big screen on the left, small ones in up to two columns of 8 on the right (L2123–L2128).
-  const cols = rest.length > 8 ? 2 : 1
+  // Screen sharing: big screen on the left, small ones in up to two columns of 8 on the right.
+  const cols = n > 8 ? 2 : 1
   const sw = Math.floor(W / 6)
   const sh = Math.floor(H / 8)
-  if (bigUser) out.push(region(bigUser, { x: 0, y: 0, w: W - cols * sw, h: H, zOrder: 0 }))
-  rest.forEach((u, i) => {
-    const col = Math.floor(i / 8)
-    out.push(region(u, { x: W - (cols - col) * sw, y: (i % 8) * sh, w: sw, h: sh, zOrder: 1 }))
-  })
-  return out
+  for (let i = 0; i < n; i++) small.push({ x: W - (cols - Math.floor(i / 8)) * sw, y: (i % 8) * sh, w: sw, h: sh, zOrder: 1 })
+  return hasBig ? { big: { x: 0, y: 0, w: W - cols * sw, h: H, zOrder: 0 }, small } : { small }
 }
 
 /** The JSON of the volume-layout SEI (L2225–L2244). */
