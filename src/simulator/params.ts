@@ -17,13 +17,45 @@ export interface Codes {
   invalid?: string
 }
 
+/** Marks a body decoded from a GET query string, whose numbers arrive as digit strings. */
+export const FROM_QUERY = Symbol('fromQuery')
+
+/**
+ * GET parameters (003_530a54cf0f8c0df7.txt L7959–L7979): `a=1&List.0=x&Obj.Key=y` becomes
+ * `{ a: '1', List: ['x'], Obj: { Key: 'y' } }`, marked so integer getters accept digit strings.
+ */
+export function bodyFromQuery(query: URLSearchParams): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  for (const [key, value] of query) {
+    const parts = key.split('.')
+    let node: Record<string, unknown> | unknown[] = root
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1
+      const nextIsIndex = !last && /^\d+$/.test(parts[i + 1] ?? '')
+      const slot = Array.isArray(node) ? Number(part) : part
+      const container = node as Record<string | number, unknown>
+      if (last) container[slot] = value
+      else {
+        container[slot] ??= nextIsIndex ? [] : {}
+        node = container[slot] as Record<string, unknown> | unknown[]
+      }
+    })
+  }
+  Object.defineProperty(root, FROM_QUERY, { value: true })
+  return root
+}
+
 export class Params {
   failure: ApiFailure | null = null
+  private readonly loose: boolean
 
   constructor(
     readonly body: Record<string, unknown>,
     private readonly prefix = '',
-  ) {}
+    loose?: boolean,
+  ) {
+    this.loose = loose ?? (body as { [FROM_QUERY]?: boolean })[FROM_QUERY] === true
+  }
 
   private problem(code: string | undefined, fallback: string, message: string): void {
     if (!this.failure) this.failure = { code: code ?? fallback, message }
@@ -48,8 +80,9 @@ export class Params {
   }
 
   private intOr(name: string, def: number | undefined, codes: Codes, range: [number, number] | undefined, required = true): number | undefined {
-    const v = this.raw(name, required && def === undefined, codes)
-    if (v === undefined || v === null) return def
+    const given = this.raw(name, required && def === undefined, codes)
+    if (given === undefined || given === null) return def
+    const v = this.loose && typeof given === 'string' && /^-?\d+$/.test(given) ? Number(given) : given
     if (typeof v !== 'number' || !Number.isInteger(v)) {
       this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an integer.`)
       return def
@@ -108,7 +141,7 @@ export class Params {
 
   /** Child readers share the parent's first failure. */
   private child(body: Record<string, unknown>, prefix: string): Params {
-    const c = new Params(body, prefix)
+    const c = new Params(body, prefix, this.loose)
     const parent = this as Params
     Object.defineProperty(c, 'failure', {
       get: () => parent.failure,

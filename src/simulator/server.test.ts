@@ -55,6 +55,17 @@ describe('envelope and signing', () => {
     expect(errorCode(await call('DescribeRoomInfo', window(), { authorization: noHost }))).toBe('AuthFailure.InvalidAuthorization')
   })
 
+  it('accepts GET with the parameters in a signed query string', async () => {
+    const body = { ...window(), PageSize: 3, PageNumber: 1 }
+    const viaGet = await call('DescribeRoomInfo', body, { method: 'GET' })
+    expect(errorCode(viaGet)).toBeUndefined()
+    const viaPost = await call('DescribeRoomInfo', body)
+    expect(viaGet.response['RoomList']).toEqual(viaPost.response['RoomList'])
+    expect((viaGet.response['RoomList'] as unknown[]).length).toBe(3)
+    const arrays = await call('RemoveUser', { SdkAppId: sim.credentials.sdkAppId, RoomId: 1, UserIds: Array.from({ length: 11 }, (_, i) => `u${i}`) }, { method: 'GET', region: 'ap-beijing' })
+    expect(errorCode(arrays)).toBe('InvalidParameter.UserIds')
+  })
+
   it('checks temporary credentials and their token', async () => {
     const t = sim.issueTemporaryCredentials(60)
     const base = { secretId: t.secretId, secretKey: t.secretKey }

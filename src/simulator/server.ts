@@ -12,6 +12,7 @@ import { injectedError, injectedReset, parseFaults, type FaultOptions } from './
 import { parseClip, type Clip } from './flv'
 import { serveLive } from './liveStream'
 import { mixTaskRunning } from './mixing'
+import { bodyFromQuery } from './params'
 import { recordingStatus } from './recording'
 import { createWorld, emptyOverlay, roomActive, roomsInRange, type Edition, type World } from './world'
 
@@ -177,7 +178,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return code
     }
     if (req.method !== 'POST' && req.method !== 'GET') return fail('UnsupportedProtocol', 'HTTP(S) request protocol error; only GET and POST requests are supported.')
-    if (req.method === 'GET') return fail('UnsupportedProtocol', 'The simulator accepts POST with Content-Type application/json (TC3-HMAC-SHA256).')
     if (!action) return fail('MissingParameter', 'The X-TC-Action header is missing.')
     const headers: Record<string, string | undefined> = {}
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v
@@ -198,10 +198,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const injected = injectedError(faults, world.seed, n)
     if (injected) return fail(injected, `${injected} (injected by the simulator's fault settings).`)
     let body: unknown
-    try {
-      body = bodyBuf.length === 0 ? {} : JSON.parse(bodyBuf.toString('utf8'))
-    } catch {
-      return fail('InvalidParameter', 'The request body is not valid JSON.')
+    if (req.method === 'GET') body = bodyFromQuery(url.searchParams)
+    else {
+      try {
+        body = bodyBuf.length === 0 ? {} : JSON.parse(bodyBuf.toString('utf8'))
+      } catch {
+        return fail('InvalidParameter', 'The request body is not valid JSON.')
+      }
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail('InvalidParameter', 'The request body must be a JSON object.')
     const reply = spec.run(body as Record<string, unknown>, ctx, stores)
