@@ -331,7 +331,7 @@ const USAGE_KEYS: Record<string, string[]> = {
   DescribeRelayUsage: ['Bandwidth'], // L14601–L14605
 }
 
-export function describeUsage(action: keyof typeof USAGE_KEYS | string, body: Record<string, unknown>, ctx: SimContext): Reply {
+export function describeUsage(action: string, body: Record<string, unknown>, ctx: SimContext): Reply {
   const p = new Params(body)
   const startText = p.str('StartTime')
   const endText = p.str('EndTime')

@@ -299,7 +299,11 @@ describe('mixing', () => {
     expect(errorCode(await raw('StartPublishCdnStream', { ...base, AgentParams: { UserId: 'robot' }, VideoParams: badTile }))).toBe('InvalidParameter')
     const badSei = { LayoutVolume: { PayloadType: 244 } }
     expect(errorCode(await raw('StartPublishCdnStream', { ...base, AgentParams: { UserId: 'robot' }, SeiParams: badSei }))).toBe('InvalidParameter')
-    expect(errorCode(await raw('StartPublishCdnStream', { ...base, AgentParams: { UserId: 'robot' } }, ))).toBeUndefined()
+    const badUuid = { PassThrough: { PayloadType: 5, PayloadUuid: 'xyz', PayloadContent: 'a' } }
+    expect(errorCode(await raw('StartPublishCdnStream', { ...base, AgentParams: { UserId: 'robot' }, SeiParams: badUuid }))).toBe('InvalidParameter')
+    const audioOnly = (await call('StartPublishCdnStream', { ...base, AgentParams: { UserId: 'robot' } })) as { TaskId: string }
+    const toVideo = { SdkAppId: app, TaskId: audioOnly.TaskId, SequenceNumber: 1, WithTranscoding: 1, VideoParams: { LayoutParams: { MixLayoutMode: 3 } } }
+    expect(errorCode(await raw('UpdatePublishCdnStream', toVideo))).toBe('UnsupportedOperation')
     expect(errorCode(await signedCall('StartPublishCdnStream', { ...base, AgentParams: { UserId: 'robot' } }, { ...opts, region: 'ap-beijing', timestamp: now() }))).toBe('UnsupportedRegion')
   })
 })

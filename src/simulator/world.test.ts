@@ -137,6 +137,25 @@ describe('call quality over HTTP', () => {
     expect(usage.UsageList[0]!.TimeKey).toBe('2026-03-02 00:00:00')
   })
 
+  it('validates usage, scale and market queries with the documented codes', async () => {
+    const code = async (action: string, body: unknown) => errorCode(await signedCall(action, body, { ...opts, region: 'ap-guangzhou', timestamp: now() }))
+    expect(await code('DescribeTrtcUsage', { StartTime: '2026-01-01', EndTime: '2026-02-15' })).toBe('InvalidParameter.QueryScaleOversize')
+    expect(await code('DescribeRecordingUsage', { StartTime: '2026-03-01', EndTime: '2026-03-02' })).toBe('MissingParameter')
+    expect(await code('DescribeRecordingUsage', { StartTime: '2026-03-01', EndTime: '2026-03-02', MixType: 'both' })).toBe('InvalidParameter')
+    expect(await code('DescribeRelayUsage', { StartTime: '2026-03-01', EndTime: '2026-03-02', SdkAppId: 7 })).toBe('InvalidParameter.SdkAppId')
+    const relay = (await call('DescribeRelayUsage', { StartTime: '2026-02-25', EndTime: '2026-03-02' })) as { UsageKey: string[]; UsageList: Array<{ TimeKey: string }> }
+    expect(relay.UsageKey).toEqual(['Bandwidth'])
+    expect(relay.UsageList.map((u) => u.TimeKey)).toEqual(['2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'].map((d) => `${d} 00:00:00`))
+    const scale = (await call('DescribeScaleInfo', { SdkAppId: app(), StartTime: now() - 3 * 86400, EndTime: now() })) as { ScaleList: Array<{ Time: number; RoomNumbers: number; UserCount: number; UserNumber: number }> }
+    // Three whole days before today; "Data for the current day cannot be queried." (L12531–L12533)
+    expect(scale.ScaleList).toHaveLength(3)
+    expect(scale.ScaleList.every((d) => d.Time % 86400 === 0 && d.Time < now() - (now() % 86400) && d.UserCount >= d.UserNumber && d.RoomNumbers > 0)).toBe(true)
+    const market = (await call('DescribeTRTCMarketScaleData', { SdkAppId: String(app()), StartTime: '2026-03-01', EndTime: '2026-03-02', Period: 'd' })) as { Data: { Series: Array<{ Columns: string[]; Values: Array<{ RowValue: number[] }> }> } }
+    expect(market.Data.Series[0]!.Columns).toEqual(['time', 'peakCurrentUsers', 'peakCurrentChannels', 'userCount', 'roomCount'])
+    expect(market.Data.Series[0]!.Values.map((v) => v.RowValue[0])).toEqual([Date.UTC(2026, 2, 1) / 1000, Date.UTC(2026, 2, 2) / 1000])
+    expect(await code('DescribeTRTCMarketQualityData', { SdkAppId: String(app()), StartTime: '2026-03-01', EndTime: '2026-03-02', Period: 'w' })).toBe('InvalidParameter')
+  })
+
   it('gives the same answers for the same seed on another server', async () => {
     const twin = await startSimulator({ seed: 'quality', clock })
     try {
