@@ -499,8 +499,22 @@ export interface DayScale {
   userCount: number
 }
 
+const dayScaleCache = new WeakMap<World, Map<string, DayScale>>()
+
 /** Daily figures (ScaleInfomation, L16000–L16021): rooms created, distinct users, room entries. */
 export function dayScale(world: World, app: AppInfo, dayStart: number): DayScale {
+  // Past days never change, and a 14-day query would otherwise regenerate ~6,000 rooms each time.
+  const cache = dayScaleCache.get(world) ?? new Map<string, DayScale>()
+  dayScaleCache.set(world, cache)
+  const key = `${app.sdkAppId}:${dayStart}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const value = computeDayScale(world, app, dayStart)
+  cache.set(key, value)
+  return value
+}
+
+function computeDayScale(world: World, app: AppInfo, dayStart: number): DayScale {
   let roomNumbers = 0
   let userCount = 0
   const distinct = new Set<string>()
