@@ -1,58 +1,36 @@
-// One SEI NAL unit from messages: sei_rbsp (ISO/IEC 14496-10 §7.3.2.3.1, ITU-T H.265 §7.3.2.4),
-// sei_message payload type/size as runs of 0xFF plus a last byte (§7.3.5), rbsp_trailing_bits,
-// then emulation prevention (H.264 §7.4.1, H.265 §7.4.2). No start code or length prefix: the
-// caller frames it for Annex B or avcC/hvcC.
+// SEI NAL units for H.264 (ISO/IEC 14496-10 §7.3.2.3.1 sei_rbsp, §7.3.5 sei_message) and H.265
+// (ISO/IEC 23008-2 §7.3.2.4, prefix SEI nal_unit_type 39). Emulation prevention follows
+// 14496-10 §7.4.1 / 23008-2 §7.4.2: a 0x03 after any two zero bytes that precede a byte ≤ 0x03.
 
-export interface SeiWriterMessage {
+export type SeiCodec = 'h264' | 'h265'
+
+export interface SeiMessageInput {
   payloadType: number
   payload: Uint8Array
-  /** user_data_unregistered (type 5): the 16-byte uuid_iso_iec_11578 written before the payload. */
+  /** user_data_unregistered (type 5) only: the 16-byte uuid_iso_iec_11578 written before the payload. */
   uuid?: Uint8Array
 }
 
-function ffCodedLength(value: number): number {
+/** payloadType and payloadSize are coded as a run of 0xFF bytes plus a last byte (§7.3.5). */
+function codedLength(value: number): number {
   return Math.floor(value / 255) + 1
 }
 
-function writeFfCoded(out: Uint8Array, at: number, value: number): number {
-  let o = at
+function writeCoded(out: Uint8Array, at: number, value: number): number {
   let v = value
+  let i = at
   while (v >= 255) {
-    out[o++] = 0xff
+    out[i++] = 0xff
     v -= 255
   }
-  out[o++] = v
-  return o
+  out[i++] = v
+  return i
 }
 
-export function buildSeiNalUnit(codec: 'h264' | 'h265', messages: Array<{ payloadType: number; payload: Uint8Array; uuid?: Uint8Array }>): Uint8Array {
-  let rbspLength = 1 // rbsp_trailing_bits
-  for (const m of messages) {
-    if (!Number.isInteger(m.payloadType) || m.payloadType < 0) throw new RangeError(`SEI payloadType ${m.payloadType} is not a non-negative integer`)
-    if (m.uuid && m.uuid.length !== 16) throw new RangeError(`SEI uuid must be 16 bytes, got ${m.uuid.length}`)
-    const size = (m.payloadType === 5 && m.uuid ? 16 : 0) + m.payload.length
-    rbspLength += ffCodedLength(m.payloadType) + ffCodedLength(size) + size
-  }
-  const rbsp = new Uint8Array(rbspLength)
-  let o = 0
-  for (const m of messages) {
-    const uuid = m.payloadType === 5 ? m.uuid : undefined
-    o = writeFfCoded(rbsp, o, m.payloadType)
-    o = writeFfCoded(rbsp, o, (uuid ? 16 : 0) + m.payload.length)
-    if (uuid) {
-      rbsp.set(uuid, o)
-      o += 16
-    }
-    rbsp.set(m.payload, o)
-    o += m.payload.length
-  }
-  rbsp[o] = 0x80
-
-  // H.264: forbidden_zero_bit 0, nal_ref_idc 0, nal_unit_type 6. H.265: nal_unit_type 39
-  // (PREFIX_SEI_NUT), nuh_layer_id 0, nuh_temporal_id_plus1 1.
-  const header = codec === 'h264' ? [0x06] : [39 << 1, 0x01]
+function insertEmulationPrevention(rbsp: Uint8Array, headerSize: number): Uint8Array {
   let extra = 0
-  for (let i = 0, zeros = 0; i < rbsp.length; i++) {
+  let zeros = 0
+  for (let i = headerSize; i < rbsp.length; i++) {
     const b = rbsp[i] as number
     if (zeros >= 2 && b <= 3) {
       extra++
@@ -60,20 +38,54 @@ export function buildSeiNalUnit(codec: 'h264' | 'h265', messages: Array<{ payloa
     }
     zeros = b === 0 ? zeros + 1 : 0
   }
-  const nal = new Uint8Array(header.length + rbsp.length + extra)
-  nal.set(header, 0)
-  let w = header.length
-  for (let i = 0, zeros = 0; i < rbsp.length; i++) {
+  if (extra === 0) return rbsp
+  const out = new Uint8Array(rbsp.length + extra)
+  out.set(rbsp.subarray(0, headerSize))
+  let o = headerSize
+  zeros = 0
+  for (let i = headerSize; i < rbsp.length; i++) {
     const b = rbsp[i] as number
     if (zeros >= 2 && b <= 3) {
-      nal[w++] = 0x03 // emulation_prevention_three_byte
+      out[o++] = 3
       zeros = 0
     }
-    nal[w++] = b
+    out[o++] = b
     zeros = b === 0 ? zeros + 1 : 0
   }
-  return nal
+  return out
 }
 
-// The simulator builds volume-layout SEI next to this writer; one import site is enough for it.
-export { volumeLayoutPayload, type VolumeLayout } from './volumeLayout'
+/**
+ * One SEI NAL unit, without start code or length prefix. For payload type 5 the uuid (16 bytes) is
+ * prepended to the payload and counted in payloadSize; without a uuid the payload is written as
+ * given (it must then already start with one).
+ */
+export function buildSeiNalUnit(codec: SeiCodec, messages: Array<{ payloadType: number; payload: Uint8Array; uuid?: Uint8Array }>): Uint8Array {
+  const headerSize = codec === 'h264' ? 1 : 2
+  let size = headerSize + 1 // header + rbsp_trailing_bits
+  for (const m of messages) {
+    const body = m.payload.length + (m.payloadType === 5 && m.uuid ? m.uuid.length : 0)
+    size += codedLength(m.payloadType) + codedLength(body) + body
+  }
+  const rbsp = new Uint8Array(size)
+  if (codec === 'h264') {
+    rbsp[0] = 0x06 // forbidden_zero_bit 0, nal_ref_idc 0, nal_unit_type 6
+  } else {
+    rbsp[0] = 39 << 1 // forbidden_zero_bit 0, nal_unit_type 39 (PREFIX_SEI_NUT), nuh_layer_id 0
+    rbsp[1] = 0x01 // nuh_temporal_id_plus1 1
+  }
+  let at = headerSize
+  for (const m of messages) {
+    const uuid = m.payloadType === 5 && m.uuid ? m.uuid : undefined
+    at = writeCoded(rbsp, at, m.payloadType)
+    at = writeCoded(rbsp, at, m.payload.length + (uuid ? uuid.length : 0))
+    if (uuid) {
+      rbsp.set(uuid, at)
+      at += uuid.length
+    }
+    rbsp.set(m.payload, at)
+    at += m.payload.length
+  }
+  rbsp[at] = 0x80 // rbsp_stop_one_bit then alignment zeros
+  return insertEmulationPrevention(rbsp, headerSize)
+}

@@ -1,11 +1,10 @@
-// The volume-layout SEI that cloud mixing writes into its output stream: a fixed JSON document
-// (003_530a54cf0f8c0df7.txt L2222–L2244). Sent with PayloadType 100 by default, 100–254 allowed,
-// or type 5 with a caller UUID (McuLayoutVolume / McuPassThrough, 003_530a54cf0f8c0df7.txt L15312–L15358).
+// The volume-layout SEI payload: a fixed JSON structure (003_530a54cf0f8c0df7.txt L2215–L2244),
+// carried with PayloadType 100 by default, range 100–254 (L15312–L15335).
 
 export interface VolumeLayoutRegion {
   uid: string
   zorder: number
-  /** 0–100, louder is larger (003_530a54cf0f8c0df7.txt L2240). */
+  /** 0–100 (003_530a54cf0f8c0df7.txt L2240). */
   volume: number
   x: number
   y: number
@@ -14,78 +13,94 @@ export interface VolumeLayoutRegion {
 }
 
 export interface VolumeLayout {
+  /** McuLayoutVolume.AppData, shorter than 4,096 characters (L15322–L15324). */
   app_data: string
-  /** The mix output's VideoEncode width and height (003_530a54cf0f8c0df7.txt L2228). */
   canvas: { w: number; h: number }
   regions: VolumeLayoutRegion[]
+  /** "can be ignored" (L2244). */
   ver: string
-  /** Server second-level timestamp of the SEI (003_530a54cf0f8c0df7.txt L2242). */
+  /** Server local time in seconds when the SEI was output (L2243). */
   ts: number
 }
 
-const utf8 = new TextEncoder()
-
+/** The SEI payload bytes: the layout as UTF-8 JSON (the reference does not name an encoding). */
 export function volumeLayoutPayload(layout: VolumeLayout): Uint8Array {
-  return utf8.encode(JSON.stringify(layout))
+  return new TextEncoder().encode(JSON.stringify(layout))
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function finite(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v)
+function finite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value)
 }
 
 /**
- * Reads the documented JSON. Extra fields are ignored (the service may add some); wrong types make
- * the document unusable, so no layout is returned and the warnings say why. Regions that fall
- * outside the canvas are kept with a warning: the numbers are what the stream says.
+ * Reads a volume-layout JSON. Extra fields are tolerated (the reference may grow), but the
+ * documented ones must have their documented types; a region that breaks a rule is dropped with a
+ * warning so one bad entry does not hide the others.
  */
 export function decodeVolumeLayout(text: string): { layout?: VolumeLayout; warnings: string[] } {
   const warnings: string[] = []
-  let doc: unknown
+  let parsed: unknown
   try {
-    doc = JSON.parse(text)
+    parsed = JSON.parse(text)
   } catch {
-    return { warnings: ['volume layout: not JSON'] }
+    return { warnings: ['not JSON'] }
   }
-  if (!isRecord(doc)) return { warnings: ['volume layout: not a JSON object'] }
-  const canvas = doc['canvas']
-  if (!isRecord(canvas) || !finite(canvas['w']) || !finite(canvas['h'])) {
-    return { warnings: ['volume layout: canvas.w and canvas.h must be finite numbers'] }
+  if (!isRecord(parsed)) return { warnings: ['not a JSON object'] }
+  const canvas = parsed.canvas
+  if (!isRecord(canvas) || !finite(canvas.w) || !finite(canvas.h) || canvas.w < 0 || canvas.h < 0) {
+    return { warnings: ['canvas must be an object with finite, non-negative w and h'] }
   }
-  if (!Array.isArray(doc['regions'])) return { warnings: ['volume layout: regions must be an array'] }
-  const appData = doc['app_data'] ?? ''
-  const ver = doc['ver'] ?? ''
-  if (typeof appData !== 'string') return { warnings: ['volume layout: app_data must be a string'] }
-  if (typeof ver !== 'string') return { warnings: ['volume layout: ver must be a string'] }
-  if (!finite(doc['ts'])) return { warnings: ['volume layout: ts must be a finite number'] }
-  const cw = canvas['w']
-  const ch = canvas['h']
+  if (!Array.isArray(parsed.regions)) return { warnings: ['regions must be an array'] }
+  const appData = parsed.app_data ?? ''
+  if (typeof appData !== 'string') return { warnings: ['app_data must be a string'] }
+  const ver = parsed.ver ?? ''
+  if (typeof ver !== 'string') warnings.push('ver is not a string; ignored')
+  const ts = parsed.ts
+  if (ts !== undefined && !finite(ts)) return { warnings: ['ts must be a finite number'] }
   const regions: VolumeLayoutRegion[] = []
-  for (const [i, r] of doc['regions'].entries()) {
-    if (!isRecord(r)) return { warnings: [`volume layout: regions[${i}] is not an object`] }
-    if (typeof r['uid'] !== 'string') return { warnings: [`volume layout: regions[${i}].uid must be a string`] }
-    const nums = ['zorder', 'volume', 'x', 'y', 'w', 'h'] as const
-    const bad = nums.find((k) => !finite(r[k]))
-    if (bad) return { warnings: [`volume layout: regions[${i}].${bad} must be a finite number`] }
+  parsed.regions.forEach((r: unknown, i: number) => {
+    if (!isRecord(r)) {
+      warnings.push(`regions[${i}] is not an object; dropped`)
+      return
+    }
+    if (typeof r.uid !== 'string') {
+      warnings.push(`regions[${i}].uid must be a string; dropped`)
+      return
+    }
+    for (const key of ['zorder', 'volume', 'x', 'y', 'w', 'h'] as const) {
+      if (!finite(r[key])) {
+        warnings.push(`regions[${i}].${key} must be a finite number; dropped`)
+        return
+      }
+    }
     const region: VolumeLayoutRegion = {
-      uid: r['uid'],
-      zorder: r['zorder'] as number,
-      volume: r['volume'] as number,
-      x: r['x'] as number,
-      y: r['y'] as number,
-      w: r['w'] as number,
-      h: r['h'] as number,
+      uid: r.uid,
+      zorder: r.zorder as number,
+      volume: r.volume as number,
+      x: r.x as number,
+      y: r.y as number,
+      w: r.w as number,
+      h: r.h as number,
     }
     if (region.volume < 0 || region.volume > 100) {
-      return { warnings: [`volume layout: regions[${i}].volume ${region.volume} is outside 0–100`] }
+      warnings.push(`regions[${i}].volume ${region.volume} is outside 0–100; dropped`)
+      return
     }
-    if (region.x < 0 || region.y < 0 || region.w < 0 || region.h < 0 || region.x + region.w > cw || region.y + region.h > ch) {
-      warnings.push(`volume layout: region ${region.uid} (${region.x},${region.y} ${region.w}x${region.h}) lies outside the ${cw}x${ch} canvas`)
+    if (region.w < 0 || region.h < 0) {
+      warnings.push(`regions[${i}] has a negative size; dropped`)
+      return
+    }
+    if (region.x < 0 || region.y < 0 || region.x + region.w > canvas.w || region.y + region.h > canvas.h) {
+      warnings.push(`regions[${i}] (${region.uid}) lies outside the ${canvas.w}x${canvas.h} canvas`)
     }
     regions.push(region)
+  })
+  return {
+    layout: { app_data: appData, canvas: { w: canvas.w, h: canvas.h }, regions, ver: typeof ver === 'string' ? ver : '', ts: ts ?? 0 },
+    warnings,
   }
-  return { layout: { app_data: appData, canvas: { w: cw, h: ch }, regions, ver, ts: doc['ts'] }, warnings }
 }
