@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { templateTiles, volumeAt } from './mixing'
-import { createWorld } from './world'
+import { effectiveRegions, templateTiles, volumeAt } from './mixing'
+import { createWorld, emptyOverlay, inRoomAt, roomActive, roomKey, roomsInRange, sessionsAt } from './world'
 
 describe('dynamic layout templates', () => {
   it('reproduces the grid of the documented SEI example: three users on 1080×960', () => {
@@ -49,5 +49,45 @@ describe('simulated volumes', () => {
     expect(series.every((v) => v >= 0 && v <= 100)).toBe(true)
     expect(new Set(series).size).toBeGreaterThan(5)
     expect(volumeAt(w, 'alice', false, 1000)).toBe(0)
+  })
+})
+
+describe('effective regions follow moderation', () => {
+  it('drops a user whose video is blocked and silences one whose audio is blocked', () => {
+    const world = createWorld('regions')
+    const app = world.apps[0]!
+    const overlay = emptyOverlay()
+    const t = Math.floor(Date.UTC(2026, 5, 1, 10, 0, 0) / 1000)
+    const candidates = roomsInRange(world, app, t, t, t, overlay).filter((r) => !r.isString && roomActive(r, overlay, t))
+    const found = candidates
+      .map((room) => ({ room, anchors: sessionsAt(world, room, overlay, t).filter((s) => inRoomAt(s, t) && s.role === 'anchor' && s.hasVideo) }))
+      .find((x) => x.anchors.length >= 2)!
+    const task = {
+      taskId: 't',
+      sdkAppId: app.sdkAppId,
+      roomId: found.room.roomId,
+      roomIdType: 0 as const,
+      robotUserId: 'robot',
+      maxIdleTime: 30,
+      withTranscoding: true,
+      hasVideo: true,
+      canvas: { w: 1280, h: 720 },
+      mode: 3 as const,
+      pureAudioHoldPlace: false,
+      customTiles: [],
+      cdnUrls: [],
+      sequenceNumber: 0,
+      startedAt: t,
+    }
+    const uids = (ms: number) => effectiveRegions(world, task, { overlay }, ms).map((r) => r.uid)
+    const [a, b] = found.anchors as [(typeof found.anchors)[0], (typeof found.anchors)[0]]
+    expect(uids(t * 1000)).toEqual(expect.arrayContaining([a.userId, b.userId]))
+    const key = roomKey(app.sdkAppId, found.room.roomId, false)
+    overlay.blocked.set(key, new Map([[a.userId, [{ at: t + 1, isMute: 3 as const }]], [b.userId, [{ at: t + 1, isMute: 2 as const }]]]))
+    expect(uids((t + 2) * 1000)).not.toContain(a.userId)
+    for (let ms = (t + 2) * 1000; ms < (t + 12) * 1000; ms += 500) {
+      const rb = effectiveRegions(world, task, { overlay }, ms).find((r) => r.uid === b.userId)
+      expect(rb?.volume).toBe(0)
+    }
   })
 })

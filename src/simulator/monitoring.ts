@@ -344,7 +344,7 @@ export function describeUsage(action: string, body: Record<string, unknown>, ctx
   if (!p.failure && (!/^\d{4}-\d{2}-\d{2}$/.test(startText) || !/^\d{4}-\d{2}-\d{2}$/.test(endText) || !Number.isFinite(a) || !Number.isFinite(b))) {
     p.reject('InvalidParameter', 'StartTime and EndTime must be YYYY-MM-DD.')
   }
-  // The doc's own examples pass StartTime after EndTime (L13841–L13845), so the range is taken either way round.
+  // The doc's own examples pass StartTime after EndTime (L13857–L13859), so the range is taken either way round.
   if (a > b) [a, b] = [b, a]
   // "The period queried per request cannot be longer than 31 days." (L13754–L13765)
   if (!p.failure && b - a > 31 * DAY) p.reject('InvalidParameter.QueryScaleOversize', 'The query period exceeds 31 days.')

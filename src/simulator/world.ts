@@ -333,7 +333,7 @@ export const DATA_TYPES = [
 ] as const // 003_530a54cf0f8c0df7.txt L11938–L11957
 export type DataType = (typeof DATA_TYPES)[number]
 
-/** Sampling step of quality series (the doc example steps 2 s, 003_530a54cf0f8c0df7.txt L12066–L12090). */
+/** Sampling step of quality series (the doc example steps 2 s, 003_530a54cf0f8c0df7.txt L12079–L12095). */
 export const QUALITY_STEP_S = 2
 
 function wave(seed: string, userId: string, type: string, t: number, period: number): number {
