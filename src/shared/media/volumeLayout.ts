@@ -54,6 +54,8 @@ export function decodeVolumeLayout(text: string): { layout?: VolumeLayout; warni
   if (!isRecord(canvas) || !finite(canvas.w) || !finite(canvas.h) || canvas.w < 0 || canvas.h < 0) {
     return { warnings: ['canvas must be an object with finite, non-negative w and h'] }
   }
+  const canvasW = canvas.w
+  const canvasH = canvas.h
   if (!Array.isArray(parsed.regions)) return { warnings: ['regions must be an array'] }
   const appData = parsed.app_data ?? ''
   if (typeof appData !== 'string') return { warnings: ['app_data must be a string'] }
@@ -94,13 +96,13 @@ export function decodeVolumeLayout(text: string): { layout?: VolumeLayout; warni
       warnings.push(`regions[${i}] has a negative size; dropped`)
       return
     }
-    if (region.x < 0 || region.y < 0 || region.x + region.w > canvas.w || region.y + region.h > canvas.h) {
-      warnings.push(`regions[${i}] (${region.uid}) lies outside the ${canvas.w}x${canvas.h} canvas`)
+    if (region.x < 0 || region.y < 0 || region.x + region.w > canvasW || region.y + region.h > canvasH) {
+      warnings.push(`regions[${i}] (${region.uid}) lies outside the ${canvasW}x${canvasH} canvas`)
     }
     regions.push(region)
   })
   return {
-    layout: { app_data: appData, canvas: { w: canvas.w, h: canvas.h }, regions, ver: typeof ver === 'string' ? ver : '', ts: ts ?? 0 },
+    layout: { app_data: appData, canvas: { w: canvasW, h: canvasH }, regions, ver: typeof ver === 'string' ? ver : '', ts: ts ?? 0 },
     warnings,
   }
 }
