@@ -2,6 +2,7 @@
 // import, so the real handlers run in plain Node under the Chromium harness and in unit tests.
 import type { AppInfo } from '../shared/contract/contract'
 import type { CloudContext } from './profiles/cloudContext'
+import { createProfileHandlers } from './profiles/profileHandlers'
 import { ok } from '../shared/errors'
 import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   openExternal(url: string): Promise<void>
   /** Applies settings that main itself acts on (native theme). */
   onSettingsChanged?(settings: ReturnType<SettingsStore['get']>): void
+  now: () => number
   rooms: RoomsService
   moderation: ReturnType<typeof createModerationService>
   audit: AuditLog
@@ -24,6 +26,7 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
+    ...createProfileHandlers({ cloud: deps.cloud, emit: deps.emit, now: deps.now }),
     'app.info': async () => ok(deps.appInfo),
     'settings.get': async () => ok(deps.settings.get()),
     'settings.update': async (patch) => {

@@ -58,6 +58,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     appInfo: opts.appInfo,
     settings,
     cloud,
+    now,
     rooms: createRoomsService({ cloud, emit: opts.emit, now }),
     moderation: createModerationService({ cloud, audit, now }),
     audit,

@@ -20,7 +20,30 @@ export const screens: Screen[] = [
   { name: 'rooms', show: nav('rooms') },
   { name: 'designer', show: nav('designer') },
   { name: 'sei', show: nav('sei') },
-  { name: 'settings', show: nav('settings') },
+  {
+    name: 'settings',
+    show: async (page) => {
+      await nav('settings')(page)
+      await page.getByTestId('profile-test').first().click()
+      await page.getByTestId('profile-verdict').waitFor()
+    },
+  },
+  {
+    name: 'profile-add',
+    show: async (page) => {
+      await nav('settings')(page)
+      await page.getByTestId('profiles-add').click()
+      await page.getByTestId('profile-dialog').waitFor()
+    },
+  },
+  {
+    name: 'room-detail',
+    show: async (page) => {
+      await page.getByText('Active', { exact: true }).first().click().catch(() => undefined)
+      await page.getByTestId('room-row').first().click()
+      await page.getByTestId('user-row').first().waitFor()
+    },
+  },
   {
     name: 'profile-menu',
     show: async (page) => {

@@ -28,6 +28,8 @@ export interface CloudContext extends CloudAccess {
   clientFor(id: string): Promise<Result<CloudHandle>>
   sdkSecretKeyFor(id: string, sdkAppId: number): Promise<Result<string>>
   requestLog: RequestLog
+  profiles: ProfileService
+  activeId(): Promise<string>
   close(): Promise<void>
 }
 
@@ -43,7 +45,19 @@ export function createCloudContext(deps: {
   const demoCloud = () => (demo ??= deps.startDemo())
 
   function demoItem(d: DemoCloud): ProfileListItem {
-    return { id: DEMO_PROFILE_ID, name: 'Demo (local simulator)', kind: 'demo', secretIdHint: secretIdHint(d.credentials.secretId), sdkAppIds: d.sdkAppIds }
+    return {
+      id: DEMO_PROFILE_ID,
+      name: 'Demo (local simulator)',
+      kind: 'demo',
+      secretIdHint: secretIdHint(d.credentials.secretId),
+      sdkAppIds: d.sdkAppIds,
+      hasSecretKey: true,
+      hasToken: false,
+      tokenExpiresAt: null,
+      endpoint: { url: d.endpoint },
+      defaultRegion: d.credentials.region,
+      sdkApps: d.sdkAppIds.map((sdkAppId) => ({ sdkAppId, hasSdkSecretKey: true })),
+    }
   }
   const item = (p: ProfileSummary): ProfileListItem => ({
     id: p.id,
@@ -51,6 +65,12 @@ export function createCloudContext(deps: {
     kind: 'tencentCloud',
     secretIdHint: p.secretIdHint,
     sdkAppIds: p.sdkApps.map((a) => a.sdkAppId),
+    hasSecretKey: p.hasSecretKey,
+    hasToken: p.hasToken,
+    tokenExpiresAt: p.tokenExpiresAt,
+    endpoint: p.endpoint,
+    defaultRegion: p.defaultRegion,
+    sdkApps: p.sdkApps,
   })
 
   async function list(): Promise<Result<ProfileList>> {
@@ -124,6 +144,11 @@ export function createCloudContext(deps: {
       return key ? ok(key) : err('credentials.missing', `The Demo profile has no application ${sdkAppId}.`)
     },
     requestLog,
+    profiles: deps.profiles,
+    async activeId() {
+      const r = await deps.profiles.list()
+      return r.ok && r.value.activeId ? r.value.activeId : DEMO_PROFILE_ID
+    },
     async close() {
       for (const c of clients.values()) {
         void c.then((r) => {

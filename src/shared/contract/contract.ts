@@ -30,6 +30,8 @@ export interface AppInfo {
   systemLocales: string[]
 }
 
+export type ProfileEndpoint = { site: 'china' | 'intl' } | { region: string } | { url: string }
+
 export interface ProfileListItem {
   id: string
   name: string
@@ -37,6 +39,57 @@ export interface ProfileListItem {
   /** e.g. `AKID…1a2b`; never the key itself. */
   secretIdHint: string
   sdkAppIds: number[]
+  hasSecretKey: boolean
+  hasToken: boolean
+  tokenExpiresAt: number | null
+  endpoint: ProfileEndpoint
+  defaultRegion: string
+  sdkApps: { sdkAppId: number; hasSdkSecretKey: boolean }[]
+}
+
+export interface ImportCandidateView {
+  id: string
+  source: 'env' | 'tccli' | 'tencentcloudIni'
+  label: string
+  path: string | null
+  secretIdHint: string
+  hasToken: boolean
+  region: string | null
+}
+
+export interface ConnectionVerdictView {
+  kind: 'ok' | 'wrongKey' | 'unknownSecretId' | 'expiredToken' | 'clockSkew' | 'noPermission' | 'regionNotAllowed' | 'network' | 'failed'
+  message: string
+  requestId?: string
+  skewMs: number
+}
+
+export interface RequestLogView {
+  id: number
+  time: number
+  action: string
+  region: string | null
+  host: string
+  durationMs: number
+  outcome: string
+  requestId: string | null
+  tencentCode: string | null
+  retries: number
+  mutating: boolean
+  secretIdHint: string
+  canonicalRequest: string
+  stringToSign: string
+  authorization: string
+  payload: string
+  tccli: string
+}
+
+export interface DecodedUserSigView {
+  identifier: string
+  sdkAppId: number
+  time: number
+  expire: number
+  privateMapKey?: { roomId: number; strRoomId?: string; expireAt: number; privilegeMap: number }
 }
 
 export interface ProfileList {
@@ -134,6 +187,25 @@ export const contract = {
   'settings.get': { request: noRequest, response: returns<Settings>() },
   'settings.update': { request: settingsSchema.partial().strict(), response: returns<Settings>() },
   'profiles.list': { request: noRequest, response: returns<ProfileList>() },
+  // The profile fields are validated in main by the profile service's schema (src/main/credentials/profiles.ts),
+  // which also keeps secrets out of every reply.
+  'profiles.create': { request: z.object({ profile: z.record(z.string(), z.unknown()) }).strict(), response: returns<ProfileList>() },
+  'profiles.update': { request: z.object({ id: z.string().min(1).max(64), patch: z.record(z.string(), z.unknown()) }).strict(), response: returns<ProfileList>() },
+  'profiles.delete': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ProfileList>() },
+  'profiles.test': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ConnectionVerdictView>() },
+  'profiles.discoverImports': { request: noRequest, response: returns<ImportCandidateView[]>() },
+  'profiles.import': {
+    request: z.object({ candidateId: z.string().min(1).max(200), name: z.string().trim().min(1).max(80), site: z.enum(['china', 'intl']), sdkAppIds: z.array(z.int().min(1)).max(100) }).strict(),
+    response: returns<ProfileList>(),
+  },
+  'profiles.deletePlaintext': { request: z.object({ candidateId: z.string().min(1).max(200) }).strict(), response: returns<null>() },
+  'cloud.requestLog': { request: noRequest, response: returns<RequestLogView[]>() },
+  'cloud.status': { request: noRequest, response: returns<{ skewMs: number; profileId: string | null }>() },
+  'usersig.generate': {
+    request: z.object({ profileId: z.string().min(1), sdkAppId: z.int().min(1), userId: z.string().min(1).max(128), expireSeconds: z.int().min(60).max(180 * 86400) }).strict(),
+    response: returns<{ userSig: string; decoded: DecodedUserSigView }>(),
+  },
+  'usersig.decode': { request: z.object({ userSig: z.string().min(1).max(8192) }).strict(), response: returns<DecodedUserSigView>() },
   'profiles.activate': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ProfileList>() },
   'rooms.fetch': { request: roomsFetchSchema, response: returns<RoomsResult>() },
   'rooms.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<boolean>() },

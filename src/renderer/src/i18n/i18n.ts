@@ -4,12 +4,13 @@ import { en as shellEn } from './en'
 import { zhCN as shellZh } from './zhCN'
 import * as rooms from '../features/rooms/messages'
 import * as sei from '../features/sei/messages'
+import * as settings from '../features/settings/messages'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...rooms.en, ...sei.en }
+const en = { ...shellEn, ...rooms.en, ...sei.en, ...settings.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...rooms.zhCN, ...sei.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...rooms.zhCN, ...sei.zhCN, ...settings.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 

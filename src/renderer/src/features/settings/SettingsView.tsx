@@ -1,4 +1,7 @@
 import { PageHeader } from '../../components/PageHeader'
+import { ProfilesCard } from './ProfilesCard'
+import { RequestLogCard } from './RequestLogCard'
+import { UserSigCard } from './UserSigCard'
 import { useApp, useT } from '../shell/context'
 import { selectLocale } from '../shell/appStore'
 import type { LanguageSetting, Theme } from '../../../../shared/contract/contract'
@@ -10,7 +13,6 @@ export function SettingsView() {
   const t = useT()
   const settings = useApp((s) => s.settings)
   const change = useApp((s) => s.settingsChanged)
-  const profiles = useApp((s) => s.profiles)
   const locale = useApp(selectLocale)
   const openAbout = useApp((s) => s.aboutToggled)
   const resolvedName = locale === 'zh-CN' ? t('settings.language.zh-CN') : t('settings.language.en')
@@ -51,18 +53,9 @@ export function SettingsView() {
           </select>
         </label>
       </div>
-      <div className="card" data-testid="settings-profiles">
-        <h2>{t('settings.profiles')}</h2>
-        {profiles && profiles.profiles.length === 0 && <p className="muted">{t('settings.profiles.empty')}</p>}
-        <ul className="list">
-          {profiles?.profiles.map((p) => (
-            <li key={p.id}>
-              <strong>{p.name}</strong> <span className="muted">{p.secretIdHint}</span>
-              {p.id === profiles.activeId && <span className="badge">{t('settings.profiles.active')}</span>}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <ProfilesCard />
+      <UserSigCard />
+      <RequestLogCard />
       <div className="card">
         <h2>{t('settings.about')}</h2>
         <button type="button" className="button" onClick={() => openAbout(true)} data-testid="open-about">
