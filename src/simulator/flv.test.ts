@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { avcFrameTag, avcSequenceHeaderTag, flvHeader, parseClip, splitAnnexB } from './flv'
-import { addEmulationPrevention, buildH264SeiNal } from './sei'
 
 describe('Annex B splitting', () => {
   it('splits on 3- and 4-byte start codes and drops the trailing zero of a 4-byte code', () => {
@@ -42,20 +41,5 @@ describe('FLV tags', () => {
     const tag = avcFrameTag([Uint8Array.of(0x41, 9), Uint8Array.of(0x06, 1)], false, 0x01020304)
     expect(Array.from(tag.subarray(4, 8))).toEqual([0x02, 0x03, 0x04, 0x01])
     expect(Array.from(tag.subarray(11, 11 + 17))).toEqual([0x27, 1, 0, 0, 0, 0, 0, 0, 2, 0x41, 9, 0, 0, 0, 2, 0x06, 1])
-  })
-})
-
-describe('SEI NAL units', () => {
-  it('inserts emulation prevention bytes', () => {
-    expect(Array.from(addEmulationPrevention(Uint8Array.of(0, 0, 1, 0, 0, 0, 0, 0, 4)))).toEqual([0, 0, 3, 1, 0, 0, 3, 0, 0, 3, 0, 4])
-  })
-
-  it('codes payload type and size with 0xFF runs and carries the UUID for type 5', () => {
-    const big = new Uint8Array(300).fill(0x41)
-    const nal = buildH264SeiNal([{ payloadType: 100, payload: big }])
-    expect(Array.from(nal.subarray(0, 4))).toEqual([0x06, 100, 255, 45])
-    expect(nal[nal.length - 1]).toBe(0x80)
-    const withUuid = buildH264SeiNal([{ payloadType: 5, uuid: '0123456789abcdef0123456789abcdef', payload: Uint8Array.of(0x68, 0x69) }])
-    expect(Array.from(withUuid)).toEqual([0x06, 5, 18, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x68, 0x69, 0x80])
   })
 })

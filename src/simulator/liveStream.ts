@@ -3,8 +3,9 @@
 // any pass-through SEI (003_530a54cf0f8c0df7.txt L2215–L2244, L15312–L15358).
 import type { ServerResponse } from 'node:http'
 import { avcFrameTag, avcSequenceHeaderTag, flvHeader, type Clip } from './flv'
-import { layoutSeiJson, type MixTask } from './mixing'
-import { buildH264SeiNal, type SeiMessage } from './sei'
+import { buildSeiNalUnit, type SeiMessageInput } from '../shared/media/seiWriter'
+import { volumeLayoutPayload } from '../shared/media/volumeLayout'
+import { volumeLayoutAt, type MixTask } from './mixing'
 import type { Overlay, World } from './world'
 
 export const CLIP_FPS = 15
@@ -23,6 +24,10 @@ export interface LiveSource {
 
 const encoder = new TextEncoder()
 
+function hexBytes(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16))
+}
+
 /** SEI messages due with the frame at `tMs`, tracking the last emission per kind. */
 export function seiDue(
   task: MixTask,
@@ -31,16 +36,16 @@ export function seiDue(
   tMs: number,
   keyframe: boolean,
   last: { layout: number; pass: number },
-): SeiMessage[] {
-  const out: SeiMessage[] = []
+): SeiMessageInput[] {
+  const out: SeiMessageInput[] = []
   const lv = task.layoutVolume
   if (lv && (tMs - last.layout >= lv.intervalMs || (lv.followIdr && keyframe))) {
-    out.push({ payloadType: lv.payloadType, payload: encoder.encode(layoutSeiJson(world, task, { overlay }, tMs)) })
+    out.push({ payloadType: lv.payloadType, payload: volumeLayoutPayload(volumeLayoutAt(world, task, { overlay }, tMs)) })
     last.layout = tMs
   }
   const pt = task.passThrough
   if (pt && (tMs - last.pass >= pt.intervalMs || (pt.followIdr && keyframe))) {
-    out.push({ payloadType: pt.payloadType, ...(pt.uuid ? { uuid: pt.uuid } : {}), payload: encoder.encode(pt.content) })
+    out.push({ payloadType: pt.payloadType, ...(pt.uuid ? { uuid: hexBytes(pt.uuid) } : {}), payload: encoder.encode(pt.content) })
     last.pass = tMs
   }
   return out
@@ -72,7 +77,7 @@ export function serveLive(res: ServerResponse, src: LiveSource): () => void {
     if (!frame) return false
     const ts = n * frameMs
     const sei = seiDue(task, src.world, src.overlay, startMs + ts, frame.keyframe, last)
-    const nalus = sei.length > 0 ? [buildH264SeiNal(sei), ...frame.nalus] : frame.nalus
+    const nalus = sei.length > 0 ? [buildSeiNalUnit('h264', sei), ...frame.nalus] : frame.nalus
     n++
     return res.write(avcFrameTag(nalus, frame.keyframe, ts))
   }

@@ -2,6 +2,7 @@
 // a given instant. Custom layouts are reproduced exactly; the dynamic templates have no pixel
 // geometry in the doc (only counts, L2101–L2142), so those are approximations of the same counts.
 import { userSigFailure, verifyUserSig } from '../main/usersig/tlsSig'
+import type { VolumeLayout, VolumeLayoutRegion } from '../shared/media/volumeLayout'
 import type { SimContext } from './context'
 import { done, fail, Params, type Reply } from './params'
 import { findActiveRoom, findApp, idleFor, inRoomAt, publishingAt, sessionsAt, unit, type Overlay, type Room, type World } from './world'
@@ -56,15 +57,7 @@ export interface MixTask {
 
 export type MixTasks = Map<string, MixTask>
 
-export interface RegionInfo {
-  uid: string
-  zorder: number
-  volume: number
-  x: number
-  y: number
-  w: number
-  h: number
-}
+export type RegionInfo = VolumeLayoutRegion
 
 function readSei(p: Params, task: Pick<MixTask, 'layoutVolume' | 'passThrough'>): void {
   const sei = p.obj('SeiParams')
@@ -416,13 +409,13 @@ export function templateTiles(mode: 1 | 2 | 3, canvas: { w: number; h: number },
   return hasBig ? { big: { x: 0, y: 0, w: W - cols * sw, h: H, zOrder: 0 }, small } : { small }
 }
 
-/** The JSON of the volume-layout SEI (L2225–L2244). */
-export function layoutSeiJson(world: World, task: MixTask, ctx: Pick<SimContext, 'overlay'>, tMs: number): string {
-  return JSON.stringify({
+/** The volume-layout SEI content of a task at time t (L2225–L2244). */
+export function volumeLayoutAt(world: World, task: MixTask, ctx: Pick<SimContext, 'overlay'>, tMs: number): VolumeLayout {
+  return {
     app_data: task.layoutVolume?.appData ?? '',
     canvas: { w: task.canvas.w, h: task.canvas.h },
     regions: effectiveRegions(world, task, ctx, tMs),
     ver: '1.0',
     ts: Math.floor(tMs / 1000),
-  })
+  }
 }

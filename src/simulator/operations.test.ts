@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { genUserSig } from '../main/usersig/tlsSig'
+import { decodeVolumeLayout } from '../shared/media/volumeLayout'
 import { startSimulator, type Simulator } from './server'
 import { errorCode, signedCall, type CallOptions } from './signedCall'
 import { inRoomAt, roomActive, roomsInRange, sessionsAt, type Room, type SessionView } from './world'
@@ -124,7 +125,7 @@ interface SeiFound {
   text: string
 }
 
-/** Minimal FLV + H.264 SEI reader for the test: video tags, AVCC NAL units, SEI messages. */
+/** An independent FLV + H.264 SEI reader, so the stream is checked by code other than what wrote it. */
 function readSei(flv: Uint8Array): { seis: SeiFound[]; videoTags: number } {
   const seis: SeiFound[] = []
   let videoTags = 0
@@ -225,7 +226,9 @@ describe('mixing', () => {
     expect(probe.streams[0]).toMatchObject({ codec_name: 'h264', width: 320, height: 180 })
     const read1 = readSei(first)
     expect(read1.videoTags).toBeGreaterThanOrEqual(15)
-    const layouts1 = read1.seis.filter((s) => s.payloadType === 100).map((s) => JSON.parse(s.text) as { app_data: string; canvas: { w: number; h: number }; regions: Array<{ uid: string; x: number; w: number; volume: number }> })
+    const decoded = read1.seis.filter((s) => s.payloadType === 100).map((s) => decodeVolumeLayout(s.text))
+    expect(decoded.every((d) => d.warnings.length === 0)).toBe(true)
+    const layouts1 = decoded.flatMap((d) => (d.layout ? [d.layout] : []))
     expect(layouts1.length).toBeGreaterThanOrEqual(2)
     expect(layouts1[0]).toMatchObject({ app_data: 'layout_sei_test', canvas: { w: 1280, h: 720 }, ver: '1.0' })
     expect(layouts1[0]!.regions.map((r) => [r.uid, r.x, r.w])).toEqual([
@@ -246,7 +249,7 @@ describe('mixing', () => {
       VideoParams: { LayoutParams: { MixLayoutMode: 4, MixLayoutList: [tile(b, 0), tile(a, 640)] } },
     })
     const read2 = readSei(await capture(url, 800))
-    const layout2 = JSON.parse(read2.seis.find((s) => s.payloadType === 100)!.text) as { regions: Array<{ uid: string; x: number }> }
+    const layout2 = decodeVolumeLayout(read2.seis.find((s) => s.payloadType === 100)!.text).layout!
     expect(layout2.regions.map((r) => [r.uid, r.x])).toEqual([
       [b.userId, 0],
       [a.userId, 640],
