@@ -2,15 +2,16 @@
 // typed, so a missing translation fails the typecheck.
 import { en as shellEn } from './en'
 import { zhCN as shellZh } from './zhCN'
+import * as designer from '../features/designer/messages'
 import * as rooms from '../features/rooms/messages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...rooms.en, ...sei.en, ...settings.en }
+const en = { ...shellEn, ...designer.en, ...rooms.en, ...sei.en, ...settings.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...rooms.zhCN, ...sei.zhCN, ...settings.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...rooms.zhCN, ...sei.zhCN, ...settings.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 
