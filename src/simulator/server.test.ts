@@ -140,9 +140,14 @@ describe('fault injection', () => {
     expect(errorCode(await call('DescribeRoomInfo', window()))).toBeUndefined()
     expect(Date.now() - t0).toBeGreaterThanOrEqual(200)
     expect((await post({})).status).toBe(200)
-    const state = (await (await fetch(`${sim.endpoint}/admin/state`)).json()) as { faults: unknown; apps: Array<{ sdkAppId: number }> }
+    const state = (await (await fetch(`${sim.endpoint}/admin/state`)).json()) as {
+      faults: unknown
+      apps: Array<{ sdkAppId: number; activeRooms: Array<{ users: Array<{ userId: string; role: string; publishing: { audio: boolean } }> }> }>
+    }
     expect(state.faults).toEqual({})
     expect(state.apps[0]?.sdkAppId).toBe(sim.credentials.sdkAppId)
+    const users = state.apps[0]!.activeRooms.flatMap((r) => r.users)
+    expect(users.some((u) => u.role === 'anchor' && u.publishing.audio)).toBe(true)
   })
 })
 

@@ -14,7 +14,7 @@ import { serveLive } from './liveStream'
 import { mixTaskRunning } from './mixing'
 import { bodyFromQuery } from './params'
 import { recordingStatus } from './recording'
-import { createWorld, emptyOverlay, roomActive, roomsInRange, type Edition, type World } from './world'
+import { createWorld, emptyOverlay, inRoomAt, publishingAt, roomActive, roomsInRange, sessionsAt, type Edition, type World } from './world'
 
 export const API_VERSION = '2019-07-22' // e.g. L1157
 /** "up to 10 MB when TC3-HMAC-SHA256 is used" (L7879–L7880) */
@@ -222,7 +222,19 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       faults,
       apps: world.apps.map((app) => {
         const active = roomsInRange(world, app, ctx.now, ctx.now, ctx.now, overlay).filter((r) => roomActive(r, overlay, ctx.now))
-        return { sdkAppId: app.sdkAppId, name: app.name, activeRooms: active.map((r) => ({ roomId: r.roomId, isString: r.isString, commId: r.commId })) }
+        return {
+          sdkAppId: app.sdkAppId,
+          name: app.name,
+          activeRooms: active.map((r) => ({
+            roomId: r.roomId,
+            isString: r.isString,
+            commId: r.commId,
+            createTime: r.createTime,
+            users: sessionsAt(world, r, overlay, ctx.now)
+              .filter((u) => inRoomAt(u, ctx.now))
+              .map((u) => ({ userId: u.userId, role: u.role, platform: u.platform, os: u.os, network: u.network, region: u.region, publishing: publishingAt(overlay, r, u, ctx.now) })),
+          })),
+        }
       }),
       mixTasks: [...stores.mix.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, mode: t.mode, sequenceNumber: Number.isFinite(t.sequenceNumber) ? t.sequenceNumber : null, running: mixTaskRunning(world, t, overlay, ctx.now) })),
       recordings: [...stores.recordings.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, status: recordingStatus(t, ctx) })),
