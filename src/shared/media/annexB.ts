@@ -1,0 +1,132 @@
+// Annex B byte streams (ISO/IEC 14496-10 Annex B, ISO/IEC 23008-2 Annex B): NAL units separated
+// by 00 00 01 start codes (a leading zero_byte makes 00 00 00 01). Used for raw .h264/.h265 files
+// and for the PES payloads of MPEG-TS. Only SEI units are gathered; other units are passed over
+// with a native search for the next 0x01.
+
+import { maxSeiNalBytes } from './lengthPrefixedNals'
+import { isSeiNal, nalUnitType } from './nal'
+import { type SeiCodec } from './seiWriter'
+import { type SeiSink } from './seiSink'
+
+export class AnnexBNals {
+  private inNal = false
+  private zeros = 0
+  private readonly header = new Uint8Array(3)
+  private headerLength = 0
+  private decided = false
+  private collecting = false
+  private tooBig = false
+  private buf = new Uint8Array(256)
+  private bufLength = 0
+  private nalOffset = 0
+  private nalPts = 0
+  private pictures = 0
+
+  /**
+   * frameDurationMs: raw streams carry no clock, so times come from counting pictures (a VCL NAL
+   * that starts a picture) at this frame duration, in decoding order. Without it, NALs take the
+   * time passed with the piece they start in (the PES time in MPEG-TS).
+   */
+  constructor(
+    private readonly codec: SeiCodec,
+    private readonly sink: SeiSink,
+    private readonly frameDurationMs?: number,
+  ) {}
+
+  /** A piece of the byte stream; offset is the input offset of piece[0]. */
+  push(piece: Uint8Array, offset: number, ptsMs: number): void {
+    const n = piece.length
+    let i = 0
+    while (i < n) {
+      const j = piece.indexOf(1, i)
+      const end = j < 0 ? n : j
+      if (end > i) this.content(piece, i, end)
+      if (j < 0) return
+      if (this.zeros >= 2) {
+        this.endNal()
+        this.inNal = true
+        this.nalOffset = offset + j + 1
+        this.nalPts = ptsMs
+        this.zeros = 0
+      } else this.content(piece, j, j + 1)
+      i = j + 1
+    }
+  }
+
+  /** Ends the last NAL unit at the end of the stream (or of a PES packet). */
+  flush(): void {
+    this.endNal()
+    this.zeros = 0
+  }
+
+  private content(piece: Uint8Array, from: number, to: number): void {
+    let k = to - 1
+    while (k >= from && piece[k] === 0) k--
+    this.zeros = k < from ? this.zeros + (to - from) : to - 1 - k
+    if (!this.inNal) return
+    let at = from
+    if (!this.decided) {
+      while (this.headerLength < 3 && at < to) this.header[this.headerLength++] = piece[at++] as number
+      if (this.headerLength < 3) return
+      this.decide()
+    }
+    if (this.collecting && at < to) this.append(piece, at, to)
+  }
+
+  private decide(): void {
+    this.decided = true
+    const h = this.header
+    const b0 = h[0] as number
+    const type = nalUnitType(this.codec, b0)
+    const duration = this.frameDurationMs
+    if (duration !== undefined && this.headerLength === 3) {
+      const startsPicture = this.codec === 'h264' ? type >= 1 && type <= 5 && ((h[1] as number) & 0x80) !== 0 : type <= 31 && ((h[2] as number) & 0x80) !== 0
+      if (startsPicture) this.pictures++
+    }
+    if (!isSeiNal(this.codec, b0)) return
+    this.collecting = true
+    this.tooBig = false
+    this.bufLength = 0
+    this.append(h, 0, this.headerLength)
+    if (duration !== undefined) {
+      // A prefix SEI belongs to the picture that follows it, a suffix SEI (H.265 type 40) to the one before.
+      const index = this.codec === 'h265' && type === 40 ? this.pictures - 1 : this.pictures
+      this.nalPts = Math.max(0, index) * duration
+    }
+  }
+
+  private append(bytes: Uint8Array, from: number, to: number): void {
+    if (this.tooBig) return
+    const need = this.bufLength + (to - from)
+    if (need > maxSeiNalBytes + 16) {
+      this.tooBig = true
+      this.sink.warn(`SEI NAL at offset ${this.nalOffset} exceeds ${maxSeiNalBytes} bytes; skipped`)
+      return
+    }
+    if (need > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(need, this.buf.length * 2))
+      bigger.set(this.buf.subarray(0, this.bufLength))
+      this.buf = bigger
+    }
+    this.buf.set(bytes.subarray(from, to), this.bufLength)
+    this.bufLength = need
+  }
+
+  private endNal(): void {
+    if (!this.inNal) return
+    if (!this.decided && this.headerLength > 0) this.decide()
+    if (this.collecting && !this.tooBig) {
+      // The zeros of the next start code (and trailing_zero_8bits) were gathered with the unit;
+      // an SEI unit ends in its rbsp_stop_one_bit, never in a zero byte.
+      let len = this.bufLength
+      while (len > 0 && this.buf[len - 1] === 0) len--
+      this.sink.sei(this.codec, this.buf.subarray(1, len), this.nalPts, this.nalOffset)
+      if (this.buf.length > 1 << 16) this.buf = new Uint8Array(256)
+    }
+    this.inNal = false
+    this.decided = false
+    this.collecting = false
+    this.headerLength = 0
+    this.bufLength = 0
+  }
+}

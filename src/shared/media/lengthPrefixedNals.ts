@@ -1,0 +1,93 @@
+// Walks the NAL units of one FLV video tag or MP4 sample: each is preceded by a big-endian length
+// of lengthSizeMinusOne + 1 bytes (ISO/IEC 14496-15 §5.3.2 AVC, §8.3.2 HEVC). Only SEI units are
+// gathered; every other unit is skipped by its length after one header byte.
+
+import { type ByteCursor } from './byteCursor'
+import { isSeiNal } from './nal'
+import { type SeiCodec } from './seiWriter'
+import { type SeiSink } from './seiSink'
+
+const LENGTH = 0
+const HEADER = 1
+const SKIP = 2
+const COLLECT = 3
+
+/** SEI units above this size are skipped: real ones carry a few KB, and gathering is a copy. */
+export const maxSeiNalBytes = 1 << 20
+
+export class LengthPrefixedNals {
+  private codec: SeiCodec = 'h264'
+  private lengthSize = 4
+  private remaining = 0
+  private ptsMs = 0
+  private state = LENGTH
+  private left = 0
+  private nalOffset = 0
+
+  start(codec: SeiCodec, lengthSize: number, regionLength: number, ptsMs: number): void {
+    this.codec = codec
+    this.lengthSize = lengthSize
+    this.remaining = regionLength
+    this.ptsMs = ptsMs
+    this.state = LENGTH
+  }
+
+  /** Consumes what it can; true once the whole region is consumed. */
+  run(cursor: ByteCursor, sink: SeiSink): boolean {
+    for (;;) {
+      switch (this.state) {
+        case LENGTH: {
+          if (this.remaining === 0) return true
+          if (this.remaining < this.lengthSize) {
+            sink.warn(`${this.remaining} stray bytes at the end of a sample at offset ${cursor.position}`)
+            this.left = this.remaining
+            this.remaining = 0
+            this.state = SKIP
+            break
+          }
+          const v = cursor.take(this.lengthSize)
+          if (!v) return false
+          this.remaining -= this.lengthSize
+          let len = 0
+          for (let i = 0; i < v.length; i++) len = len * 256 + (v[i] as number)
+          this.nalOffset = cursor.position
+          if (len > this.remaining) {
+            sink.warn(`NAL length ${len} at offset ${this.nalOffset} runs past its sample (${this.remaining} bytes left)`)
+            this.left = this.remaining
+            this.remaining = 0
+            this.state = SKIP
+            break
+          }
+          this.remaining -= len
+          if (len === 0) break
+          this.left = len
+          this.state = HEADER
+          break
+        }
+        case HEADER: {
+          const v = cursor.take(1)
+          if (!v) return false
+          this.left -= 1
+          if (!isSeiNal(this.codec, v[0] as number)) this.state = SKIP
+          else if (this.left > maxSeiNalBytes) {
+            sink.warn(`SEI NAL of ${this.left + 1} bytes at offset ${this.nalOffset} skipped (limit ${maxSeiNalBytes})`)
+            this.state = SKIP
+          } else this.state = COLLECT
+          break
+        }
+        case SKIP: {
+          this.left -= cursor.skip(this.left)
+          if (this.left > 0) return false
+          this.state = LENGTH
+          break
+        }
+        default: {
+          const body = cursor.take(this.left)
+          if (!body) return false
+          sink.sei(this.codec, body, this.ptsMs, this.nalOffset)
+          this.state = LENGTH
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+// NAL unit headers, emulation-prevention removal and SEI message parsing for H.264
+// (ISO/IEC 14496-10 §7.3.1, §7.3.2.3.1, §7.3.5) and H.265 (ISO/IEC 23008-2 §7.3.1.2, §7.3.5).
+
+import { type SeiCodec } from './seiWriter'
+
+export interface ParsedSei {
+  payloadType: number
+  /** payload type 5: uuid_iso_iec_11578 as 32 lowercase hex digits. */
+  uuid?: string
+  /** The payload after the uuid for type 5; a copy, so it does not keep the input chunk alive. */
+  payload: Uint8Array
+}
+
+export function nalHeaderSize(codec: SeiCodec): number {
+  return codec === 'h264' ? 1 : 2
+}
+
+export function nalUnitType(codec: SeiCodec, firstByte: number): number {
+  return codec === 'h264' ? firstByte & 0x1f : (firstByte >> 1) & 0x3f
+}
+
+/** H.264 nal_unit_type 6; H.265 PREFIX_SEI_NUT 39 and SUFFIX_SEI_NUT 40. */
+export function isSeiNal(codec: SeiCodec, firstByte: number): boolean {
+  if (firstByte & 0x80) return false // forbidden_zero_bit
+  const type = nalUnitType(codec, firstByte)
+  return codec === 'h264' ? type === 6 : type === 39 || type === 40
+}
+
+/** Removes each 0x03 that follows two zero bytes (§7.4.1.1). Returns the input when there is none. */
+export function removeEmulationPrevention(ebsp: Uint8Array): Uint8Array {
+  let first = -1
+  for (let i = 2; i < ebsp.length; i++) {
+    if (ebsp[i] === 3 && ebsp[i - 1] === 0 && ebsp[i - 2] === 0) {
+      first = i
+      break
+    }
+  }
+  if (first < 0) return ebsp
+  const out = new Uint8Array(ebsp.length)
+  out.set(ebsp.subarray(0, first))
+  let o = first
+  let zeros = 0
+  for (let i = first + 1; i < ebsp.length; i++) {
+    const b = ebsp[i] as number
+    if (zeros >= 2 && b === 3) {
+      zeros = 0
+      continue
+    }
+    out[o++] = b
+    zeros = b === 0 ? zeros + 1 : 0
+  }
+  return out.subarray(0, o)
+}
+
+const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+export function toHex(bytes: Uint8Array): string {
+  let s = ''
+  for (const b of bytes) s += hex[b]
+  return s
+}
+
+/** more_rbsp_data() at a message boundary: false once only rbsp_trailing_bits (and zero padding) remain. */
+function moreRbspData(rbsp: Uint8Array, at: number): boolean {
+  if (at >= rbsp.length) return false
+  if (rbsp[at] !== 0x80) return true
+  for (let i = at + 1; i < rbsp.length; i++) if (rbsp[i] !== 0) return true
+  return false
+}
+
+/**
+ * The SEI messages of one NAL unit body (the bytes after the first header byte, still escaped).
+ * Malformed data ends the walk with a warning; messages before it are kept.
+ */
+export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, warn: (message: string) => void): ParsedSei[] {
+  const rbsp = removeEmulationPrevention(codec === 'h265' ? bodyAfterFirstByte.subarray(1) : bodyAfterFirstByte)
+  const out: ParsedSei[] = []
+  let at = 0
+  while (moreRbspData(rbsp, at)) {
+    let payloadType = 0
+    let b = rbsp[at++]
+    while (b === 0xff) {
+      payloadType += 255
+      b = rbsp[at++]
+    }
+    if (b === undefined) {
+      warn('SEI message cut inside payloadType')
+      break
+    }
+    payloadType += b
+    let payloadSize = 0
+    b = rbsp[at++]
+    while (b === 0xff) {
+      payloadSize += 255
+      b = rbsp[at++]
+    }
+    if (b === undefined) {
+      warn('SEI message cut inside payloadSize')
+      break
+    }
+    payloadSize += b
+    if (at + payloadSize > rbsp.length) {
+      warn(`SEI payload of ${payloadSize} bytes runs past its NAL unit (${rbsp.length - at} left)`)
+      break
+    }
+    const data = rbsp.subarray(at, at + payloadSize)
+    at += payloadSize
+    if (payloadType === 5) {
+      if (payloadSize < 16) {
+        warn(`user_data_unregistered of ${payloadSize} bytes has no room for its 16-byte uuid`)
+        continue
+      }
+      out.push({ payloadType, uuid: toHex(data.subarray(0, 16)), payload: data.slice(16) })
+    } else {
+      out.push({ payloadType, payload: data.slice() })
+    }
+  }
+  return out
+}

@@ -1,0 +1,48 @@
+// Where container parsers deliver what they find. Warnings are capped so a long corrupt input
+// cannot grow memory without bound.
+
+import { parseSeiNal } from './nal'
+import { type SeiCodec } from './seiWriter'
+
+export interface SeiMessage {
+  /** Presentation time in milliseconds on the container's clock. */
+  ptsMs: number
+  /** Byte offset in the input of the SEI NAL unit's first header byte. */
+  offset: number
+  codec: SeiCodec
+  payloadType: number
+  /** payload type 5 only: the uuid as 32 lowercase hex digits. */
+  uuid?: string
+  /** After the uuid for type 5; unescaped (emulation-prevention bytes removed). */
+  payload: Uint8Array
+}
+
+export const maxWarnings = 200
+
+export class SeiSink {
+  readonly warnings: string[] = []
+  private out: SeiMessage[] = []
+  private suppressed = 0
+
+  warn(message: string): void {
+    if (this.warnings.length < maxWarnings - 1) this.warnings.push(message)
+    else if (this.suppressed++ === 0) this.warnings.push('further warnings suppressed')
+  }
+
+  /** One SEI NAL unit body (after its first header byte, still escaped). */
+  sei(codec: SeiCodec, body: Uint8Array, ptsMs: number, offset: number): void {
+    for (const m of parseSeiNal(codec, body, (w) => this.warn(`${w} (NAL at offset ${offset})`))) {
+      this.out.push(m.uuid === undefined ? { ptsMs, offset, codec, payloadType: m.payloadType, payload: m.payload } : { ptsMs, offset, codec, payloadType: m.payloadType, uuid: m.uuid, payload: m.payload })
+    }
+  }
+
+  emit(message: SeiMessage): void {
+    this.out.push(message)
+  }
+
+  drain(): SeiMessage[] {
+    const out = this.out
+    this.out = []
+    return out
+  }
+}
