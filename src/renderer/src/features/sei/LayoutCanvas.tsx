@@ -1,0 +1,52 @@
+// Draws a volume layout: the canvas at its aspect ratio and every region with its user, z-order
+// and a volume meter. SVG so it scales crisply and exports cleanly.
+import type { VolumeLayout } from '../../../../shared/media/volumeLayout'
+
+const palette = ['#4d94ff', '#f59f3a', '#45c27c', '#d667c9', '#f06262', '#3cc6c6', '#b58cff', '#c2b23a']
+
+export function colourFor(uid: string): string {
+  let h = 0
+  for (let i = 0; i < uid.length; i++) h = (h * 31 + uid.charCodeAt(i)) >>> 0
+  return palette[h % palette.length]!
+}
+
+export function LayoutCanvas(props: { layout: VolumeLayout; volumeLabel: (v: number) => string }) {
+  const { canvas, regions } = props.layout
+  const w = Math.max(1, canvas.w)
+  const h = Math.max(1, canvas.h)
+  const unit = Math.max(w, h) / 100
+  // Lower z-order first so higher layers paint on top, as the mix does.
+  const ordered = regions.map((r, i) => ({ r, i })).sort((a, b) => a.r.zorder - b.r.zorder || a.i - b.i)
+  return (
+    <svg className="layout-canvas" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${w} × ${h}`} data-testid="sei-canvas">
+      <rect x={0} y={0} width={w} height={h} className="layout-canvas-bg" />
+      {ordered.map(({ r, i }) => {
+        const colour = colourFor(r.uid)
+        const meterH = Math.max(unit * 1.2, Math.min(r.h * 0.08, unit * 3))
+        const volume = Math.max(0, Math.min(100, r.volume))
+        const font = Math.max(unit * 1.8, Math.min(r.w, r.h) * 0.07)
+        return (
+          <g key={i} data-testid="sei-region" data-uid={r.uid}>
+            <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={colour} fillOpacity={0.18} stroke={colour} strokeWidth={unit * 0.4} />
+            <text x={r.x + unit * 1.5} y={r.y + font + unit} fontSize={font} className="layout-canvas-label">
+              {r.uid}
+            </text>
+            <text x={r.x + unit * 1.5} y={r.y + font * 2.2 + unit} fontSize={font * 0.8} className="layout-canvas-sub">
+              z {r.zorder} · {props.volumeLabel(volume)}
+            </text>
+            <rect x={r.x} y={r.y + r.h - meterH} width={r.w} height={meterH} className="layout-canvas-meter-bg" />
+            <rect
+              x={r.x}
+              y={r.y + r.h - meterH}
+              width={(r.w * volume) / 100}
+              height={meterH}
+              fill={colour}
+              className="layout-canvas-meter"
+              data-testid="sei-meter"
+            />
+          </g>
+        )
+      })}
+    </svg>
+  )
+}
