@@ -1,0 +1,125 @@
+// Secrets stay in main: with a profile saved and every IPC channel exercised, neither the
+// SecretKey nor an SDK secret key appears in any reply, push event, log line or file.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { channelNames, type ChannelName } from '../shared/contract/channels'
+import { startSimulator } from '../simulator/server'
+import { InMemorySecretStore } from './credentials/secretStore'
+import { createServices, demoCloudOf } from './services'
+
+const cleanups: Array<() => Promise<void>> = []
+afterAll(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    if (e.isDirectory()) out.push(...(await filesUnder(p)))
+    else out.push(p)
+  }
+  return out
+}
+
+describe('secrets never leave main', () => {
+  it('appear in no IPC reply, push event, log line or file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'trtc-desk-leak-'))
+    const sim = await startSimulator({ seed: 'leak' })
+    cleanups.push(async () => {
+      await sim.close().catch(() => undefined)
+      await rm(dir, { recursive: true, force: true })
+    })
+    const sdkAppId = sim.credentials.sdkAppId
+    const sdkSecretKey = sim.sdkSecretKeyOf(sdkAppId)!
+    const profileSecretKey = sim.credentials.secretKey
+    const typedSdkKey = 'sdk-key-typed-by-the-user-0123456789'
+    const token = 'token-typed-by-the-user-abcdef'
+    const secrets = [profileSecretKey, sdkSecretKey, typedSdkKey, token]
+
+    const seen: string[] = []
+    const logLines: string[] = []
+    const log = {
+      error: (m: string, d?: unknown) => logLines.push(m + JSON.stringify(d instanceof Error ? { m: d.message, s: d.stack } : d ?? '')),
+      warn: (m: string, d?: unknown) => logLines.push(m + JSON.stringify(d ?? '')),
+      info: (m: string, d?: unknown) => logLines.push(m + JSON.stringify(d ?? '')),
+    }
+    const services = await createServices({
+      userDataDir: dir,
+      secrets: new InMemorySecretStore(),
+      log,
+      appInfo: { name: 'TRTC Desk', version: '0', versions: { electron: '', chrome: '', node: '', v8: '' }, platform: 'linux', arch: 'x64', systemLocales: ['en'] },
+      emit: (e, p) => void seen.push(`event ${e} ${JSON.stringify(p)}`),
+      openExternal: async () => undefined,
+      startDemo: async () => demoCloudOf(sim),
+    })
+    cleanups.push(() => services.close())
+    const call = async (channel: ChannelName, request: unknown) => {
+      const r = await services.dispatch(channel, request)
+      seen.push(`${channel} ${JSON.stringify(r)}`)
+      return r
+    }
+
+    // A real profile holding real keys for the simulator, plus a token and a typed SDK key.
+    const created = await call('profiles.create', {
+      profile: {
+        name: 'Leak check',
+        secretId: sim.credentials.secretId,
+        secretKey: profileSecretKey,
+        token,
+        endpoint: { url: sim.endpoint },
+        defaultRegion: 'ap-guangzhou',
+        sdkApps: [{ sdkAppId, sdkSecretKey }, { sdkAppId: 1400000099, sdkSecretKey: typedSdkKey }],
+      },
+    })
+    expect(created.ok).toBe(true)
+    const list = await call('profiles.list', undefined)
+    const id = list.ok ? (list.value as { activeId: string }).activeId : ''
+    // The token is not one the simulator issued; drop it so calls succeed and exercise more paths.
+    await call('profiles.update', { id, patch: { token: null } })
+
+    const now = Math.floor(Date.now() / 1000)
+    const rooms = await call('rooms.fetch', { jobId: 'j1', sdkAppId, startTime: now - 3600, endTime: now })
+    const room = rooms.ok ? (rooms.value as { rooms: Array<{ commId: string; roomId: string; roomIdType: 'number' | 'string'; createTime: number }> }).rooms[0] : undefined
+    expect(room).toBeDefined()
+    const requests: Record<ChannelName, unknown> = {
+      'app.info': undefined,
+      'settings.get': undefined,
+      'settings.update': { theme: 'dark' },
+      'profiles.list': undefined,
+      'profiles.activate': { id },
+      'profiles.create': { profile: { name: '' } },
+      'profiles.update': { id, patch: { name: 'Leak check 2' } },
+      'profiles.delete': { id: 'no-such-profile' },
+      'profiles.test': { id },
+      'profiles.discoverImports': undefined,
+      'profiles.import': { candidateId: 'env', name: 'x', site: 'china', sdkAppIds: [] },
+      'profiles.deletePlaintext': { candidateId: 'env' },
+      'cloud.requestLog': undefined,
+      'cloud.status': undefined,
+      'usersig.generate': { profileId: id, sdkAppId, userId: 'robot', expireSeconds: 3600 },
+      'usersig.decode': { userSig: 'eJyrVgrxCdYrSy1SslIqVtKpBgA' },
+      'rooms.fetch': { jobId: 'j2', sdkAppId, startTime: now - 3600, endTime: now },
+      'rooms.cancel': { jobId: 'j2' },
+      'rooms.users': { sdkAppId, commId: room!.commId, startTime: room!.createTime, endTime: now },
+      'moderation.run': { action: 'block', sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, userIds: ['someone'], isMute: 1 },
+      'audit.list': undefined,
+      'shell.openExternal': { url: 'https://trtc.io/' },
+    }
+    for (const channel of channelNames) await call(channel, requests[channel])
+    await call('moderation.run', { action: 'dismiss', sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, confirmRoomId: room!.roomId })
+    seen.push(JSON.stringify(services.cloud.requestLog.entries()))
+
+    const files = await filesUnder(dir)
+    expect(files.some((f) => f.endsWith('profiles.json'))).toBe(true)
+    expect(files.some((f) => f.endsWith('moderation-audit.jsonl'))).toBe(true)
+    const texts = [...seen, ...logLines, ...(await Promise.all(files.map((f) => readFile(f, 'latin1'))))]
+    for (const secret of secrets) {
+      for (const text of texts) expect(text.includes(secret), `${secret.slice(0, 6)}… leaked in ${text.slice(0, 120)}`).toBe(false)
+    }
+    // And the checks above saw real traffic, not only errors.
+    expect(seen.filter((s) => s.includes('"ok":true')).length).toBeGreaterThan(15)
+  })
+})
