@@ -120,7 +120,7 @@ export class AnnexBNals {
       // an SEI unit ends in its rbsp_stop_one_bit, never in a zero byte.
       let len = this.bufLength
       while (len > 0 && this.buf[len - 1] === 0) len--
-      this.sink.sei(this.codec, this.buf.subarray(1, len), this.nalPts, this.nalOffset)
+      this.sink.sei(this.codec, this.buf[0] as number, this.buf.subarray(1, len), this.nalPts, this.nalOffset)
       if (this.buf.length > 1 << 16) this.buf = new Uint8Array(256)
     }
     this.inNal = false

@@ -5,7 +5,7 @@
 import { type ByteCursor } from './byteCursor'
 import { isSeiNal } from './nal'
 import { type SeiCodec } from './seiWriter'
-import { type SeiSink } from './seiSink'
+import { type NalSink } from './seiSink'
 
 const LENGTH = 0
 const HEADER = 1
@@ -16,15 +16,17 @@ const COLLECT = 3
 export const maxSeiNalBytes = 1 << 20
 
 export class LengthPrefixedNals {
-  private codec: SeiCodec = 'h264'
+  /** undefined: the codec is not known yet, so a unit that is SEI in either is gathered. */
+  private codec: SeiCodec | undefined = 'h264'
   private lengthSize = 4
   private remaining = 0
   private ptsMs = 0
   private state = LENGTH
   private left = 0
   private nalOffset = 0
+  private firstByte = 0
 
-  start(codec: SeiCodec, lengthSize: number, regionLength: number, ptsMs: number): void {
+  start(codec: SeiCodec | undefined, lengthSize: number, regionLength: number, ptsMs: number): void {
     this.codec = codec
     this.lengthSize = lengthSize
     this.remaining = regionLength
@@ -33,7 +35,7 @@ export class LengthPrefixedNals {
   }
 
   /** Consumes what it can; true once the whole region is consumed. */
-  run(cursor: ByteCursor, sink: SeiSink): boolean {
+  run(cursor: ByteCursor, sink: NalSink): boolean {
     for (;;) {
       switch (this.state) {
         case LENGTH: {
@@ -68,7 +70,10 @@ export class LengthPrefixedNals {
           const v = cursor.take(1)
           if (!v) return false
           this.left -= 1
-          if (!isSeiNal(this.codec, v[0] as number)) this.state = SKIP
+          const b = v[0] as number
+          this.firstByte = b
+          const sei = this.codec ? isSeiNal(this.codec, b) : isSeiNal('h264', b) || isSeiNal('h265', b)
+          if (!sei) this.state = SKIP
           else if (this.left > maxSeiNalBytes) {
             sink.warn(`SEI NAL of ${this.left + 1} bytes at offset ${this.nalOffset} skipped (limit ${maxSeiNalBytes})`)
             this.state = SKIP
@@ -84,7 +89,7 @@ export class LengthPrefixedNals {
         default: {
           const body = cursor.take(this.left)
           if (!body) return false
-          sink.sei(this.codec, body, this.ptsMs, this.nalOffset)
+          sink.sei(this.codec, this.firstByte, body, this.ptsMs, this.nalOffset)
           this.state = LENGTH
         }
       }

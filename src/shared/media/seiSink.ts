@@ -19,7 +19,14 @@ export interface SeiMessage {
 
 export const maxWarnings = 200
 
-export class SeiSink {
+/** What the NAL walkers report to. */
+export interface NalSink {
+  warn(message: string): void
+  /** One SEI NAL unit: its first header byte and the bytes after it, still escaped. */
+  sei(codec: SeiCodec | undefined, firstByte: number, body: Uint8Array, ptsMs: number, offset: number): void
+}
+
+export class SeiSink implements NalSink {
   readonly warnings: string[] = []
   private out: SeiMessage[] = []
   private suppressed = 0
@@ -29,15 +36,11 @@ export class SeiSink {
     else if (this.suppressed++ === 0) this.warnings.push('further warnings suppressed')
   }
 
-  /** One SEI NAL unit body (after its first header byte, still escaped). */
-  sei(codec: SeiCodec, body: Uint8Array, ptsMs: number, offset: number): void {
+  sei(codec: SeiCodec | undefined, _firstByte: number, body: Uint8Array, ptsMs: number, offset: number): void {
+    if (!codec) return
     for (const m of parseSeiNal(codec, body, (w) => this.warn(`${w} (NAL at offset ${offset})`))) {
       this.out.push(m.uuid === undefined ? { ptsMs, offset, codec, payloadType: m.payloadType, payload: m.payload } : { ptsMs, offset, codec, payloadType: m.payloadType, uuid: m.uuid, payload: m.payload })
     }
-  }
-
-  emit(message: SeiMessage): void {
-    this.out.push(message)
   }
 
   drain(): SeiMessage[] {
