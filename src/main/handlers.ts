@@ -8,7 +8,8 @@ import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
 import type { RoomsService } from './rooms/roomsService'
 import type { AuditLog } from './rooms/auditLog'
-import type { createModerationService } from './rooms/moderationService'
+import type { ModerationService } from './rooms/moderationService'
+import type { UnblockScheduler } from './rooms/unblockScheduler'
 
 export interface HandlerDeps {
   appInfo: AppInfo
@@ -19,7 +20,8 @@ export interface HandlerDeps {
   onSettingsChanged?(settings: ReturnType<SettingsStore['get']>): void
   now: () => number
   rooms: RoomsService
-  moderation: ReturnType<typeof createModerationService>
+  moderation: ModerationService
+  unblocks: UnblockScheduler
   audit: AuditLog
   emit: Emit
 }
@@ -45,6 +47,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'rooms.cancel': async ({ jobId }) => ok(deps.rooms.cancel(jobId)),
     'rooms.users': (req) => deps.rooms.users(req),
     'moderation.run': (req) => deps.moderation.run(req),
+    'moderation.scheduled': async () => ok(deps.unblocks.list()),
+    'moderation.cancelScheduled': async ({ id }) => ok(await deps.unblocks.cancel(id)),
     'audit.list': async () => ok(await deps.audit.list()),
     'shell.openExternal': async ({ url }) => {
       await deps.openExternal(url)

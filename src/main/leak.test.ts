@@ -105,6 +105,8 @@ describe('secrets never leave main', () => {
       'rooms.cancel': { jobId: 'j2' },
       'rooms.users': { sdkAppId, commId: room!.commId, startTime: room!.createTime, endTime: now },
       'moderation.run': { action: 'block', sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, userIds: ['someone'], isMute: 1 },
+      'moderation.scheduled': undefined,
+      'moderation.cancelScheduled': { id: 'none' },
       'audit.list': undefined,
       'shell.openExternal': { url: 'https://trtc.io/' },
     }

@@ -8,7 +8,8 @@ import { createHandlers } from './handlers'
 import { createDispatch, type Dispatch, type Emit, type Logger } from './ipc/dispatch'
 import { createCloudContext, type CloudContext, type DemoCloud } from './profiles/cloudContext'
 import { createAuditLog } from './rooms/auditLog'
-import { createModerationService } from './rooms/moderationService'
+import { createModerationService, type ModerationService } from './rooms/moderationService'
+import { createUnblockScheduler } from './rooms/unblockScheduler'
 import { createRoomsService } from './rooms/roomsService'
 import { createSettingsStore } from './settings/settingsStore'
 import { startSimulator, type Simulator } from '../simulator/server'
@@ -54,17 +55,42 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     opts.startDemo ?? (async () => demoCloudOf(await startSimulator({ clock: now, ...(opts.demoClipPath ? { clipPath: opts.demoClipPath } : {}) })))
   const cloud = createCloudContext({ profiles, startDemo, clock })
   const audit = createAuditLog(join(opts.userDataDir, 'moderation-audit.jsonl'))
+  // The scheduler and the moderation service need each other: the service schedules timed
+  // unblocks, the scheduler sends them through the service (audited like any other action).
+  let moderation: ModerationService | null = null
+  const unblocks = await createUnblockScheduler({
+    path: join(opts.userDataDir, 'scheduled-unblocks.json'),
+    now,
+    log: opts.log,
+    changed: (list) => opts.emit('moderation.scheduleChanged', list),
+    async unblock(e) {
+      const r = await moderation!.run({ action: 'block', sdkAppId: e.sdkAppId, roomId: e.roomId, roomIdType: e.roomIdType, userIds: e.userIds, isMute: 0 }, e.profileId)
+      // A profile that no longer exists can never unblock: drop the entry (the audit log says so).
+      if (!r.ok) return r.error.code === 'profile.notFound' || r.error.code === 'credentials.missing'
+      return r.value.every((o) => o.ok || !o.error?.retryable)
+    },
+  })
+  moderation = createModerationService({ cloud, audit, now, scheduleUnblock: (e) => unblocks.add(e) })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
     cloud,
     now,
     rooms: createRoomsService({ cloud, emit: opts.emit, now }),
-    moderation: createModerationService({ cloud, audit, now }),
+    moderation,
+    unblocks,
     audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
     emit: opts.emit,
   })
-  return { dispatch: createDispatch(handlers, opts.log), settings, cloud, close: () => cloud.close() }
+  return {
+    dispatch: createDispatch(handlers, opts.log),
+    settings,
+    cloud,
+    close: async () => {
+      unblocks.close()
+      await cloud.close()
+    },
+  }
 }

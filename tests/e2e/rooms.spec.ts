@@ -114,3 +114,23 @@ test('a failing refresh keeps the last list on screen and says why; it recovers'
   await page.getByTestId('rooms-refresh').click()
   await expect(page.getByTestId('rooms-error')).toBeHidden({ timeout: 30_000 })
 })
+
+test('a timed block schedules its unblock in main, shown in the room and cancellable', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await openBusyRoom(page, 1)
+  const detail = page.getByTestId('room-detail')
+  const user = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
+  await detail.getByRole('checkbox', { name: user, exact: true }).check()
+  await detail.getByTestId('action-block').click()
+  await page.getByTestId('block-duration').selectOption('15')
+  await page.getByTestId('confirm-block').click()
+  await expect(detail.getByTestId('scheduled-unblocks')).toContainText(user)
+  const pending = (await h.services.dispatch('moderation.scheduled', undefined)) as { ok: true; value: Array<{ unblockAt: number; userIds: string[] }> }
+  expect(pending.value).toHaveLength(1)
+  expect(pending.value[0]!.userIds).toEqual([user])
+  expect(pending.value[0]!.unblockAt - Date.now()).toBeGreaterThan(14 * 60_000)
+  await detail.getByTestId('scheduled-unblocks').getByRole('button').click()
+  await expect(detail.getByTestId('scheduled-unblocks')).toHaveCount(0)
+})

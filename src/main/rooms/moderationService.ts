@@ -1,9 +1,9 @@
 // Remove, block and dismiss. Every call is a mutation: sent once, never retried by the client once
 // it may have reached the server, and its confirmed result (with RequestId) is what the UI shows.
-import type { AuditEntry, ModerationOutcome, ModerationRequest } from '../../shared/contract/contract'
+import type { AuditEntry, ModerationOutcome, ModerationRequest, ScheduledUnblock } from '../../shared/contract/contract'
 import { ok, type Result } from '../../shared/errors'
 import type { AuditLog } from './auditLog'
-import type { CloudAccess } from './cloudAccess'
+import type { CloudAccess, CloudHandle } from './cloudAccess'
 
 // "List of up to 10 users to be removed." (003_530a54cf0f8c0df7.txt L1490–L1495, L1804–L1818)
 const REMOVE_BATCH = 10
@@ -44,10 +44,21 @@ export function plan(req: ModerationRequest): Call[] {
   }
 }
 
-export function createModerationService(deps: { cloud: CloudAccess; audit: AuditLog; now: () => number }) {
+export interface ModerationService {
+  /** Sends a request's calls through the active profile, or through `profileId`'s. */
+  run(req: ModerationRequest, profileId?: string): Promise<Result<ModerationOutcome[]>>
+}
+
+export function createModerationService(deps: {
+  cloud: CloudAccess & { clientFor(id: string): Promise<Result<CloudHandle>> }
+  audit: AuditLog
+  now: () => number
+  /** Called after a timed block succeeded for some users. */
+  scheduleUnblock?(entry: Omit<ScheduledUnblock, 'id'>): Promise<unknown>
+}): ModerationService {
   return {
-    async run(req: ModerationRequest): Promise<Result<ModerationOutcome[]>> {
-      const handle = await deps.cloud.current()
+    async run(req, profileId) {
+      const handle = profileId ? await deps.cloud.clientFor(profileId) : await deps.cloud.current()
       if (!handle.ok) return handle
       const { client, region, profileName } = handle.value
       const outcomes: ModerationOutcome[] = []
@@ -74,6 +85,17 @@ export function createModerationService(deps: { cloud: CloudAccess; audit: Audit
         }
         await deps.audit.append(entry)
         outcomes.push(outcome)
+      }
+      const blocked = outcomes.filter((o) => o.ok).flatMap((o) => o.userIds)
+      if (req.action === 'block' && req.isMute !== 0 && req.durationS && blocked.length > 0 && deps.scheduleUnblock) {
+        await deps.scheduleUnblock({
+          profileId: handle.value.profileId,
+          sdkAppId: req.sdkAppId,
+          roomId: req.roomId,
+          roomIdType: req.roomIdType,
+          userIds: blocked,
+          unblockAt: deps.now() + req.durationS * 1000,
+        })
       }
       return ok(outcomes)
     },

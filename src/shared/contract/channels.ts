@@ -22,11 +22,13 @@ export const channelNames = [
   'rooms.cancel',
   'rooms.users',
   'moderation.run',
+  'moderation.scheduled',
+  'moderation.cancelScheduled',
   'audit.list',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'rooms.progress'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'rooms.progress'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

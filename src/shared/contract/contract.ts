@@ -151,7 +151,14 @@ const moderationUsers = z.array(z.string().min(1).max(128)).min(1).max(1000)
 export const moderationSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('remove'), ...moderationTarget, userIds: moderationUsers }).strict(),
   // IsMute: 0 enable, 1 disable audio and video, 2 audio only, 3 video only (003_530a54cf0f8c0df7.txt L1180–L1184)
-  z.object({ action: z.literal('block'), ...moderationTarget, userIds: moderationUsers, isMute: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]) }).strict(),
+  // durationS: a timed block; main unblocks (IsMute 0) when it runs out, also after a restart.
+  z.object({
+    action: z.literal('block'),
+    ...moderationTarget,
+    userIds: moderationUsers,
+    isMute: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+    durationS: z.int().min(10).max(7 * 86400).optional(),
+  }).strict(),
   z.object({ action: z.literal('dismiss'), ...moderationTarget, confirmRoomId: z.string() }).strict()
     .refine((v) => v.confirmRoomId === v.roomId, { message: 'Type the room ID exactly to confirm dismissing the room', path: ['confirmRoomId'] }),
 ])
@@ -164,6 +171,17 @@ export interface ModerationOutcome {
   ok: boolean
   requestId?: string
   error?: AppError
+}
+
+export interface ScheduledUnblock {
+  id: string
+  profileId: string
+  sdkAppId: number
+  roomId: string
+  roomIdType: 'number' | 'string'
+  userIds: string[]
+  /** Unix ms */
+  unblockAt: number
 }
 
 export interface AuditEntry {
@@ -211,6 +229,8 @@ export const contract = {
   'rooms.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<boolean>() },
   'rooms.users': { request: usersSchema, response: returns<UserRow[]>() },
   'moderation.run': { request: moderationSchema, response: returns<ModerationOutcome[]>() },
+  'moderation.scheduled': { request: noRequest, response: returns<ScheduledUnblock[]>() },
+  'moderation.cancelScheduled': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ScheduledUnblock[]>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
   'shell.openExternal': {
     request: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
@@ -221,6 +241,7 @@ export const contract = {
 export const events = {
   'settings.changed': returns<Settings>(),
   'profiles.changed': returns<ProfileList>(),
+  'moderation.scheduleChanged': returns<ScheduledUnblock[]>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
 } satisfies Record<EventName, unknown>
 

@@ -13,6 +13,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   const s = useStore(props.store)
   const [pending, setPending] = useState<Pending>(null)
   const [isMute, setIsMute] = useState<1 | 2 | 3>(1)
+  const [durationMin, setDurationMin] = useState(0)
   const [confirmText, setConfirmText] = useState('')
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
@@ -76,6 +77,20 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
                 : t('mod.result.fail', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, message: o.error?.message ?? '' })}
             </li>
           ))}
+        </ul>
+      )}
+      {s.scheduled.filter((e) => e.roomId === room.roomId && e.sdkAppId === s.sdkAppId).length > 0 && (
+        <ul className="scheduled" data-testid="scheduled-unblocks">
+          {s.scheduled
+            .filter((e) => e.roomId === room.roomId && e.sdkAppId === s.sdkAppId)
+            .map((e) => (
+              <li key={e.id}>
+                {t('detail.unblocksAt', { users: e.userIds.join(', '), time: new Date(e.unblockAt).toLocaleTimeString(props.locale) })}
+                <button type="button" className="link" onClick={() => void s.scheduledCancelled(e.id)}>
+                  {t('mod.cancel')}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
       <h3>{t('detail.users', { count: s.users.length })}</h3>
@@ -152,11 +167,27 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
                     </label>
                   ))}
                 </fieldset>
+                <label className="field">
+                  <span>{t('mod.block.duration')}</span>
+                  <select value={durationMin} onChange={(e) => setDurationMin(Number(e.target.value))} data-testid="block-duration">
+                    {[0, 5, 15, 60, 240, 1440].map((m) => (
+                      <option key={m} value={m}>
+                        {m === 0 ? t('mod.block.untilUnblocked') : t('mod.block.minutes', { minutes: m })}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <div className="dialog-actions">
                   <Dialog.Close asChild>
                     <button type="button" className="button">{t('mod.cancel')}</button>
                   </Dialog.Close>
-                  <button type="button" className="button primary" disabled={s.busy} onClick={() => void run({ action: 'block', ...target, userIds: s.picked, isMute })} data-testid="confirm-block">
+                  <button
+                    type="button"
+                    className="button primary"
+                    disabled={s.busy}
+                    onClick={() => void run({ action: 'block', ...target, userIds: s.picked, isMute, ...(durationMin ? { durationS: durationMin * 60 } : {}) })}
+                    data-testid="confirm-block"
+                  >
                     {t('mod.confirm')}
                   </button>
                 </div>

@@ -28,6 +28,7 @@ function roomsStore(): StoreApi<RoomsState> {
   if (!sharedStore) {
     sharedStore = createRoomsStore({ api, now: Date.now })
     api.on('rooms.progress', (p) => sharedStore!.getState().progressPushed(p))
+    api.on('moderation.scheduleChanged', (l) => sharedStore!.getState().scheduledPushed(l))
   }
   return sharedStore
 }

@@ -2,7 +2,7 @@
 // confirmed results, and the audit log. Made by a factory so tests pass their own api and clock.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
-import type { AuditEntry, ModerationOutcome, ModerationRequest, RoomRow, UserRow } from '../../../../shared/contract/contract'
+import type { AuditEntry, ModerationOutcome, ModerationRequest, RoomRow, ScheduledUnblock, UserRow } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 
 export type WindowPreset = '1h' | '6h' | '24h' | 'custom'
@@ -39,6 +39,9 @@ export interface RoomsState {
   busy: boolean
   outcomes: ModerationOutcome[]
   audit: AuditEntry[]
+  scheduled: ScheduledUnblock[]
+  scheduledPushed(list: ScheduledUnblock[]): void
+  scheduledCancelled(id: string): Promise<void>
   appSelected(sdkAppId: number | null): void
   presetSelected(preset: WindowPreset): void
   customWindowChanged(start: number, end: number): void
@@ -108,6 +111,12 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     busy: false,
     outcomes: [],
     audit: [],
+    scheduled: [],
+    scheduledPushed: (scheduled) => set({ scheduled }),
+    async scheduledCancelled(id) {
+      const r = await api['moderation.cancelScheduled']({ id })
+      if (r.ok) set({ scheduled: r.value })
+    },
     appSelected(sdkAppId) {
       if (sdkAppId === get().sdkAppId) return
       set({ sdkAppId, rooms: [], fetchedAt: null, selected: null, users: [], error: null })
@@ -152,6 +161,7 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     async roomOpened(room) {
       set({ selected: room, users: [], picked: [], outcomes: [], usersError: null })
       if (!room) return
+      void api['moderation.scheduled']().then((r) => r.ok && set({ scheduled: r.value }))
       await loadUsers(room)
     },
     userPicked(userId, on) {
