@@ -367,7 +367,7 @@ describe('round trips (seeded)', () => {
       for (let k = 0; k < 1 + Math.floor(rnd() * 5); k++) o[keys[Math.floor(rnd() * keys.length)] as string] = junk(depth + 1)
       return o
     }
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 800; i++) {
       const input = junk(0)
       const m = fromMcuRequest(input)
       const r = fromRecordingRequest(input)
