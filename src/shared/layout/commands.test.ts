@@ -5,7 +5,6 @@ import { createDoc, makeTile, type LayoutDoc, type Tile } from './model'
 function docWith(...tiles: Tile[]): LayoutDoc {
   return { ...createDoc('1280x720'), tiles }
 }
-const run = (doc: LayoutDoc, ...cmds: Command[]): LayoutDoc => cmds.reduce(applyCommand, doc)
 const tile = (doc: LayoutDoc, id: string): Tile => {
   const t = doc.tiles.find((x) => x.id === id)
   if (!t) throw new Error(`no tile ${id}`)

@@ -80,8 +80,6 @@ const MCU_BG_RENDER_BACK: readonly RenderMode[] = ['crop', 'fitBlack', 'fit']
 const REC_RENDER: Record<RenderMode, 0 | 1 | 2 | 3> = { stretch: 0, crop: 1, fitBlack: 2, fit: 2, smart: 3 }
 const REC_RENDER_BACK: readonly RenderMode[] = ['stretch', 'crop', 'fitBlack', 'smart']
 
-const HEX6 = /^#[0-9a-fA-F]{6}$/
-
 /** `#rrggbb` → `0xRRGGBB` (the form of the seed's examples, L2564). */
 export function toMcuColor(c: string): string {
   return `0x${c.slice(1).toUpperCase()}`

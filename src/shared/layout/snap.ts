@@ -139,14 +139,20 @@ function guidesFor(r: Rect, xs: readonly Target[], ys: readonly Target[], e: Han
       if (Math.abs(t.pos - v) <= eps) {
         const g: Guide = { axis: 'x', pos: t.pos, from: Math.min(t.from, r.y), to: Math.max(t.to, r.y + r.height) }
         const k = `x${g.pos}:${g.from}:${g.to}`
-        if (!seen.has(k)) (seen.add(k), out.push(g))
+        if (!seen.has(k)) {
+          seen.add(k)
+          out.push(g)
+        }
       }
   for (const v of ly)
     for (const t of ys)
       if (Math.abs(t.pos - v) <= eps) {
         const g: Guide = { axis: 'y', pos: t.pos, from: Math.min(t.from, r.x), to: Math.max(t.to, r.x + r.width) }
         const k = `y${g.pos}:${g.from}:${g.to}`
-        if (!seen.has(k)) (seen.add(k), out.push(g))
+        if (!seen.has(k)) {
+          seen.add(k)
+          out.push(g)
+        }
       }
   return out
 }
