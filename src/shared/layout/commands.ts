@@ -34,7 +34,7 @@ import { previewTemplate, starterLayout, type Dialect, type SimUser, type Starte
 export type Handle = 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w' | 'nw'
 export type AlignEdge = 'left' | 'hcenter' | 'right' | 'top' | 'vcenter' | 'bottom'
 export type ReorderOp = 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack'
-export type EditableTileProps = Partial<Pick<Tile, 'label' | 'renderMode' | 'crop' | 'placeholder' | 'alpha' | 'z' | 'locked' | 'binding'>>
+export type EditableTileProps = Partial<Pick<Tile, 'label' | 'renderMode' | 'crop' | 'placeholder' | 'placeholderFit' | 'alpha' | 'z' | 'locked' | 'binding'>>
 type ImageWatermark = Extract<Watermark, { kind: 'image' }>
 type TextWatermark = Extract<Watermark, { kind: 'text' }>
 export type NewWatermark = Omit<ImageWatermark, 'id'> | Omit<TextWatermark, 'id'>

@@ -209,11 +209,11 @@ describe('dialect mappings', () => {
     doc.canvas.backgroundColor = '#ffa500'
     doc.tiles = [
       { ...makeTile('a', { x: 1, y: 2, width: 3, height: 4 }, 5), renderMode: 'fitBlack', alpha: 55, binding: { kind: 'user', userId: 'u', roomId: 'r-1', roomIdType: 'string', streamType: 'screen' } },
-      { ...makeTile('b', { x: 0, y: 0, width: 10, height: 10 }), renderMode: 'fit', crop: { x: 1, y: 2, w: 30, h: 40 }, placeholder: { name: 'p.png', url: 'https://e.com/p.png' } },
+      { ...makeTile('b', { x: 0, y: 0, width: 10, height: 10 }), renderMode: 'fit', crop: { x: 1, y: 2, w: 30, h: 40 }, placeholder: { name: 'p.png', url: 'https://e.com/p.png' }, placeholderFit: 'scaleBlack' },
     ]
     const mcu = toMcu(doc).video.LayoutParams.MixLayoutList ?? []
     expect(mcu[0]).toEqual({ LocationX: 1, LocationY: 2, ImageWidth: 3, ImageHeight: 4, ZOrder: 5, RenderMode: 2, UserMediaStream: { UserInfo: { UserId: 'u', RoomId: 'r-1', RoomIdType: 1 }, StreamType: 1 } })
-    expect(mcu[1]).toMatchObject({ RenderMode: 1, CustomCrop: { LocationX: 1, LocationY: 2, Width: 30, Height: 40 }, BackgroundImageUrl: 'https://e.com/p.png' })
+    expect(mcu[1]).toMatchObject({ RenderMode: 1, CustomCrop: { LocationX: 1, LocationY: 2, Width: 30, Height: 40 }, BackgroundImageUrl: 'https://e.com/p.png', BackgroundRenderMode: 2 })
     expect(mcu[1]).not.toHaveProperty('UserMediaStream')
     expect(toMcu(doc).video.BackGroundColor).toBe('0xFFA500')
     const rec = toRecording(doc).MixLayoutParams
@@ -290,6 +290,7 @@ function randomDoc(rnd: () => number, target: 'mcu' | 'recording'): LayoutDoc {
     t.renderMode = pick(modes)
     if (mcu && maybe(0.2)) t.crop = { x: int(1, 500), y: int(1, 500), w: int(1, 2000), h: int(1, 2000) }
     if (maybe(0.2)) t.placeholder = image()
+    if (mcu && maybe(0.2)) t.placeholderFit = pick(['crop', 'scaleBackground', 'scaleBlack', 'proportional'] as const)
     if (!mcu && maybe(0.3)) t.alpha = int(0, 254)
     if (maybe(0.7)) {
       t.binding = { kind: 'user', userId: `user_${i}`, ...room(), streamType: maybe(0.2) ? 'screen' : 'camera' }
@@ -383,7 +384,9 @@ describe('round trips (seeded)', () => {
   })
 
   it('importers report what they could not keep', () => {
-    const m = fromMcuRequest({ VideoParams: { VideoEncode: { Width: 'wide', Height: 720 }, BackGroundColor: 'red', LayoutParams: { MixLayoutMode: 9, MixLayoutList: [{ BackGroundColor: '0xcc0033', RenderMode: 7 }] } } })
+    const m = fromMcuRequest({ VideoParams: { VideoEncode: { Width: 'wide', Height: 720 }, BackGroundColor: 'red', LayoutParams: { MixLayoutMode: 9, MixLayoutList: [{ BackGroundColor: '0xcc0033', RenderMode: 7, BackgroundRenderMode: 3 }, { BackgroundRenderMode: 4 }] } } })
+    expect(m.doc.tiles.map((t) => t.placeholderFit)).toEqual(['proportional', null])
+    expect(m.warnings.join('\n')).toMatch(/BackgroundRenderMode 4 is unknown/)
     expect(m.warnings.join('\n')).toMatch(/Width.*not a number/)
     expect(m.warnings.join('\n')).toMatch(/"red" is not a colour/)
     expect(m.warnings.join('\n')).toMatch(/MixLayoutMode 9 is unknown/)

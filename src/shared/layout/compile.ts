@@ -42,6 +42,7 @@ import type {
 import {
   createDoc,
   makeTile,
+  PLACEHOLDER_FITS,
   presetOf,
   type AudioUser,
   type Binding,
@@ -144,6 +145,7 @@ function mcuTile(t: Tile): McuLayout {
   if (t.binding.kind === 'user') out.UserMediaStream = mcuStream(t.binding)
   const bg = url(t.placeholder)
   if (bg) out.BackgroundImageUrl = bg
+  if (t.placeholderFit) out.BackgroundRenderMode = PLACEHOLDER_FITS.indexOf(t.placeholderFit) as 0 | 1 | 2 | 3
   if (t.crop) out.CustomCrop = { LocationX: t.crop.x, LocationY: t.crop.y, Width: t.crop.w, Height: t.crop.h }
   return out
 }
@@ -537,7 +539,11 @@ export function fromMcuRequest(json: unknown): ImportResult {
         tile.crop = { x: intOf(c.LocationX, 0, warn, `${what}.CustomCrop`), y: intOf(c.LocationY, 0, warn, `${what}.CustomCrop`), w: intOf(c.Width, 0, warn, `${what}.CustomCrop`), h: intOf(c.Height, 0, warn, `${what}.CustomCrop`) }
       }
       if (t.BackGroundColor !== undefined) warn(`${what}: a tile BackGroundColor is "Not supported yet" by TRTC and was dropped.`) // L15242
-      if (t.BackgroundRenderMode !== undefined) warn(`${what}: BackgroundRenderMode of the placeholder image is not kept by the designer.`)
+      if (t.BackgroundRenderMode !== undefined) {
+        const fit = typeof t.BackgroundRenderMode === 'number' ? PLACEHOLDER_FITS[t.BackgroundRenderMode] : undefined
+        if (fit) tile.placeholderFit = fit
+        else warn(`${what}: BackgroundRenderMode ${String(t.BackgroundRenderMode)} is unknown; the default (proportional) is used.`)
+      }
       return tile
     })
     doc.watermarks = arr(video.WaterMarkList).flatMap((e, i): Watermark[] => {

@@ -48,6 +48,7 @@ export const layoutDocSchema: z.ZodType<LayoutDoc> = z.object({
       renderMode,
       crop: z.object({ x: int, y: int, w: int, h: int }).nullable(),
       placeholder: image.nullable(),
+      placeholderFit: z.enum(['crop', 'scaleBackground', 'scaleBlack', 'proportional']).nullable(),
       binding: z.discriminatedUnion('kind', [z.object({ kind: z.literal('slot') }), userRef.extend({ kind: z.literal('user') })]),
       label: z.string(),
       locked: z.boolean(),

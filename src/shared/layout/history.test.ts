@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { beginGesture, cancelGesture, canRedo, canUndo, commit, createHistory, endGesture, redo, undo, updateGesture } from './history'
 import { createDoc, makeTile } from './model'
+import { snapRect } from './snap'
 
 const start = { ...createDoc('1280x720'), tiles: [makeTile('t1', { x: 0, y: 0, width: 200, height: 100 })] }
 
@@ -71,5 +72,30 @@ describe('history', () => {
     expect(h.past).toHaveLength(2)
     h = undo(h)
     expect(h.present.tiles[0]).toMatchObject({ x: 5, y: 5 })
+  })
+})
+
+describe('a snapped drag driven by pointer events', () => {
+  it('lands aligned with its neighbour and leaves one undo entry', () => {
+    const doc = { ...createDoc('1280x720'), tiles: [makeTile('a', { x: 100, y: 100, width: 200, height: 100 }), makeTile('b', { x: 600, y: 400, width: 200, height: 100 })] }
+    const down = { x: 150, y: 150 }
+    const path = [
+      { x: 160, y: 170 },
+      { x: 300, y: 260 },
+      { x: 540, y: 380 },
+      { x: 647, y: 453 }, // a's left edge at 597: within 8 px of b's left edge 600
+    ]
+    let h = beginGesture(createHistory(doc))
+    const start = h.present.tiles[0]!
+    const others = h.present.tiles.slice(1)
+    for (const p of path) {
+      const moved = { ...start, x: start.x + p.x - down.x, y: start.y + p.y - down.y }
+      const s = snapRect(moved, others, doc.canvas, { threshold: 8, enabled: true })
+      h = updateGesture(h, { type: 'moveTiles', ids: ['a'], dx: s.rect.x - start.x, dy: s.rect.y - start.y })
+    }
+    h = endGesture(h)
+    expect(h.present.tiles[0]).toMatchObject({ x: 600, y: 400 })
+    expect(h.past).toEqual([doc])
+    expect(undo(h).present).toBe(doc)
   })
 })

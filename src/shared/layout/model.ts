@@ -54,6 +54,10 @@ export interface Crop {
   h: number
 }
 
+/** McuLayout.BackgroundRenderMode: 0 crop, 1 scale over the background, 2 scale on black, 3 proportional (L15267–L15274). */
+export type PlaceholderFit = 'crop' | 'scaleBackground' | 'scaleBlack' | 'proportional'
+export const PLACEHOLDER_FITS: readonly PlaceholderFit[] = ['crop', 'scaleBackground', 'scaleBlack', 'proportional']
+
 export interface Tile extends Rect {
   id: string
   z: number
@@ -61,6 +65,8 @@ export interface Tile extends Rect {
   crop: Crop | null
   /** Shown while the user is absent or sends only audio (McuLayout.BackgroundImageUrl L15253, MixLayout.SubBackgroundImage L15577). */
   placeholder: ImageRef | null
+  /** How the relay fits the placeholder image; null = its default, proportional (McuLayout.BackgroundRenderMode L15267–L15274). */
+  placeholderFit: PlaceholderFit | null
   binding: Binding
   label: string
   locked: boolean
@@ -197,5 +203,5 @@ export const newWatermarkId = (doc: LayoutDoc): string => nextId('w', doc.waterm
 
 /** A slot tile with the defaults used everywhere a tile is created. */
 export function makeTile(id: string, rect: Rect, z = 0): Tile {
-  return { id, ...rectOf(rect), z, renderMode: 'crop', crop: null, placeholder: null, binding: { kind: 'slot' }, label: '', locked: false, alpha: null }
+  return { id, ...rectOf(rect), z, renderMode: 'crop', crop: null, placeholder: null, placeholderFit: null, binding: { kind: 'slot' }, label: '', locked: false, alpha: null }
 }

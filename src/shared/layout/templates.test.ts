@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { applyCommand } from './commands'
+import { createDoc, type LayoutDoc } from './model'
+import { validate } from './validate'
 import { gridCells, previewTemplate, starterLayout, STARTERS, type SimUser } from './templates'
 
 const users = (n: number, audioOnly: number[] = []): SimUser[] => Array.from({ length: n }, (_, i) => ({ id: `u${i + 1}`, audioOnly: audioOnly.includes(i + 1) }))
@@ -79,5 +82,19 @@ describe('starterLayout', () => {
     expect(full).toMatchObject({ width: 1280, height: 720, z: 0 })
     expect(inset).toMatchObject({ width: 320, height: 180, z: 1 })
     expect(inset!.x + inset!.width).toBeLessThan(1280)
+  })
+})
+
+describe('convert to custom', () => {
+  it('yields editable tiles that validate cleanly in both dialects', () => {
+    for (const dialect of ['mcu', 'recording'] as const)
+      for (const mode of ['floating', 'grid', 'screenShare'] as const) {
+        let d: LayoutDoc = applyCommand(createDoc('1280x720'), { type: 'setMode', mode, template: { bigScreenUser: { userId: 'u1', roomId: '', roomIdType: 'number', streamType: 'screen' } } })
+        d = applyCommand(d, { type: 'convertTemplateToCustom', users: users(dialect === 'mcu' ? 16 : 25), dialect })
+        expect(d.mode).toBe('custom')
+        expect(d.tiles.length).toBe(dialect === 'mcu' ? 16 : 25)
+        expect(d.tiles.find((t) => t.binding.kind === 'user' && t.binding.userId === 'u1')?.binding).toMatchObject(mode === 'grid' ? { streamType: 'camera' } : { streamType: 'screen' })
+        expect(validate(d, dialect).filter((i) => i.severity === 'error'), `${dialect} ${mode}`).toEqual([])
+      }
   })
 })

@@ -67,6 +67,8 @@ describe('validate', () => {
   it('tile count: recording at most 25 (L15641–L15643); MCU over 16 is a warning', () => {
     const tiles = (n: number): Tile[] => Array.from({ length: n }, (_, i) => makeTile(`t${i}`, { x: i, y: 0, width: 10, height: 10 }))
     expect(codes(doc({ tiles: tiles(25) }), 'recording')).toEqual([])
+    expect(codes(doc({ tiles: tiles(24) }), 'recording', 'warning')).toEqual([])
+    expect(codes(doc({ tiles: tiles(25) }), 'recording', 'warning')).toEqual(['tiles.count']) // 24 videos when mixed (L16106–L16107)
     expect(codes(doc({ tiles: tiles(26) }), 'recording')).toEqual(['tiles.count'])
     expect(codes(doc({ tiles: tiles(16) }), 'mcu', 'warning')).toEqual([])
     expect(codes(doc({ tiles: tiles(17) }), 'mcu', 'warning')).toEqual(['tiles.count'])
@@ -169,6 +171,11 @@ describe('validate', () => {
     expect(codes(doc({ audio: { subscribe: a(33), unsubscribe: null } }), 'recording')).toEqual(['audio.count'])
     expect(codes(doc({ audio: { subscribe: a(1), unsubscribe: a(1, 'x') } }), 'recording')).toEqual(['audio.both'])
     expect(codes(doc({ audio: { subscribe: a(2), unsubscribe: a(1) } }), 'mcu', 'warning')).toEqual(['audio.both'])
+  })
+
+  it('the placeholder fit is a relay setting', () => {
+    expect(codes(withTile({ placeholderFit: 'scaleBlack' }), 'mcu', 'warning')).toEqual([])
+    expect(codes(withTile({ placeholderFit: 'scaleBlack' }), 'recording', 'warning')).toEqual(['placeholder.fit'])
   })
 
   it('images without a URL cannot be sent', () => {

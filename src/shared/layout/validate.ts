@@ -83,6 +83,8 @@ export function validate(doc: LayoutDoc, target: Target): Issue[] {
   // limit is not stated; recording shows "Up to 25 videos" (L15641–L15643).
   if (doc.mode === 'custom') {
     if (!mcu && doc.tiles.length > 25) add('error', 'tiles.count', `The layout has ${doc.tiles.length} tiles; recording shows at most 25. Remove ${doc.tiles.length - 25}.`, { field: 'tiles' })
+    // "When streams are mixed, up to 24 videos are supported." (L16106–L16107) — against the 25 above.
+    if (!mcu && doc.tiles.length === 25) add('warning', 'tiles.count', 'The layout has 25 tiles; the subscription rules say a mixed recording supports up to 24 videos, so one tile may stay empty.', { field: 'tiles' })
     if (mcu && doc.tiles.length > 16) add('warning', 'tiles.count', `The layout has ${doc.tiles.length} tiles. The relay's own templates stop at 16 videos and no higher limit is documented for custom layouts.`, { field: 'tiles' })
     if (doc.tiles.length === 0) add('warning', 'tiles.none', 'The custom layout has no tiles, so no video will be shown.', { field: 'tiles' })
   }
@@ -151,6 +153,8 @@ function checkTile(t: Tile, doc: LayoutDoc, target: Target, add: Add): void {
       if (c.x + c.w > 10000 || c.y + c.h > 10000) add('error', 'crop.range', `Tile "${name}": the crop reaches past 10000 px of the source (offset + size). Make it smaller.`, { ...where, field: 'crop' })
     }
   }
+  // A recording window's background image follows the tile's RenderMode (L15577–L15583).
+  if (!mcu && t.placeholderFit) add('warning', 'placeholder.fit', `Tile "${name}": recording fits the placeholder image by the tile's render mode; the placeholder fit is ignored.`, { ...where, field: 'placeholderFit' })
   if (t.placeholder && !t.placeholder.url) add('error', 'image.url', `Tile "${name}": the placeholder image "${t.placeholder.name}" has no URL yet. Upload it or give its URL.`, { ...where, field: 'placeholder' })
   if (t.binding.kind === 'user') checkUser(t.binding, add, { ...where, field: 'binding' })
 }
