@@ -19,7 +19,32 @@ const nav = (section: string) => async (page: Page) => {
 export const screens: Screen[] = [
   { name: 'rooms', show: nav('rooms') },
   { name: 'designer', show: nav('designer') },
+  {
+    name: 'designer-2x2',
+    show: async (page) => {
+      await nav('designer')(page)
+      await page.getByTestId('designer-starter-2x2').click()
+      await page.getByTestId('designer-tile').nth(1).click()
+    },
+  },
+  {
+    name: 'designer-template',
+    show: async (page) => {
+      await nav('designer')(page)
+      await page.getByTestId('designer-mode-screenShare').check({ force: true })
+      await page.getByTestId('designer-target-recording').check({ force: true })
+    },
+  },
   { name: 'sei', show: nav('sei') },
+  {
+    name: 'sei-file',
+    show: async (page) => {
+      await nav('sei')(page)
+      await page.getByTestId('sei-tab-file').click()
+      await page.getByTestId('sei-file-input').setInputFiles(resolve(__dirname, '../fixtures/media/h264.flv'))
+      await page.getByTestId('sei-volume-chart').waitFor()
+    },
+  },
   {
     name: 'settings',
     show: async (page) => {

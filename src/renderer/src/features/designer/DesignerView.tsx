@@ -12,6 +12,8 @@ import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
 import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectDirty, simUsers, type AspectLock, type DesignerState } from './designerStore'
 import { PropertiesPanel } from './PropertiesPanel'
+import { FileActions, fileDropProps, IssuesPanel, OutputPanel } from './OutputPanels'
+import { validate } from '../../../../shared/layout/validate'
 import './designer.css'
 
 const defaultStore = createDesignerStore()
@@ -280,7 +282,13 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
       bigOnRight: doc.template.bigOnRight,
     })
   }, [doc.mode, doc.template, doc.canvas, count, audioOnly, dialect])
-  const issues: TileIssues = useMemo(() => new Map(), [])
+  const issues = useMemo(() => validate(doc, dialect), [doc, dialect])
+  const tileIssues: TileIssues = useMemo(() => {
+    const m = new Map<string, string[]>()
+    for (const i of issues) if (i.tileId !== undefined && i.severity === 'error') m.set(i.tileId, [...(m.get(i.tileId) ?? []), i.message])
+    return m
+  }, [issues])
+  const fileError = useStore(store, (x) => x.fileError)
 
   return (
     <section className="page page-wide designer-page" data-testid="view-designer">
@@ -290,15 +298,26 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
           {doc.name}
         </span>
         <TargetSwitch store={store} />
+        <FileActions store={store} />
       </PageHeader>
+      {fileError && (
+        <div className="designer-file-error" role="alert" data-testid="designer-file-error">
+          <span>{fileError}</span>
+          <button type="button" className="link" onClick={() => store.getState().fileFailed(null)}>
+            {t('designer.dismiss')}
+          </button>
+        </div>
+      )}
       <Toolbar store={store} />
-      <div className="designer-body">
-        <DesignerCanvas store={store} preview={preview?.tiles ?? null} emptyBigArea={preview?.emptyBigArea ?? null} issues={issues} />
+      <div className="designer-body" {...fileDropProps(store)}>
+        <DesignerCanvas store={store} preview={preview?.tiles ?? null} emptyBigArea={preview?.emptyBigArea ?? null} issues={tileIssues} />
         <aside className="designer-side">
           <TemplatePanel store={store} approximate={preview?.approximate ?? false} hidden={preview?.hiddenUserIds ?? []} />
           <section className="designer-panel">
             <PropertiesPanel store={store} />
           </section>
+          <IssuesPanel store={store} issues={issues} />
+          <OutputPanel store={store} />
         </aside>
       </div>
     </section>

@@ -21,6 +21,7 @@ import {
 import { createDoc, rectOf, type LayoutDoc, type Rect, type Tile } from '../../../../shared/layout/model'
 import { normalize, snapRect, tileAt, tilesInMarquee, type Guide, type Point } from '../../../../shared/layout/snap'
 import type { Dialect, SimUser } from '../../../../shared/layout/templates'
+import { DEFAULT_OUTPUT_FIELDS, type OutputFields } from './output'
 
 export type AspectLock = 'free' | '16:9' | '9:16' | '4:3' | '1:1'
 export const ASPECT_LOCKS: readonly AspectLock[] = ['free', '16:9', '9:16', '4:3', '1:1']
@@ -69,6 +70,11 @@ export interface DesignerState {
   dialect: Dialect
   simUserCount: number
   simAudioOnlyCount: number
+  output: OutputFields
+  /** Warnings of the last request import, shown until the next edit of the import. */
+  importWarnings: string[]
+  /** The last file error (open) in words, or null. */
+  fileError: string | null
   pointerDown(e: EditorPointer): void
   pointerMoved(e: EditorPointer): void
   pointerUp(): void
@@ -98,6 +104,9 @@ export interface DesignerState {
   simUsersChanged(count: number, audioOnly: number): void
   docOpened(doc: LayoutDoc): void
   docSaved(): void
+  requestImported(doc: LayoutDoc, warnings: string[]): void
+  fileFailed(message: string | null): void
+  outputChanged(patch: Partial<OutputFields>): void
 }
 
 export const MIN_ZOOM = 0.05
@@ -179,6 +188,9 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       dialect: 'mcu',
       simUserCount: 4,
       simAudioOnlyCount: 1,
+      output: DEFAULT_OUTPUT_FIELDS,
+      importWarnings: [],
+      fileError: null,
 
       pointerDown(e) {
         const s = get()
@@ -412,8 +424,24 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       },
 
       docOpened(d) {
-        set({ history: replace(get().history, d), savedDoc: d, selection: [], tool: { kind: 'idle' }, guides: [], marquee: null })
+        set({ history: replace(get().history, d), savedDoc: d, selection: [], tool: { kind: 'idle' }, guides: [], marquee: null, fileError: null, importWarnings: [] })
         get().fitRequested()
+      },
+
+      requestImported(d, warnings) {
+        // An import is an edit of the open document: undoable, and unsaved until exported.
+        const s = get()
+        const history = endGesture({ ...beginGesture(s.history), present: d })
+        set({ history, selection: [], importWarnings: warnings, tool: { kind: 'idle' }, guides: [], marquee: null })
+        get().fitRequested()
+      },
+
+      fileFailed(message) {
+        set({ fileError: message })
+      },
+
+      outputChanged(patch) {
+        set({ output: { ...get().output, ...patch } })
       },
 
       docSaved() {
