@@ -73,4 +73,19 @@ describe('layout file', () => {
       }
     }
   })
+
+  it('never throws on damaged text', () => {
+    const text = serialize(richDoc())
+    let seed = 12345
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    for (let i = 0; i < 500; i++) {
+      const at = rnd(text.length)
+      const damaged = i % 2 === 0 ? text.slice(0, at) : text.slice(0, at) + '"}[0,'.charAt(rnd(5)) + text.slice(at + 1)
+      const r = parseLayoutFile(damaged)
+      if (!r.ok) expect(r.error.code).toBe('file.invalid')
+    }
+  })
 })

@@ -3,8 +3,9 @@
 // (McuLayoutParams, 003_530a54cf0f8c0df7.txt L15276) and the recording layout of
 // CreateCloudRecording (MixLayoutParams, L15584). Wire names stay in compile.ts.
 //
-// API: LayoutDoc and its parts; createDoc(preset, name?); CANVAS_PRESETS; DOC_VERSION;
-// rectOf(tile); sameUser(a, b); newTileId(doc); newWatermarkId(doc).
+// API: LayoutDoc and its parts; createDoc(preset, name?, size?); CANVAS_PRESETS; presetOf(w, h);
+// DOC_VERSION; RENDER_MODES; PLACEHOLDER_FITS; makeTile(id, rect, z?); rectOf(r);
+// newTileId(doc); newWatermarkId(doc).
 // Coordinates are integer canvas pixels, origin top-left. Every change goes through
 // applyCommand (commands.ts), which returns new objects and never mutates.
 
@@ -181,10 +182,6 @@ export function presetOf(width: number, height: number): CanvasPresetId {
 
 export function rectOf(r: Rect): Rect {
   return { x: r.x, y: r.y, width: r.width, height: r.height }
-}
-
-export function sameUser(a: UserRef, b: UserRef): boolean {
-  return a.userId === b.userId && a.roomId === b.roomId && a.roomIdType === b.roomIdType && a.streamType === b.streamType
 }
 
 function nextId(prefix: string, ids: readonly string[]): string {
