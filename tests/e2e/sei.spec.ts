@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
 
 let h: Harness
+const fixtures = join(__dirname, '../fixtures/media')
 test.afterEach(async () => {
   expect(h.logLines.filter((l) => l.startsWith('pageerror') || l.startsWith('error'))).toEqual([])
   await h.close()
@@ -27,4 +30,41 @@ test('draws the reference volume layout, and explains JSON that is not one', asy
   await expect(page.getByTestId('sei-error')).toContainText('not a volume-layout JSON')
   await page.getByTestId('sei-json').fill('not json at all')
   await expect(page.getByTestId('sei-error')).toBeVisible()
+})
+
+test('opens a media file, parses it in a worker, scrubs its SEI and exports the volumes', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await page.getByTestId('nav-sei').click()
+  await page.getByTestId('sei-tab-file').click()
+  await page.getByTestId('sei-file-input').setInputFiles(join(fixtures, 'h264.flv'))
+  await expect(page.getByTestId('sei-file-summary')).toContainText(/FLV · \d+ SEI messages, [1-9]\d* volume layouts/)
+  await expect(page.getByTestId('sei-region').first()).toBeVisible()
+  await expect(page.getByTestId('sei-volume-chart')).toBeVisible()
+  const scrub = page.getByTestId('sei-scrub')
+  const max = Number(await scrub.getAttribute('max'))
+  expect(max).toBeGreaterThan(1)
+  await scrub.fill(String(max))
+  await expect(page.locator('.sei-list li[aria-current="true"]')).toContainText('s')
+  await expect(page.getByTestId('sei-raw')).not.toBeEmpty()
+  const download = page.waitForEvent('download')
+  await page.getByTestId('sei-export-csv').click()
+  const csv = await readFile(await (await download).path(), 'utf8')
+  expect(csv.startsWith('pts_ms,ts,uid,volume,x,y,w,h\r\n')).toBe(true)
+  expect(csv.trim().split('\r\n').length).toBeGreaterThan(2)
+})
+
+test('an MP4 plays under the overlay; a file that is not media says so', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await page.getByTestId('nav-sei').click()
+  await page.getByTestId('sei-tab-file').click()
+  await page.getByTestId('sei-file-input').setInputFiles(join(fixtures, 'h264.mp4'))
+  await expect(page.getByTestId('sei-file-summary')).toContainText('MP4')
+  await expect(page.getByTestId('sei-video')).toBeVisible()
+  await expect(page.getByTestId('sei-region').first()).toBeVisible()
+  await page.getByTestId('sei-file-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a video') })
+  await expect(page.getByTestId('sei-error')).toContainText('not FLV, MP4, MPEG-TS')
 })

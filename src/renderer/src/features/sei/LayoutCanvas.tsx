@@ -1,5 +1,6 @@
 // Draws a volume layout: the canvas at its aspect ratio and every region with its user, z-order
 // and a volume meter. SVG so it scales crisply and exports cleanly.
+import type React from 'react'
 import type { VolumeLayout } from '../../../../shared/media/volumeLayout'
 
 const palette = ['#4d94ff', '#f59f3a', '#45c27c', '#d667c9', '#f06262', '#3cc6c6', '#b58cff', '#c2b23a']
@@ -10,7 +11,7 @@ export function colourFor(uid: string): string {
   return palette[h % palette.length]!
 }
 
-export function LayoutCanvas(props: { layout: VolumeLayout; volumeLabel: (v: number) => string }) {
+export function LayoutCanvas({ ref, ...props }: { layout: VolumeLayout; volumeLabel: (v: number) => string; transparent?: boolean; ref?: React.Ref<SVGSVGElement> }) {
   const { canvas, regions } = props.layout
   const w = Math.max(1, canvas.w)
   const h = Math.max(1, canvas.h)
@@ -18,8 +19,8 @@ export function LayoutCanvas(props: { layout: VolumeLayout; volumeLabel: (v: num
   // Lower z-order first so higher layers paint on top, as the mix does.
   const ordered = regions.map((r, i) => ({ r, i })).sort((a, b) => a.r.zorder - b.r.zorder || a.i - b.i)
   return (
-    <svg className="layout-canvas" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${w} × ${h}`} data-testid="sei-canvas">
-      <rect x={0} y={0} width={w} height={h} className="layout-canvas-bg" />
+    <svg ref={ref} xmlns="http://www.w3.org/2000/svg" className="layout-canvas" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${w} × ${h}`} data-testid="sei-canvas">
+      {!props.transparent && <rect x={0} y={0} width={w} height={h} fill="#0e1116" />}
       {ordered.map(({ r, i }) => {
         const colour = colourFor(r.uid)
         const meterH = Math.max(unit * 1.2, Math.min(r.h * 0.08, unit * 3))
@@ -28,13 +29,13 @@ export function LayoutCanvas(props: { layout: VolumeLayout; volumeLabel: (v: num
         return (
           <g key={i} data-testid="sei-region" data-uid={r.uid}>
             <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={colour} fillOpacity={0.18} stroke={colour} strokeWidth={unit * 0.4} />
-            <text x={r.x + unit * 1.5} y={r.y + font + unit} fontSize={font} className="layout-canvas-label">
+            <text x={r.x + unit * 1.5} y={r.y + font + unit} fontSize={font} fill="#ffffff" fontWeight={600} fontFamily="ui-monospace, Menlo, Consolas, monospace">
               {r.uid}
             </text>
-            <text x={r.x + unit * 1.5} y={r.y + font * 2.2 + unit} fontSize={font * 0.8} className="layout-canvas-sub">
+            <text x={r.x + unit * 1.5} y={r.y + font * 2.2 + unit} fontSize={font * 0.8} fill="#c9d1dc" fontFamily="system-ui, sans-serif">
               z {r.zorder} · {props.volumeLabel(volume)}
             </text>
-            <rect x={r.x} y={r.y + r.h - meterH} width={r.w} height={meterH} className="layout-canvas-meter-bg" />
+            <rect x={r.x} y={r.y + r.h - meterH} width={r.w} height={meterH} fill="rgba(255,255,255,0.12)" />
             <rect
               x={r.x}
               y={r.y + r.h - meterH}

@@ -1,0 +1,39 @@
+// Parses a local media file off the UI thread: streamed in chunks, so memory stays flat.
+import { createSeiReader } from '../../../../shared/media/seiReader'
+import { toEntry, type SeiEntry } from './entries'
+
+export type WorkerRequest = { file: File }
+export type WorkerReply =
+  | { type: 'progress'; bytes: number; total: number; count: number }
+  | { type: 'done'; entries: SeiEntry[]; warnings: string[]; container: string | null; codec: string | null; bytes: number }
+  | { type: 'failed'; message: string }
+
+const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m)
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const { file } = event.data
+  const reader = createSeiReader()
+  const entries: SeiEntry[] = []
+  let bytes = 0
+  let lastPost = 0
+  try {
+    const stream = file.stream().getReader()
+    for (;;) {
+      const { done, value } = await stream.read()
+      if (done) break
+      bytes += value.length
+      for (const m of reader.push(value)) entries.push(toEntry(m))
+      const now = performance.now()
+      if (now - lastPost > 100) {
+        lastPost = now
+        post({ type: 'progress', bytes, total: file.size, count: entries.length })
+      }
+    }
+    for (const m of reader.end()) entries.push(toEntry(m))
+  } catch (e) {
+    post({ type: 'failed', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` })
+    return
+  }
+  entries.sort((a, b) => a.ptsMs - b.ptsMs || a.offset - b.offset)
+  post({ type: 'done', entries, warnings: reader.warnings.slice(0, 50), container: reader.container ?? null, codec: reader.codec ?? null, bytes })
+}
