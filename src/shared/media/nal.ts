@@ -7,7 +7,7 @@ export interface ParsedSei {
   payloadType: number
   /** payload type 5: uuid_iso_iec_11578 as 32 lowercase hex digits. */
   uuid?: string
-  /** The payload after the uuid for type 5; a copy, so it does not keep the input chunk alive. */
+  /** The payload after the uuid for type 5; never a view of the input chunk, so it does not keep it alive. */
   payload: Uint8Array
 }
 
@@ -73,7 +73,11 @@ function moreRbspData(rbsp: Uint8Array, at: number): boolean {
  * Malformed data ends the walk with a warning; messages before it are kept.
  */
 export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, warn: (message: string) => void): ParsedSei[] {
-  const rbsp = removeEmulationPrevention(codec === 'h265' ? bodyAfterFirstByte.subarray(1) : bodyAfterFirstByte)
+  const escaped = codec === 'h265' ? bodyAfterFirstByte.subarray(1) : bodyAfterFirstByte
+  let rbsp = removeEmulationPrevention(escaped)
+  // Payloads are views of one copy per NAL unit: they must not keep the caller's chunk alive, and
+  // one allocation is far cheaper than one per message.
+  if (rbsp === escaped) rbsp = escaped.slice()
   const out: ParsedSei[] = []
   let at = 0
   while (moreRbspData(rbsp, at)) {
@@ -110,9 +114,9 @@ export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, war
         warn(`user_data_unregistered of ${payloadSize} bytes has no room for its 16-byte uuid`)
         continue
       }
-      out.push({ payloadType, uuid: toHex(data.subarray(0, 16)), payload: data.slice(16) })
+      out.push({ payloadType, uuid: toHex(data.subarray(0, 16)), payload: data.subarray(16) })
     } else {
-      out.push({ payloadType, payload: data.slice() })
+      out.push({ payloadType, payload: data })
     }
   }
   return out
