@@ -436,8 +436,6 @@ function parseRoot(json: unknown, warn: (m: string) => void): Obj {
     warn('The request is not a JSON object.')
     return {}
   }
-  // A tccli-style or logged envelope: { "Action": …, "Request"/"Payload": {…} } is not assumed;
-  // only the request body itself or its layout part is read.
   return v
 }
 
