@@ -6,7 +6,7 @@ import { createProfileHandlers } from './profiles/profileHandlers'
 import { ok } from '../shared/errors'
 import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
-import type { RoomsService } from './rooms/roomsService'
+import type { RoomInsightsService, RoomsService } from './rooms/roomsService'
 import type { AuditLog } from './rooms/auditLog'
 import type { ModerationService } from './rooms/moderationService'
 import type { UnblockScheduler } from './rooms/unblockScheduler'
@@ -20,6 +20,7 @@ export interface HandlerDeps {
   onSettingsChanged?(settings: ReturnType<SettingsStore['get']>): void
   now: () => number
   rooms: RoomsService
+  insights: RoomInsightsService
   moderation: ModerationService
   unblocks: UnblockScheduler
   audit: AuditLog
@@ -46,6 +47,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'rooms.fetch': (req) => deps.rooms.fetch(req),
     'rooms.cancel': async ({ jobId }) => ok(deps.rooms.cancel(jobId)),
     'rooms.users': (req) => deps.rooms.users(req),
+    'rooms.quality': (req) => deps.insights.quality(req),
+    'rooms.events': (req) => deps.insights.events(req),
     'moderation.run': (req) => deps.moderation.run(req),
     'moderation.scheduled': async () => ok(deps.unblocks.list()),
     'moderation.cancelScheduled': async ({ id }) => ok(await deps.unblocks.cancel(id)),

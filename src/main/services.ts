@@ -8,6 +8,7 @@ import { createHandlers } from './handlers'
 import { createDispatch, type Dispatch, type Emit, type Logger } from './ipc/dispatch'
 import { createCloudContext, type CloudContext, type DemoCloud } from './profiles/cloudContext'
 import { createAuditLog } from './rooms/auditLog'
+import { createInsightsService } from './rooms/insightsService'
 import { createModerationService, type ModerationService } from './rooms/moderationService'
 import { createUnblockScheduler } from './rooms/unblockScheduler'
 import { createRoomsService } from './rooms/roomsService'
@@ -77,6 +78,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     cloud,
     now,
     rooms: createRoomsService({ cloud, emit: opts.emit, now }),
+    insights: createInsightsService({ cloud }),
     moderation,
     unblocks,
     audit,

@@ -1,5 +1,5 @@
 // Rooms and their users, read from DescribeRoomInfo and DescribeUserInfo with every page fetched.
-import type { RoomRow, RoomsFetchRequest, RoomsResult, UserRow, UsersRequest } from '../../shared/contract/contract'
+import type { QualityRequest, QualitySeries, RoomRow, RoomsFetchRequest, RoomsResult, UserEvent, UserEventsRequest, UserRow, UsersRequest } from '../../shared/contract/contract'
 import { ok, type Result } from '../../shared/errors'
 import type { DescribeRoomInfoResponse, DescribeUserInfoResponse } from '../../shared/trtc/roomsQuality'
 import type { Emit } from '../ipc/dispatch'
@@ -16,6 +16,11 @@ export interface RoomsService {
   fetch(req: RoomsFetchRequest): Promise<Result<RoomsResult>>
   cancel(jobId: string): boolean
   users(req: UsersRequest): Promise<Result<UserRow[]>>
+}
+
+export interface RoomInsightsService {
+  quality(req: QualityRequest): Promise<Result<QualitySeries[]>>
+  events(req: UserEventsRequest): Promise<Result<UserEvent[]>>
 }
 
 export function createRoomsService(deps: { cloud: CloudAccess; emit: Emit; now: () => number }): RoomsService {

@@ -21,6 +21,8 @@ export const channelNames = [
   'rooms.fetch',
   'rooms.cancel',
   'rooms.users',
+  'rooms.quality',
+  'rooms.events',
   'moderation.run',
   'moderation.scheduled',
   'moderation.cancelScheduled',

@@ -146,6 +146,44 @@ export interface UserRow {
   clientIp: string
 }
 
+export const qualitySchema = z
+  .object({
+    sdkAppId: appId,
+    commId: z.string().min(1),
+    startTime: epochS,
+    endTime: epochS,
+    userIds: z.array(z.string().min(1).max(128)).min(1).max(60),
+    dataTypes: z.array(z.string().min(1).max(32)).min(1).max(20),
+  })
+  .strict()
+export type QualityRequest = z.infer<typeof qualitySchema>
+
+/** One metric of one user over time, stitched from every chunk DescribeCallDetailInfo allows. */
+export interface QualitySeries {
+  userId: string
+  /** The remote user a downstream metric is measured against; null for upstream metrics. */
+  peerId: string | null
+  dataType: string
+  /** [unix seconds, value] */
+  points: Array<[number, number]>
+}
+
+export const userEventsSchema = z
+  .object({ sdkAppId: appId, commId: z.string().min(1), roomId: z.string().min(1).max(128), userId: z.string().min(1).max(128), startTime: epochS, endTime: epochS })
+  .strict()
+export type UserEventsRequest = z.infer<typeof userEventsSchema>
+
+export interface UserEvent {
+  /** Milliseconds (EventMessage.Time is in ms, 003_530a54cf0f8c0df7.txt L15058–L15085). */
+  timeMs: number
+  eventId: number
+  paramOne: number
+  paramTwo: number
+  /** EventMessage.Type: 0 SDK, 1 WebRTC … as the API reports it. */
+  type: number
+  peerId: string
+}
+
 const moderationTarget = { sdkAppId: appId, roomId: z.string().min(1).max(128), roomIdType: roomIdTypeSchema }
 const moderationUsers = z.array(z.string().min(1).max(128)).min(1).max(1000)
 export const moderationSchema = z.discriminatedUnion('action', [
@@ -228,6 +266,8 @@ export const contract = {
   'rooms.fetch': { request: roomsFetchSchema, response: returns<RoomsResult>() },
   'rooms.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<boolean>() },
   'rooms.users': { request: usersSchema, response: returns<UserRow[]>() },
+  'rooms.quality': { request: qualitySchema, response: returns<QualitySeries[]>() },
+  'rooms.events': { request: userEventsSchema, response: returns<UserEvent[]>() },
   'moderation.run': { request: moderationSchema, response: returns<ModerationOutcome[]>() },
   'moderation.scheduled': { request: noRequest, response: returns<ScheduledUnblock[]>() },
   'moderation.cancelScheduled': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ScheduledUnblock[]>() },
