@@ -10,7 +10,6 @@ import { useT } from '../shell/context'
 import type { DesignerState, View } from './designerStore'
 
 export const HANDLES: readonly Handle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']
-const RULER = 22
 
 /** Tile issues to mark on the canvas, by tile id. */
 export type TileIssues = ReadonlyMap<string, string[]>

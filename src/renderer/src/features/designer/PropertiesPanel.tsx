@@ -1,6 +1,6 @@
 // Numeric and text properties of the selected tile, or of the canvas when nothing is selected.
 // Fields keep a draft while typing and commit on Enter or blur, so one edit is one undo entry.
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { RENDER_MODES, type CanvasPresetId, type RenderMode, type RoomIdType, type StreamType, type Tile, type UserRef } from '../../../../shared/layout/model'
 import { useT } from '../shell/context'
@@ -19,15 +19,16 @@ function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
 }
 
 export function DraftInput(props: { value: string; onCommit(v: string): void; type?: 'text' | 'number'; testId?: string; disabled?: boolean; placeholder?: string }) {
-  const [draft, setDraft] = useState(props.value)
-  useEffect(() => setDraft(props.value), [props.value])
+  // null while not editing: the field shows the document's value, so undo and other edits show through.
+  const [draft, setDraft] = useState<string | null>(null)
   const done = () => {
-    if (draft !== props.value) props.onCommit(draft)
+    if (draft !== null && draft !== props.value) props.onCommit(draft)
+    setDraft(null)
   }
   return (
     <input
       type={props.type ?? 'text'}
-      value={draft}
+      value={draft ?? props.value}
       disabled={props.disabled}
       placeholder={props.placeholder}
       data-testid={props.testId}
@@ -35,7 +36,7 @@ export function DraftInput(props: { value: string; onCommit(v: string): void; ty
       onBlur={done}
       onKeyDown={(e) => {
         if (e.key === 'Enter') done()
-        if (e.key === 'Escape') setDraft(props.value)
+        if (e.key === 'Escape') setDraft(null)
       }}
     />
   )
