@@ -1,0 +1,104 @@
+// The layout designer end to end: the built renderer in Chromium, driven with the real mouse and
+// keyboard. Tiles are dragged and resized into a 2 × 2 layout (snapping does the exact placing),
+// undone and redone, and the compiled McuLayout list is read back from the output panel.
+import { expect, test, type Page } from '@playwright/test'
+import { startHarness, type Harness } from '../harness/harness'
+
+let h: Harness
+test.afterEach(async () => {
+  expect(h.logLines.filter((l) => l.startsWith('pageerror') || l.startsWith('error'))).toEqual([])
+  await h.close()
+})
+
+interface McuTile {
+  LocationX: number
+  LocationY: number
+  ImageWidth: number
+  ImageHeight: number
+}
+
+async function compiledTiles(page: Page): Promise<McuTile[]> {
+  const text = (await page.getByTestId('designer-json').textContent()) ?? ''
+  const body = JSON.parse(text) as { VideoParams?: { LayoutParams?: { MixLayoutList?: McuTile[] } } }
+  return (body.VideoParams?.LayoutParams?.MixLayoutList ?? []).map((t) => ({ LocationX: t.LocationX, LocationY: t.LocationY, ImageWidth: t.ImageWidth, ImageHeight: t.ImageHeight }))
+}
+
+async function box(page: Page, testId: string, nth = 0) {
+  const b = await page.getByTestId(testId).nth(nth).boundingBox()
+  if (!b) throw new Error(`${testId} is not visible`)
+  return b
+}
+
+/** Presses at `from`, moves in small steps to `to` (as a hand would), releases. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, beforeUp?: () => Promise<void>) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(to.x, to.y, { steps: 8 })
+  if (beforeUp) await beforeUp()
+  await page.mouse.up()
+}
+
+test('builds a 2 × 2 layout with the mouse, undoes and redoes it, and shows the compiled request', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await page.getByTestId('nav-designer').click()
+  await page.getByTestId('view-designer').waitFor()
+  for (let i = 0; i < 4; i++) await page.getByTestId('designer-add-tile').click()
+  await expect(page.getByTestId('designer-tile')).toHaveCount(4)
+
+  const canvas = await box(page, 'designer-canvas')
+  const zoom = canvas.width / 1920
+  const screenOf = (x: number, y: number) => ({ x: canvas.x + x * zoom, y: canvas.y + y * zoom })
+  const quadrants = [
+    [0, 0],
+    [960, 0],
+    [0, 540],
+    [960, 540],
+  ] as const
+
+  // The last tile added is on top: place the tiles from the top of the stack down.
+  for (let i = 0; i < 4; i++) {
+    const id = `t${4 - i}`
+    const [qx, qy] = quadrants[i] as readonly [number, number]
+    const tile = page.locator(`[data-tile="${id}"]`)
+    const b = await tile.boundingBox()
+    if (!b) throw new Error(`${id} is not visible`)
+    // Grab near the bottom-right corner (clear of the tiles already placed), drop the tile 3 canvas
+    // px off the quadrant's corner: snapping closes the gap.
+    const off = { x: b.width - 14, y: b.height - 14 }
+    const target = screenOf(qx + 3, qy + 2)
+    await drag(page, { x: b.x + off.x, y: b.y + off.y }, { x: target.x + off.x, y: target.y + off.y }, async () => {
+      await expect(page.getByTestId('designer-guide').first()).toBeVisible()
+    })
+    // Then the south-east handle to the quadrant's far corner.
+    const handle = await box(page, 'handle-se')
+    const corner = screenOf(qx + 960 - 4, qy + 540 - 3)
+    await drag(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, corner)
+  }
+
+  const want = [
+    { LocationX: 960, LocationY: 540, ImageWidth: 960, ImageHeight: 540 },
+    { LocationX: 0, LocationY: 540, ImageWidth: 960, ImageHeight: 540 },
+    { LocationX: 960, LocationY: 0, ImageWidth: 960, ImageHeight: 540 },
+    { LocationX: 0, LocationY: 0, ImageWidth: 960, ImageHeight: 540 },
+  ]
+  expect(await compiledTiles(page)).toEqual(want)
+  await expect(page.getByTestId('designer-dirty')).toBeVisible()
+
+  // One undo entry per drag: undo takes back the last resize only, then the last move.
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await compiledTiles(page))[0]).toMatchObject({ LocationX: 960, LocationY: 540, ImageWidth: 480, ImageHeight: 270 })
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await compiledTiles(page))[0]).not.toMatchObject({ LocationX: 960, LocationY: 540 })
+  expect((await compiledTiles(page)).slice(1)).toEqual(want.slice(1))
+  await page.keyboard.press('Control+Shift+z')
+  await page.getByTestId('designer-redo').click()
+  await expect.poll(() => compiledTiles(page)).toEqual(want)
+
+  // The recording dialect of the same layout.
+  await page.getByTestId('designer-target-recording').check({ force: true })
+  await expect(page.getByTestId('designer-json')).toContainText('"MixLayoutParams"')
+  await expect(page.getByTestId('designer-json')).toContainText('"Left": 960')
+  await expect(page.getByTestId('designer-issues')).toBeVisible()
+})
