@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process'
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildSeiNalUnit } from '../shared/media/seiWriter'
+
+const root = join(__dirname, '../..')
+const tsx = join(root, 'node_modules/.bin/tsx')
+const cli = join(root, 'src/cli/sei.ts')
+const fixtures = join(root, 'tests/fixtures/media')
+
+function run(arg: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(tsx, [cli, arg], { cwd: root, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+const lines = (stdout: string): Array<Record<string, unknown>> =>
+  stdout
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+
+let server: Server
+let base = ''
+let scratch = ''
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'sei-cli-'))
+  server = createServer((req, res) => {
+    if (req.url === '/live/h265.flv') {
+      res.writeHead(200, { 'content-type': 'video/x-flv' })
+      createReadStream(join(fixtures, 'h265.flv')).pipe(res)
+    } else if (req.url === '/moved') {
+      res.writeHead(302, { location: '/live/h265.flv' })
+      res.end()
+    } else {
+      res.writeHead(404)
+      res.end('not found')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+// Each case starts a TypeScript process; on a busy machine that takes seconds.
+describe('sei CLI', { timeout: 60_000 }, () => {
+  it('prints one JSON line per SEI message of a file, with uuid, text and decoded layout, and a summary', async () => {
+    const { code, stdout, stderr } = await run(join(fixtures, 'h264.mp4'))
+    expect(code).toBe(0)
+    const out = lines(stdout)
+    const layouts = out.filter((l) => l.payloadType === 100)
+    expect(layouts).toHaveLength(20)
+    expect(layouts[3]).toMatchObject({ ptsMs: 300, codec: 'h264', layout: { ts: 3, canvas: { w: 64, h: 64 }, regions: [{ uid: 'alice', volume: 21 }] } })
+    expect(layouts[3]).not.toHaveProperty('uuid')
+    const texts = out.filter((l) => l.uuid === '7472746364657368736569746573740a' && String(l.text).startsWith('picture'))
+    expect(texts.map((l) => l.text)).toEqual(Array.from({ length: 20 }, (_, i) => `picture ${i}`))
+    for (const l of out) expect(Object.keys(l).filter((k) => k === 'text' || k === 'base64')).toHaveLength(1)
+    const summary = JSON.parse(stderr.trim().split('\n').pop() ?? '{}') as Record<string, unknown>
+    expect(summary).toMatchObject({ container: 'mp4', codec: 'h264', messages: out.length, byType: { '100': 20, '200': 20 } })
+    expect(summary.bytes).toBeGreaterThan(5000)
+    expect(summary.warnings).toEqual([expect.stringContaining('precedes moov')])
+  })
+
+  it('prints payloads that are not UTF-8 as base64', async () => {
+    const nal = buildSeiNalUnit('h264', [{ payloadType: 150, payload: Uint8Array.of(0xff, 0xfe, 0x00, 0x80) }])
+    const file = join(scratch, 'binary.h264')
+    writeFileSync(file, Uint8Array.from([0, 0, 0, 1, ...nal, 0, 0, 0, 1, 0x65, 0x88, 0x84]))
+    const { code, stdout } = await run(file)
+    expect(code).toBe(0)
+    expect(lines(stdout)).toEqual([{ ptsMs: 0, offset: 4, codec: 'h264', payloadType: 150, base64: Buffer.from([0xff, 0xfe, 0x00, 0x80]).toString('base64') }])
+  })
+
+  it('reads a stream over HTTP from a local server, following a redirect', async () => {
+    const direct = await run(`${base}/live/h265.flv`)
+    expect(direct.code).toBe(0)
+    const out = lines(direct.stdout)
+    expect(out.filter((l) => l.payloadType === 100)).toHaveLength(20)
+    expect(out.every((l) => l.codec === 'h265')).toBe(true)
+    const moved = await run(`${base}/moved`)
+    expect(moved.stdout).toBe(direct.stdout)
+  })
+
+  it('exits with 2 and one clear line for a missing file, an HTTP error and input that is not media', async () => {
+    const text = join(fixtures, 'make.sh')
+    const [missing, http, notMedia] = await Promise.all([run(join(scratch, 'nope.flv')), run(`${base}/gone.flv`), run(text)])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.trim()).toBe(`sei: cannot read ${join(scratch, 'nope.flv')}: no such file`)
+    expect(http.code).toBe(2)
+    expect(http.stderr.trim()).toBe(`sei: cannot fetch ${base}/gone.flv: HTTP 404`)
+    expect(notMedia.code).toBe(2)
+    expect(notMedia.stderr.trim()).toBe(`sei: ${text} is not FLV, MP4, MPEG-TS or an H.264/H.265 stream`)
+    expect(notMedia.stdout).toBe('')
+  })
+})
