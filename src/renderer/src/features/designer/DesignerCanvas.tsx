@@ -2,6 +2,7 @@
 // snap guides and the marquee. Pointer events are normalized to viewport pixels and handed to the
 // store's tool; this component only draws what the store says.
 import { memo, useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { useStore, type StoreApi } from 'zustand'
 import { stackOrder, type Handle } from '../../../../shared/layout/commands'
 import type { Tile } from '../../../../shared/layout/model'
@@ -26,7 +27,7 @@ function tickStep(zoom: number): number {
   return 5000
 }
 
-function Ruler(props: { axis: 'x' | 'y'; view: View; length: number; size: number }) {
+const Ruler = memo(function Ruler(props: { axis: 'x' | 'y'; view: View; length: number; size: number }) {
   const { axis, view, length, size } = props
   const step = tickStep(view.zoom)
   const pan = axis === 'x' ? view.panX : view.panY
@@ -46,7 +47,7 @@ function Ruler(props: { axis: 'x' | 'y'; view: View; length: number; size: numbe
       })}
     </div>
   )
-}
+})
 
 const TileView = memo(function TileView(props: { tile: Tile; view: View; selected: boolean; single: boolean; issues: string[] | undefined; slotText: string }) {
   const { tile, view, selected, single, issues } = props
@@ -130,7 +131,8 @@ export function DesignerCanvas(props: CanvasProps) {
   }
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (store.getState().tool.kind === 'idle') return
-    store.getState().pointerMoved(normalized(e))
+    // Rendered inside the event, so the moved tile is drawn in the very next frame.
+    flushSync(() => store.getState().pointerMoved(normalized(e)))
   }
   const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (ref.current?.hasPointerCapture?.(e.pointerId)) ref.current.releasePointerCapture(e.pointerId)

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../shell/context'
 import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
-import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectDirty, simUsers, type AspectLock, type DesignerState } from './designerStore'
+import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectDirty, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
 import { PropertiesPanel } from './PropertiesPanel'
 import { FileActions, fileDropProps, IssuesPanel, OutputPanel } from './OutputPanels'
 import { validate } from '../../../../shared/layout/validate'
@@ -267,7 +267,7 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
   const t = useT()
   const store = props.store ?? defaultStore
   useShortcuts(store)
-  const doc = useStore(store, (x) => x.history.present)
+  const doc = useStore(store, selectSettledDoc)
   const dirty = useStore(store, selectDirty)
   const dialect = useStore(store, (x) => x.dialect)
   const count = useStore(store, (x) => x.simUserCount)

@@ -8,7 +8,7 @@ import { FILE_EXTENSION, parseLayoutFile, serialize } from '../../../../shared/l
 import type { Issue } from '../../../../shared/layout/validate'
 import { selectActiveProfile } from '../shell/appStore'
 import { useApp, useT } from '../shell/context'
-import type { DesignerState } from './designerStore'
+import { selectSettledDoc, type DesignerState } from './designerStore'
 import { compileRequest, importRequest } from './output'
 
 export function IssuesPanel(props: { store: StoreApi<DesignerState>; issues: Issue[] }) {
@@ -82,7 +82,7 @@ function ImportDialog(props: { store: StoreApi<DesignerState>; onClose(): void }
 export function OutputPanel(props: { store: StoreApi<DesignerState> }) {
   const t = useT()
   const { store } = props
-  const doc = useStore(store, (s) => s.history.present)
+  const doc = useStore(store, selectSettledDoc)
   const dialect = useStore(store, (s) => s.dialect)
   const fields = useStore(store, (s) => s.output)
   const warnings = useStore(store, (s) => s.importWarnings)

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { RENDER_MODES, type CanvasPresetId, type RenderMode, type RoomIdType, type StreamType, type Tile, type UserRef } from '../../../../shared/layout/model'
 import { useT } from '../shell/context'
-import type { DesignerState } from './designerStore'
+import { selectSettledDoc, type DesignerState } from './designerStore'
 import type { MessageKey } from '../../i18n/i18n'
 
 const PRESETS: readonly CanvasPresetId[] = ['1920x1080', '1280x720', '720x1280', '1080x1920', 'custom']
@@ -195,7 +195,8 @@ function CanvasProps(props: { store: StoreApi<DesignerState> }) {
 
 export function PropertiesPanel(props: { store: StoreApi<DesignerState> }) {
   const t = useT()
-  const tiles = useStore(props.store, (s) => s.history.present.tiles)
+  // Settled values: fields follow a drag when it ends, so the drag itself only redraws the canvas.
+  const tiles = useStore(props.store, (s) => selectSettledDoc(s).tiles)
   const selection = useStore(props.store, (s) => s.selection)
   const selected = tiles.filter((x) => selection.includes(x.id))
   const only = selected.length === 1 ? selected[0] : undefined

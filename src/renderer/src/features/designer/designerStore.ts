@@ -116,6 +116,8 @@ export const SNAP_PX = 6
 const FIT_MARGIN = 32
 
 export const selectDoc = (s: DesignerState): LayoutDoc => s.history.present
+/** The document without the gesture under way: panels that compile or validate follow this, so a drag re-renders only the canvas. */
+export const selectSettledDoc = (s: DesignerState): LayoutDoc => s.history.gestureBase ?? s.history.present
 export const selectDirty = (s: DesignerState): boolean => s.history.present !== s.savedDoc
 export const selectCanUndo = (s: DesignerState): boolean => canUndo(s.history)
 export const selectCanRedo = (s: DesignerState): boolean => canRedo(s.history)
