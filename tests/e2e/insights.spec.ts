@@ -75,3 +75,21 @@ test('explains events in Chinese when the UI is in Chinese', async () => {
   await expect(timeline.getByTestId('timeline-event').first()).toContainText(/进入房间|信令通道连接成功/)
   await expect(page.getByTestId('room-detail').getByTestId('quality-charts')).toContainText('通话质量')
 })
+
+test('shows a failed quality query as a message and recovers on retry', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  const detail = await openLiveRoom(page)
+  const charts = detail.getByTestId('quality-charts')
+  await expect(charts.getByTestId('quality-chart').first()).toBeVisible()
+  h.demo.setFaults({ errorRate: { 'AuthFailure.UnauthorizedOperation': 1 } })
+  await charts.getByTestId('quality-range-15m').click()
+  const error = charts.getByTestId('quality-error')
+  await expect(error).toBeVisible()
+  await expect(error).toHaveAttribute('role', 'alert')
+  await expect(charts.getByTestId('quality-chart')).toHaveCount(0)
+  h.demo.setFaults({})
+  await error.getByRole('button').click()
+  await expect(charts.getByTestId('quality-chart').first()).toBeVisible()
+})

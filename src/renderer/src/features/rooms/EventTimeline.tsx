@@ -22,7 +22,7 @@ export interface EventTimelineProps {
 // A glyph per category so the kind of event reads without colour too.
 const ICONS: Record<EventCategory | 'unknown', string> = {
   room: '⇄',
-  network: '⌁',
+  network: '⇅',
   device: '◎',
   app: '▣',
   audio: '♪',

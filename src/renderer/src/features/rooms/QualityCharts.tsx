@@ -8,7 +8,7 @@ import type { QualitySeries, RoomRow } from '../../../../shared/contract/contrac
 import type { Result } from '../../../../shared/errors'
 import { api } from '../../api'
 import { useApp, useT } from '../shell/context'
-import { selectDark } from '../shell/appStore'
+import { selectDark, selectLocale } from '../shell/appStore'
 import type { en } from './insightsMessages'
 
 type InsightsKey = keyof typeof en
@@ -83,13 +83,15 @@ interface ChartModel {
 }
 
 /** Aligns the group's series on the union of their timestamps; a missing sample is a gap. */
-function modelOf(group: MetricGroup, all: QualitySeries[], userIds: string[], t: Translate): ChartModel | null {
+function modelOf(group: MetricGroup, all: QualitySeries[], userIds: string[], t: Translate, locale: string): ChartModel | null {
   const mine = all.filter((s) => group.dataTypes.includes(s.dataType) && s.points.length > 0)
   if (mine.length === 0) return null
   const xs = [...new Set(mine.flatMap((s) => s.points.map((p) => p[0])))].sort((a, b) => a - b)
   const index = new Map(xs.map((x, i) => [x, i]))
   const data: uPlot.AlignedData = [xs]
-  const series: uPlot.Series[] = [{}]
+  const series: uPlot.Series[] = [
+    { label: t('insights.quality.time'), value: (_u, v) => (v === null || v === undefined ? '—' : new Date(v * 1000).toLocaleTimeString(locale, { hour12: false })) },
+  ]
   let points = 0
   for (const s of mine) {
     points += s.points.length
@@ -117,6 +119,7 @@ function modelOf(group: MetricGroup, all: QualitySeries[], userIds: string[], t:
 export function QualityCharts(props: QualityChartsProps) {
   const t = useT() as unknown as Translate
   const dark = useApp(selectDark)
+  const locale = useApp(selectLocale)
   const [range, setRange] = useState<Range>('1h')
   const [attempt, setAttempt] = useState(0)
   const [answer, setAnswer] = useState<{ key: string; result: Result<QualitySeries[]> } | null>(null)
@@ -150,8 +153,8 @@ export function QualityCharts(props: QualityChartsProps) {
 
   const models = useMemo(() => {
     const userIds = userKey.split('\u0000')
-    return GROUPS.map((g) => modelOf(g, series, userIds, t)).filter((m): m is ChartModel => m !== null)
-  }, [series, userKey, t])
+    return GROUPS.map((g) => modelOf(g, series, userIds, t, locale)).filter((m): m is ChartModel => m !== null)
+  }, [series, userKey, t, locale])
 
   /** Every chart follows the x range the user dragged out on any of them. */
   const syncing = useRef(false)
@@ -245,7 +248,7 @@ function MetricChart(props: { model: ChartModel; title: string; syncKey: string;
       series: model.series,
       scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > min ? max * 1.08 : min + 1] } },
       axes: [axis(null), axis(model.group.unit)],
-      cursor: { sync: { key: syncKey, setSeries: true }, drag: { x: true, y: false, setScale: true }, points: { size: 6 } },
+      cursor: { y: false, sync: { key: syncKey, setSeries: true }, drag: { x: true, y: false, setScale: true }, points: { size: 6 } },
       legend: { live: true },
       hooks: { setScale: [(u, key) => key === 'x' && onScale(u)] },
     }
