@@ -8,6 +8,8 @@ import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
 import type { RoomInsightsService, RoomsService } from './rooms/roomsService'
 import type { AuditLog } from './rooms/auditLog'
+import type { MixingService } from './mixing/mixingService'
+import type { LiveSei } from './sei/liveSei'
 import type { ModerationService } from './rooms/moderationService'
 import type { UnblockScheduler } from './rooms/unblockScheduler'
 
@@ -24,6 +26,8 @@ export interface HandlerDeps {
   moderation: ModerationService
   unblocks: UnblockScheduler
   audit: AuditLog
+  mixing: MixingService
+  liveSei: LiveSei
   emit: Emit
 }
 
@@ -52,6 +56,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'moderation.run': (req) => deps.moderation.run(req),
     'moderation.scheduled': async () => ok(deps.unblocks.list()),
     'moderation.cancelScheduled': async ({ id }) => ok(await deps.unblocks.cancel(id)),
+    'mixing.start': (req) => deps.mixing.start(req),
+    'mixing.update': ({ taskId, doc }) => deps.mixing.update(taskId, doc),
+    'mixing.stop': ({ taskId }) => deps.mixing.stop(taskId),
+    'mixing.tasks': async () => ok(deps.mixing.list()),
+    'sei.liveStart': async ({ url }) => ok({ id: deps.liveSei.start(url) }),
+    'sei.liveStop': async ({ id }) => ok(deps.liveSei.stop(id)),
     'audit.list': async () => ok(await deps.audit.list()),
     'shell.openExternal': async ({ url }) => {
       await deps.openExternal(url)

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { channelNames, type ChannelName } from '../shared/contract/channels'
+import { createDoc } from '../shared/layout/model'
 import { startSimulator } from '../simulator/server'
 import { InMemorySecretStore } from './credentials/secretStore'
 import { createServices, demoCloudOf } from './services'
@@ -109,6 +110,12 @@ describe('secrets never leave main', () => {
       'moderation.run': { action: 'block', sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, userIds: ['someone'], isMute: 1 },
       'moderation.scheduled': undefined,
       'moderation.cancelScheduled': { id: 'none' },
+      'mixing.start': { sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, doc: createDoc('1280x720'), cdnUrls: ['rtmp://push.example.com/live/desk'] },
+      'mixing.update': { taskId: 'none', doc: createDoc('1280x720') },
+      'mixing.stop': { taskId: 'none' },
+      'mixing.tasks': undefined,
+      'sei.liveStart': { url: `${sim.endpoint}/live/none.flv` },
+      'sei.liveStop': { id: 'live-1' },
       'audit.list': undefined,
       'shell.openExternal': { url: 'https://trtc.io/' },
     }

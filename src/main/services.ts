@@ -13,6 +13,8 @@ import { createModerationService, type ModerationService } from './rooms/moderat
 import { createUnblockScheduler } from './rooms/unblockScheduler'
 import { createRoomsService } from './rooms/roomsService'
 import { createSettingsStore } from './settings/settingsStore'
+import { createMixingService } from './mixing/mixingService'
+import { createLiveSei } from './sei/liveSei'
 import { startSimulator, type Simulator } from '../simulator/server'
 
 export interface ServiceOptions {
@@ -72,6 +74,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     },
   })
   moderation = createModerationService({ cloud, audit, now, scheduleUnblock: (e) => unblocks.add(e) })
+  const liveSei = createLiveSei({ emit: opts.emit, now })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
@@ -81,6 +84,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     insights: createInsightsService({ cloud }),
     moderation,
     unblocks,
+    mixing: createMixingService({ cloud, emit: opts.emit, now }),
+    liveSei,
     audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
@@ -91,6 +96,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     settings,
     cloud,
     close: async () => {
+      liveSei.stopAll()
       unblocks.close()
       await cloud.close()
     },

@@ -30,6 +30,8 @@ export interface CloudContext extends CloudAccess {
   requestLog: RequestLog
   profiles: ProfileService
   activeId(): Promise<string>
+  /** The Demo simulator's base URL (starting it if needed). */
+  demoEndpoint(): Promise<string>
   close(): Promise<void>
 }
 
@@ -145,6 +147,7 @@ export function createCloudContext(deps: {
     },
     requestLog,
     profiles: deps.profiles,
+    demoEndpoint: async () => (await demoCloud()).endpoint,
     async activeId() {
       const r = await deps.profiles.list()
       return r.ok && r.value.activeId ? r.value.activeId : DEMO_PROFILE_ID

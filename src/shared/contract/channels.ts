@@ -26,11 +26,17 @@ export const channelNames = [
   'moderation.run',
   'moderation.scheduled',
   'moderation.cancelScheduled',
+  'mixing.start',
+  'mixing.update',
+  'mixing.stop',
+  'mixing.tasks',
+  'sei.liveStart',
+  'sei.liveStop',
   'audit.list',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'rooms.progress'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

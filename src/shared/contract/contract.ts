@@ -2,6 +2,8 @@
 // Every side imports it; main validates every request against it before a handler runs.
 import { z } from 'zod'
 import type { AppError } from '../errors'
+import { layoutDocSchema } from '../layout/file'
+import type { SeiEntry } from '../media/seiEntry'
 import type { ChannelName, EventName } from './channels'
 
 /** Carries a response type at the type level only. */
@@ -222,6 +224,38 @@ export interface ScheduledUnblock {
   unblockAt: number
 }
 
+export interface MixTask {
+  taskId: string
+  profileId: string
+  sdkAppId: number
+  roomId: string
+  roomIdType: 'number' | 'string'
+  startedAt: number
+  /** The last SequenceNumber sent with UpdatePublishCdnStream; 0 before any update. */
+  sequence: number
+  requestId: string
+  /** Where the mixed stream can be pulled as HTTP-FLV, when known. */
+  liveUrl: string | null
+}
+
+export const mixStartSchema = z
+  .object({
+    sdkAppId: appId,
+    roomId: z.string().min(1).max(128),
+    roomIdType: roomIdTypeSchema,
+    doc: layoutDocSchema,
+    cdnUrls: z.array(z.string().regex(/^(rtmp|https?):\/\/\S+$/, 'A CDN URL starts with rtmp://, http:// or https://')).min(1, 'Give at least one CDN address to publish the mix to').max(10),
+  })
+  .strict()
+export type MixStartRequest = z.infer<typeof mixStartSchema>
+
+export interface LiveSeiStatus {
+  id: string
+  state: 'connecting' | 'live' | 'reconnecting' | 'stopped'
+  bytes: number
+  message?: string
+}
+
 export interface AuditEntry {
   time: string
   profile: string
@@ -271,6 +305,12 @@ export const contract = {
   'moderation.run': { request: moderationSchema, response: returns<ModerationOutcome[]>() },
   'moderation.scheduled': { request: noRequest, response: returns<ScheduledUnblock[]>() },
   'moderation.cancelScheduled': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ScheduledUnblock[]>() },
+  'mixing.start': { request: mixStartSchema, response: returns<MixTask>() },
+  'mixing.update': { request: z.object({ taskId: z.string().min(1).max(256), doc: layoutDocSchema }).strict(), response: returns<MixTask>() },
+  'mixing.stop': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<MixTask[]>() },
+  'mixing.tasks': { request: noRequest, response: returns<MixTask[]>() },
+  'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: returns<{ id: string }>() },
+  'sei.liveStop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<boolean>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
   'shell.openExternal': {
     request: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
@@ -282,6 +322,9 @@ export const events = {
   'settings.changed': returns<Settings>(),
   'profiles.changed': returns<ProfileList>(),
   'moderation.scheduleChanged': returns<ScheduledUnblock[]>(),
+  'mixing.tasksChanged': returns<MixTask[]>(),
+  'sei.liveEntries': returns<{ id: string; entries: SeiEntry[]; receivedAt: number; bytes: number }>(),
+  'sei.liveStatus': returns<LiveSeiStatus>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
 } satisfies Record<EventName, unknown>
 

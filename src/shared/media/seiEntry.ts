@@ -1,7 +1,7 @@
 // An SEI message as the previewer shows it: its text (or base64) and, when it is one, the decoded
 // volume layout. Pure, so the file worker, the live stream and tests share it.
-import type { SeiMessage } from '../../../../shared/media/seiReader'
-import { decodeVolumeLayout, type VolumeLayout } from '../../../../shared/media/volumeLayout'
+import type { SeiMessage } from './seiReader'
+import { decodeVolumeLayout, type VolumeLayout } from './volumeLayout'
 
 export interface SeiEntry {
   ptsMs: number

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import type { SeiEntry } from './entries'
+import type { SeiEntry } from '../../../../shared/media/seiEntry'
 import { colourFor } from './LayoutCanvas'
 
 export function VolumeChart(props: { entries: SeiEntry[]; cursorMs: number; onSeek(ms: number): void }) {

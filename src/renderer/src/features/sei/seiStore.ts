@@ -1,7 +1,7 @@
 // The previewer's state: where the messages came from, all of them, and which one is shown.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { decodeVolumeLayout } from '../../../../shared/media/volumeLayout'
-import type { SeiEntry } from './entries'
+import type { SeiEntry } from '../../../../shared/media/seiEntry'
 import type { WorkerReply } from './seiWorker'
 
 export type Source = 'paste' | 'file'

@@ -1,6 +1,6 @@
 // Parses a local media file off the UI thread: streamed in chunks, so memory stays flat.
 import { createSeiReader } from '../../../../shared/media/seiReader'
-import { toEntry, type SeiEntry } from './entries'
+import { toEntry, type SeiEntry } from '../../../../shared/media/seiEntry'
 
 export type WorkerRequest = { file: File }
 export type WorkerReply =

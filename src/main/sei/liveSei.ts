@@ -1,0 +1,72 @@
+// Reads a live HTTP-FLV (or any supported container) stream in main with undici, parses its SEI
+// as it arrives and pushes the messages to the window; reconnects with backoff until stopped.
+import { request } from 'undici'
+import { createSeiReader } from '../../shared/media/seiReader'
+import { toEntry, type SeiEntry } from '../../shared/media/seiEntry'
+import type { Emit } from '../ipc/dispatch'
+
+const BATCH_MS = 200
+const MAX_BACKOFF_MS = 10_000
+
+export function createLiveSei(deps: { emit: Emit; now: () => number }) {
+  const sessions = new Map<string, AbortController>()
+  let seq = 0
+
+  async function run(id: string, url: string, abort: AbortController) {
+    let attempt = 0
+    while (!abort.signal.aborted) {
+      deps.emit('sei.liveStatus', { id, state: attempt === 0 ? 'connecting' : 'reconnecting', bytes: 0 })
+      let bytes = 0
+      try {
+        const res = await request(url, { signal: abort.signal, headersTimeout: 10_000, bodyTimeout: 15_000 })
+        if (res.statusCode !== 200) {
+          await res.body.dump()
+          throw new Error(`the server answered HTTP ${res.statusCode}`)
+        }
+        deps.emit('sei.liveStatus', { id, state: 'live', bytes: 0 })
+        attempt = 0
+        const reader = createSeiReader()
+        let batch: SeiEntry[] = []
+        let last = deps.now()
+        for await (const chunk of res.body) {
+          bytes += (chunk as Uint8Array).length
+          for (const m of reader.push(chunk as Uint8Array)) batch.push(toEntry(m))
+          if (batch.length && deps.now() - last >= BATCH_MS) {
+            deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
+            batch = []
+            last = deps.now()
+          }
+        }
+        if (batch.length) deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
+        if (!abort.signal.aborted) throw new Error('the stream ended')
+      } catch (e) {
+        if (abort.signal.aborted) break
+        attempt++
+        const wait = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 5))
+        deps.emit('sei.liveStatus', { id, state: 'reconnecting', bytes, message: `${e instanceof Error ? e.message : String(e)}; retrying in ${Math.round(wait / 1000)} s` })
+        await new Promise((r) => setTimeout(r, wait))
+      }
+    }
+    deps.emit('sei.liveStatus', { id, state: 'stopped', bytes: 0 })
+  }
+
+  return {
+    start(url: string): string {
+      const id = `live-${++seq}`
+      const abort = new AbortController()
+      sessions.set(id, abort)
+      void run(id, url, abort).finally(() => sessions.delete(id))
+      return id
+    },
+    stop(id: string): boolean {
+      const s = sessions.get(id)
+      s?.abort()
+      return s !== undefined
+    },
+    stopAll() {
+      for (const s of sessions.values()) s.abort()
+    },
+  }
+}
+
+export type LiveSei = ReturnType<typeof createLiveSei>
