@@ -21,6 +21,7 @@ export interface SeiReaderOptions {
 }
 
 export interface SeiReader {
+  /** Keeps no reference to the chunk after it returns, so the caller may refill one buffer. */
   push(chunk: Uint8Array): SeiMessage[]
   end(): SeiMessage[]
   readonly warnings: string[]
