@@ -168,6 +168,7 @@ export function DesignerCanvas(props: CanvasProps) {
           {showGrid && gridPx >= 4 && (
             <div className="designer-grid" style={{ backgroundSize: `${gridPx}px ${gridPx}px` }} aria-hidden="true" />
           )}
+          {!props.preview && doc.tiles.length === 0 && <div className="designer-canvas-hint">{t('designer.canvas.empty')}</div>}
         </div>
         {props.preview
           ? props.preview.map((p) => (

@@ -138,6 +138,24 @@ describe('DesignerView', () => {
     expect(s().history.present.tiles).toHaveLength(2)
   })
 
+  it('previews a template with simulated users, marked approximate, and converts it to editable tiles', () => {
+    const { s } = mount()
+    fireEvent.click(screen.getByTestId('designer-mode-grid'))
+    fireEvent.change(screen.getByTestId('designer-sim-users'), { target: { value: '5' } })
+    // Live mix leaves the one audio-only user out of the grid.
+    expect(screen.getAllByTestId('designer-preview-tile')).toHaveLength(4)
+    expect(screen.getByTestId('designer-approx')).toBeTruthy()
+    expect(screen.getByTestId('designer-add-tile')).toHaveProperty('disabled', true)
+    fireEvent.click(screen.getByTestId('designer-target-recording'))
+    expect(screen.getAllByTestId('designer-preview-tile')).toHaveLength(5)
+    fireEvent.click(screen.getByTestId('designer-convert'))
+    expect(s().history.present.mode).toBe('custom')
+    expect(screen.getAllByTestId('designer-tile')).toHaveLength(5)
+    expect(s().history.present.tiles.map((t) => (t.binding.kind === 'user' ? t.binding.userId : ''))).toEqual(['user1', 'user2', 'user3', 'user4', 'user5'])
+    act(() => s().undoRequested())
+    expect(s().history.present.mode).toBe('grid')
+  })
+
   it('opens a layout file, reports a bad one, and shows unsaved changes until exported', async () => {
     const { store, s } = mount()
     expect(screen.queryByTestId('designer-dirty')).toBeNull()
