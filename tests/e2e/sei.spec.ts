@@ -68,3 +68,22 @@ test('an MP4 plays under the overlay; a file that is not media says so', async (
   await page.getByTestId('sei-file-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a video') })
   await expect(page.getByTestId('sei-error')).toContainText('not FLV, MP4, MPEG-TS')
 })
+
+test('watches a live mix of the simulator: the volumes move and the latency is shown', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await page.getByTestId('nav-sei').click()
+  await page.getByTestId('sei-tab-live').click()
+  await page.getByTestId('sei-live-demo').click()
+  await expect(page.getByTestId('sei-live-status')).toContainText('Live', { timeout: 20_000 })
+  await expect(page.getByTestId('sei-region').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('sei-latency')).toContainText(/Latency ≈ -?\d+\.\d s/)
+  await expect(page.getByTestId('sei-canvas')).toHaveAttribute('aria-label', '1280 × 720')
+  const firstTs = await page.locator('.sei-meta').textContent()
+  await expect.poll(async () => page.locator('.sei-meta').textContent(), { timeout: 15_000 }).not.toBe(firstTs)
+  await page.getByTestId('sei-live-stop').click()
+  await expect(page.getByTestId('sei-live-status')).toContainText('Disconnected')
+  await page.getByRole('button', { name: 'Stop task' }).click()
+  await expect(page.getByRole('button', { name: 'Stop task' })).toHaveCount(0)
+})

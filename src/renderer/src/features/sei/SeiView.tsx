@@ -7,6 +7,7 @@ import { layoutAt, volumeCsv } from '../../../../shared/media/seiEntry'
 import { LayoutCanvas } from './LayoutCanvas'
 import { createSeiStore, type Source } from './seiStore'
 import { VolumeChart } from './VolumeChart'
+import { LivePanel } from './LivePanel'
 import SeiWorker from './seiWorker?worker&inline'
 
 // The example payload of 003_530a54cf0f8c0df7.txt L2225–L2228.
@@ -56,6 +57,7 @@ export function SeiView() {
   const [playing, setPlaying] = useState<{ url: string; ms: number } | null>(null)
   const videoMs = playing && playing.url === s.videoUrl ? playing.ms : null
   const [dragging, setDragging] = useState(false)
+  const [latency, setLatency] = useState<number | null>(null)
 
   const layoutEntries = useMemo(() => s.entries.filter((e) => e.layout), [s.entries])
   const selected = s.entries[s.index]
@@ -68,7 +70,7 @@ export function SeiView() {
     s.entrySelected(i < 0 ? s.entries.length - 1 : i)
     if (video.current) video.current.currentTime = ms / 1000
   }
-  const tabs: Source[] = ['paste', 'file']
+  const tabs: Source[] = ['paste', 'file', 'live']
 
   return (
     <section
@@ -90,7 +92,7 @@ export function SeiView() {
         <div className="tabs" role="tablist">
           {tabs.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={s.source === k} className="tab" onClick={() => s.sourceSelected(k)} data-testid={`sei-tab-${k}`}>
-              {t(k === 'paste' ? 'sei.source.paste' : 'sei.source.file')}
+              {t(k === 'paste' ? 'sei.source.paste' : k === 'file' ? 'sei.source.file' : 'sei.source.live')}
             </button>
           ))}
         </div>
@@ -98,7 +100,9 @@ export function SeiView() {
       {dragging && <div className="drop-hint">{t('sei.file.drop')}</div>}
       <div className="sei-grid">
         <div className="card sei-source">
-          {s.source === 'paste' ? (
+          {s.source === 'live' ? (
+            <LivePanel onEntries={s.liveEntries} onLatency={setLatency} />
+          ) : s.source === 'paste' ? (
             <>
               <label className="field wide">
                 <span>{t('sei.paste.label')}</span>
@@ -186,7 +190,8 @@ export function SeiView() {
                 <span>{t('sei.canvas', { w: shown.layout.canvas.w, h: shown.layout.canvas.h })}</span>
                 <span>{t('sei.regions', { count: shown.layout.regions.length })}</span>
                 <span>ts {shown.layout.ts}</span>
-                {s.source === 'file' && <span>{(shown.ptsMs / 1000).toFixed(3)} s</span>}
+                {s.source !== 'paste' && <span>{(shown.ptsMs / 1000).toFixed(3)} s</span>}
+                {s.source === 'live' && latency !== null && <span data-testid="sei-latency">{t('sei.live.latency', { seconds: (latency / 1000).toFixed(1) })}</span>}
                 <span className="spacer" />
                 <button type="button" className="link" onClick={() => svg.current && void svgToPng(svg.current).then((b) => download('sei-overlay.png', b))} data-testid="sei-export-png">
                   {t('sei.export.png')}

@@ -4,7 +4,7 @@ import { decodeVolumeLayout } from '../../../../shared/media/volumeLayout'
 import type { SeiEntry } from '../../../../shared/media/seiEntry'
 import type { WorkerReply } from './seiWorker'
 
-export type Source = 'paste' | 'file'
+export type Source = 'paste' | 'file' | 'live'
 
 export interface SeiState {
   source: Source
@@ -21,6 +21,7 @@ export interface SeiState {
   textChanged(text: string): void
   fileOpened(file: File): void
   entrySelected(index: number): void
+  liveEntries(entries: SeiEntry[]): void
 }
 
 /** Chromium plays these itself, so the picture can run under the overlay. */
@@ -87,6 +88,8 @@ export function createSeiStore(deps: { startWorker(): Worker; objectUrl(file: Fi
       w.onerror = (e) => set({ parsing: null, error: `Parsing stopped: ${e.message}` })
       w.postMessage({ file })
     },
+    // Live: the newest message is always the one shown.
+    liveEntries: (entries) => set({ entries, index: Math.max(0, entries.length - 1), error: null, warnings: [] }),
     entrySelected: (index) => set({ index: Math.max(0, Math.min(index, get().entries.length - 1)) }),
   }))
 }
