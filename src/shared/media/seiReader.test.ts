@@ -26,9 +26,10 @@ function readAll(data: Uint8Array, chunks: number[] = [data.length], container?:
 
 const cases: Array<{ file: string; container: SeiContainer; codec: 'h264' | 'h265'; startMs: number; frameMs: number }> = [
   { file: 'h264.flv', container: 'flv', codec: 'h264', startMs: 0, frameMs: 100 },
-  { file: 'h264-audio.flv', container: 'flv', codec: 'h264', startMs: 0, frameMs: 100 },
+  // With audio, ffmpeg delays video by the AAC priming (1024 samples at 16 kHz), as ffprobe shows.
+  { file: 'h264-audio.flv', container: 'flv', codec: 'h264', startMs: 64, frameMs: 100 },
   { file: 'h264-audio.mp4', container: 'mp4', codec: 'h264', startMs: 0, frameMs: 100 },
-  { file: 'h264-audio.mpegts', container: 'ts', codec: 'h264', startMs: 1400, frameMs: 100 },
+  { file: 'h264-audio.mpegts', container: 'ts', codec: 'h264', startMs: 1464, frameMs: 100 },
   { file: 'h265.flv', container: 'flv', codec: 'h265', startMs: 0, frameMs: 100 },
   { file: 'h265-enhanced.flv', container: 'flv', codec: 'h265', startMs: 0, frameMs: 100 },
   { file: 'h264.mp4', container: 'mp4', codec: 'h264', startMs: 0, frameMs: 100 },
