@@ -4,14 +4,15 @@ import { en as shellEn } from './en'
 import { zhCN as shellZh } from './zhCN'
 import * as designer from '../features/designer/messages'
 import * as rooms from '../features/rooms/messages'
+import * as insights from '../features/rooms/insightsMessages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...rooms.en, ...sei.en, ...settings.en }
+const en = { ...shellEn, ...designer.en, ...rooms.en, ...insights.en, ...sei.en, ...settings.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...rooms.zhCN, ...sei.zhCN, ...settings.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...rooms.zhCN, ...insights.zhCN, ...sei.zhCN, ...settings.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 

@@ -4,6 +4,8 @@ import { useStore, type StoreApi } from 'zustand'
 import type { ModerationRequest } from '../../../../shared/contract/contract'
 import { useT } from '../shell/context'
 import { formatTime } from './format'
+import { QualityCharts } from './QualityCharts'
+import { EventTimeline } from './EventTimeline'
 import type { RoomsState } from './roomsStore'
 
 type Pending = { kind: 'remove' } | { kind: 'block' } | { kind: 'dismiss' } | null
@@ -15,8 +17,13 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   const [isMute, setIsMute] = useState<1 | 2 | 3>(1)
   const [durationMin, setDurationMin] = useState(0)
   const [confirmText, setConfirmText] = useState('')
+  const [eventsUser, setTimelineUser] = useState<string | null>(null)
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
+  const userIds = [...new Set(s.users.map((u) => u.userId))]
+  // Charts show the picked users, else the first six (DescribeCallDetailInfo's per-call limit).
+  const chartUsers = s.picked.length > 0 ? s.picked : userIds.slice(0, 6)
+  const timelineUser = eventsUser && userIds.includes(eventsUser) ? eventsUser : (chartUsers[0] ?? null)
   const target = { sdkAppId: s.sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType }
   const inRoom = s.users.filter((u) => !u.finished)
   const run = async (req: ModerationRequest) => {
@@ -134,6 +141,21 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
             </tbody>
           </table>
         </div>
+      )}
+
+      {s.users.length > 0 && (
+        <>
+          <QualityCharts sdkAppId={s.sdkAppId} room={room} userIds={chartUsers} />
+          <label className="inline-field">
+            <span>{t('detail.eventsFor')}</span>
+            <select value={timelineUser ?? ''} onChange={(e) => setTimelineUser(e.target.value)} data-testid="timeline-user">
+              {userIds.map((u) => (
+                <option key={u} value={u}>{u}</option>
+              ))}
+            </select>
+          </label>
+          {timelineUser && <EventTimeline sdkAppId={s.sdkAppId} room={room} userId={timelineUser} />}
+        </>
       )}
 
       <Dialog.Root open={pending !== null} onOpenChange={(open) => !open && setPending(null)}>
