@@ -33,7 +33,7 @@ export function VolumeChart(props: { entries: SeiEntry[]; cursorMs: number; onSe
         legend: { show: true },
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: false }, y: { range: [0, 100] } },
-        axes: [{ ...axis, values: (_u, v) => v.map((s) => `${s.toFixed(0)} s`) }, { ...axis, size: 40 }],
+        axes: [{ ...axis, values: (_u, v) => v.map((s) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`) }, { ...axis, size: 40 }],
         series: [{ label: 's' }, ...uids.map((uid) => ({ label: uid, stroke: colourFor(uid), width: 1.5, spanGaps: false }))],
         hooks: {
           setCursor: [],
