@@ -3,6 +3,7 @@
 // Exit codes: 0 read (warnings are in the summary), 2 unreadable input, 1 usage.
 
 import { createReadStream } from 'node:fs'
+import { open as openFile } from 'node:fs/promises'
 import { Agent, interceptors, request } from 'undici'
 import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
 import { decodeVolumeLayout } from '../shared/media/volumeLayout'
@@ -70,6 +71,52 @@ async function* open(input: string): AsyncIterable<Uint8Array> {
   }
 }
 
+const maxMoovBytes = 64 << 20
+
+/**
+ * For a local MP4 whose moov follows mdat (ffmpeg's default), the moov payload, read by walking the
+ * top-level box headers (ISO/IEC 14496-12 §4.2) so the reader can follow the sample table exactly.
+ */
+async function moovAfterMdat(path: string): Promise<Uint8Array | undefined> {
+  let file: Awaited<ReturnType<typeof openFile>>
+  try {
+    file = await openFile(path, 'r')
+  } catch {
+    return undefined // the stream reports why
+  }
+  try {
+    const size = (await file.stat()).size
+    const header = new Uint8Array(16)
+    let sawMdat = false
+    for (let at = 0, boxes = 0; at + 8 <= size && boxes < 10_000; boxes++) {
+      const { bytesRead } = await file.read(header, 0, 16, at)
+      if (bytesRead < 8) return undefined
+      const v = new DataView(header.buffer)
+      const type = String.fromCharCode(...header.subarray(4, 8))
+      if (!/^[\x20-\x7e]{4}$/.test(type)) return undefined
+      let boxSize = v.getUint32(0)
+      let headerSize = 8
+      if (boxSize === 1) {
+        if (bytesRead < 16) return undefined
+        boxSize = v.getUint32(8) * 2 ** 32 + v.getUint32(12)
+        headerSize = 16
+      } else if (boxSize === 0) boxSize = size - at
+      if (boxSize < headerSize) return undefined
+      if (type === 'mdat') sawMdat = true
+      if (type === 'moov') {
+        if (!sawMdat || boxSize - headerSize > maxMoovBytes) return undefined
+        const moov = new Uint8Array(boxSize - headerSize)
+        const { bytesRead: got } = await file.read(moov, 0, moov.length, at + headerSize)
+        return got === moov.length ? moov : undefined
+      }
+      at += boxSize
+    }
+    return undefined
+  } finally {
+    await file.close()
+  }
+}
+
 async function write(line: string): Promise<void> {
   if (!process.stdout.write(line + '\n')) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
 }
@@ -81,7 +128,9 @@ export async function main(args: string[]): Promise<number> {
     return 1
   }
   const started = performance.now()
-  const reader = createSeiReader()
+  const isUrl = /^https?:\/\//i.test(input)
+  const mp4Moov = isUrl ? undefined : await moovAfterMdat(input)
+  const reader = createSeiReader(mp4Moov ? { container: 'mp4', mp4Moov } : {})
   const byType: Record<string, number> = {}
   let messages = 0
   let bytes = 0

@@ -7,8 +7,9 @@
 // where samples are. Rather than hold the file, mdat is then read as one run of 4-byte-length NAL
 // units — what every common muxer writes for a video-only track — and the SEI found are held (small)
 // until moov arrives; each is kept only if it lies inside a video sample, whose time it takes.
-// Interleaved audio breaks that run: the warning says so, and remuxing with faststart (or
-// fragmenting) lets the reader follow the sample table exactly.
+// Interleaved audio breaks that run: the warning says so. A caller with random access (a local
+// file) reads the moov box first and passes it in, and the sample table is then followed exactly;
+// remuxing with faststart or fragmenting does the same for a pure stream.
 
 import { ByteCursor } from './byteCursor'
 import { LengthPrefixedNals } from './lengthPrefixedNals'
@@ -140,8 +141,16 @@ export class Mp4Parser {
   private next = 0
   private pending: PendingNals
 
-  constructor(private readonly sink: SeiSink) {
+  private readonly preloaded: boolean
+
+  /** moov: the payload of the file's moov box, when the caller could read it ahead of mdat. */
+  constructor(
+    private readonly sink: SeiSink,
+    moov?: Uint8Array,
+  ) {
     this.pending = new PendingNals(sink)
+    this.preloaded = moov !== undefined
+    if (moov) this.moov(moov)
   }
 
   push(chunk: Uint8Array): void {
@@ -236,7 +245,8 @@ export class Mp4Parser {
       return
     }
     this.left = size - header
-    if (this.boxType === 'moov' || this.boxType === 'moof') {
+    if (this.boxType === 'moov' && this.preloaded) this.state = SKIP
+    else if (this.boxType === 'moov' || this.boxType === 'moof') {
       const limit = this.boxType === 'moov' ? maxMoovBytes : maxMoofBytes
       if (this.left > limit) {
         this.sink.warn(`${this.boxType} of ${this.left} bytes at offset ${this.boxOffset} is too large to read`)

@@ -125,6 +125,28 @@ describe.each(cases)('$file', ({ file, container, codec, startMs, frameMs }) => 
   })
 })
 
+describe('MP4 with moov after mdat and interleaved audio', () => {
+  const data = load('h264-audio-moovlast.mp4')
+
+  it('cannot follow the samples from the stream alone, and says how to fix it', () => {
+    const { messages, reader } = readAll(data)
+    expect(messages).toEqual([])
+    expect(reader.warnings[0]).toContain('faststart')
+  })
+
+  it('reads every message at its time when the caller passes the moov box in', () => {
+    const latin1 = new TextDecoder('latin1').decode(data)
+    const at = latin1.lastIndexOf('moov') - 4
+    const size = new DataView(data.buffer, data.byteOffset).getUint32(at)
+    const reader = createSeiReader({ mp4Moov: data.subarray(at + 8, at + size) })
+    const messages = [...reader.push(data), ...reader.end()]
+    expect(reader.warnings).toEqual([])
+    const layouts = messages.filter((m) => m.payloadType === 100)
+    expect(layouts.map((m) => m.ptsMs)).toEqual(Array.from({ length: 20 }, (_, i) => i * 100))
+    expect(layouts.map((m) => decodeVolumeLayout(text(m.payload)).layout?.ts)).toEqual(Array.from({ length: 20 }, (_, i) => i))
+  })
+})
+
 describe('composition times', () => {
   it('places SEI of an MP4 with B-frames at the presentation time of their pictures (ctts, elst)', () => {
     const { messages } = readAll(load('h264-bframes.mp4'))

@@ -16,6 +16,11 @@ export type SeiContainer = 'flv' | 'mp4' | 'ts' | 'h264' | 'h265'
 
 export interface SeiReaderOptions {
   container?: SeiContainer
+  /**
+   * MP4 only: the payload of the moov box, for a file whose moov follows mdat, read ahead by a
+   * caller with random access. Without it such a file is scanned as described in mp4.ts.
+   */
+  mp4Moov?: Uint8Array
   /** Raw .h264/.h265 carry no clock: times count pictures at this rate (default 25, as ffmpeg assumes). */
   rawFrameRate?: number
 }
@@ -67,7 +72,7 @@ export function sniffContainer(head: Uint8Array, final: boolean): SeiContainer |
   return undefined
 }
 
-export function createSeiReader(options: { container?: SeiContainer; rawFrameRate?: number } = {}): SeiReader {
+export function createSeiReader(options: SeiReaderOptions = {}): SeiReader {
   const sink = new SeiSink()
   let container: SeiContainer | undefined = options.container
   let parser: Parser | undefined
@@ -81,7 +86,7 @@ export function createSeiReader(options: { container?: SeiContainer; rawFrameRat
       case 'flv':
         return new FlvParser(sink)
       case 'mp4':
-        return new Mp4Parser(sink)
+        return new Mp4Parser(sink, options.mp4Moov)
       case 'ts':
         return new MpegTsParser(sink)
       default: {
