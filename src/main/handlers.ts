@@ -60,6 +60,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'mixing.update': ({ taskId, doc }) => deps.mixing.update(taskId, doc),
     'mixing.stop': ({ taskId }) => deps.mixing.stop(taskId),
     'mixing.tasks': async () => ok(deps.mixing.list()),
+    'mixing.layout': async ({ taskId }) => deps.mixing.layout(taskId),
     'sei.liveStart': async ({ url }) => ok({ id: deps.liveSei.start(url) }),
     'sei.liveStop': async ({ id }) => ok(deps.liveSei.stop(id)),
     'audit.list': async () => ok(await deps.audit.list()),

@@ -114,6 +114,7 @@ describe('secrets never leave main', () => {
       'mixing.update': { taskId: 'none', doc: createDoc('1280x720') },
       'mixing.stop': { taskId: 'none' },
       'mixing.tasks': undefined,
+      'mixing.layout': { taskId: 'none' },
       'sei.liveStart': { url: `${sim.endpoint}/live/none.flv` },
       'sei.liveStop': { id: 'live-1' },
       'audit.list': undefined,

@@ -80,6 +80,9 @@ test('watches a live mix of the simulator: the volumes move and the latency is s
   await expect(page.getByTestId('sei-region').first()).toBeVisible({ timeout: 20_000 })
   await expect(page.getByTestId('sei-latency')).toContainText(/Latency ≈ -?\d+\.\d s/)
   await expect(page.getByTestId('sei-canvas')).toHaveAttribute('aria-label', '1280 × 720')
+  // The demo mix is a 2×2 custom layout of free slots: every speaker sits in one of its tiles.
+  await expect(page.getByTestId('sei-expected-tile')).toHaveCount(4)
+  await expect(page.getByTestId('sei-compare')).toContainText(/\d+ in place, 0 misplaced, 0 where no tile is, 0 named users missing/)
   const firstTs = await page.locator('.sei-meta').textContent()
   await expect.poll(async () => page.locator('.sei-meta').textContent(), { timeout: 15_000 }).not.toBe(firstTs)
   await page.getByTestId('sei-live-stop').click()

@@ -34,6 +34,11 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
 
   return {
     list,
+    /** The layout the task was last given, for comparing with what its stream says. */
+    layout(taskId: string): Result<LayoutDoc> {
+      const task = tasks.get(taskId)
+      return task ? ok(task.doc) : err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
+    },
     async start(req: MixStartRequest): Promise<Result<MixTask>> {
       const bad = invalidLayout(req.doc)
       if (bad) return bad

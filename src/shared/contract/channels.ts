@@ -30,6 +30,7 @@ export const channelNames = [
   'mixing.update',
   'mixing.stop',
   'mixing.tasks',
+  'mixing.layout',
   'sei.liveStart',
   'sei.liveStop',
   'audit.list',

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { AppError } from '../errors'
 import { layoutDocSchema } from '../layout/file'
+import type { LayoutDoc } from '../layout/model'
 import type { SeiEntry } from '../media/seiEntry'
 import type { ChannelName, EventName } from './channels'
 
@@ -309,6 +310,7 @@ export const contract = {
   'mixing.update': { request: z.object({ taskId: z.string().min(1).max(256), doc: layoutDocSchema }).strict(), response: returns<MixTask>() },
   'mixing.stop': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<MixTask[]>() },
   'mixing.tasks': { request: noRequest, response: returns<MixTask[]>() },
+  'mixing.layout': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<LayoutDoc>() },
   'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: returns<{ id: string }>() },
   'sei.liveStop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<boolean>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },

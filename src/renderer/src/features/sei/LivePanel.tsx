@@ -5,14 +5,14 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { LiveSeiStatus, MixTask, RoomRow } from '../../../../shared/contract/contract'
 import { applyCommand } from '../../../../shared/layout/commands'
-import { createDoc } from '../../../../shared/layout/model'
+import { createDoc, type LayoutDoc } from '../../../../shared/layout/model'
 import type { SeiEntry } from '../../../../shared/media/seiEntry'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
 
 const KEEP = 2000
 
-export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLatency(ms: number | null): void }) {
+export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLatency(ms: number | null): void; onDesign(doc: LayoutDoc | null): void }) {
   const t = useT()
   const active = useApp(selectActiveProfile)
   const [url, setUrl] = useState('')
@@ -21,7 +21,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
   const [status, setStatus] = useState<LiveSeiStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const { onEntries, onLatency } = props
+  const { onEntries, onLatency, onDesign } = props
 
   useEffect(() => {
     void api['mixing.tasks']().then((r) => r.ok && setTasks(r.value))
@@ -51,8 +51,10 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
     }
   }, [session, onEntries, onLatency])
 
-  const connect = async (target: string) => {
+  const connect = async (target: string, taskId?: string) => {
     setError(null)
+    onDesign(null)
+    if (taskId) void api['mixing.layout']({ taskId }).then((r) => r.ok && onDesign(r.value))
     const r = await api['sei.liveStart']({ url: target })
     if (!r.ok) return setError(r.error.message)
     onEntries([])
@@ -81,7 +83,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
     if (!r.ok) return setError(r.error.message)
     if (r.value.liveUrl) {
       setUrl(r.value.liveUrl)
-      void connect(r.value.liveUrl)
+      void connect(r.value.liveUrl, r.value.taskId)
     }
   }
 
@@ -136,7 +138,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
                     className="link"
                     onClick={() => {
                       setUrl(task.liveUrl!)
-                      void connect(task.liveUrl!)
+                      void connect(task.liveUrl!, task.taskId)
                     }}
                   >
                     {t('sei.live.watch')}

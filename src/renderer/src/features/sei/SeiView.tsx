@@ -8,6 +8,8 @@ import { LayoutCanvas } from './LayoutCanvas'
 import { createSeiStore, type Source } from './seiStore'
 import { VolumeChart } from './VolumeChart'
 import { LivePanel } from './LivePanel'
+import { compareSei } from '../../../../shared/layout/compareSei'
+import type { LayoutDoc } from '../../../../shared/layout/model'
 import SeiWorker from './seiWorker?worker&inline'
 
 // The example payload of 003_530a54cf0f8c0df7.txt L2225–L2228.
@@ -58,12 +60,15 @@ export function SeiView() {
   const videoMs = playing && playing.url === s.videoUrl ? playing.ms : null
   const [dragging, setDragging] = useState(false)
   const [latency, setLatency] = useState<number | null>(null)
+  const [design, setDesign] = useState<LayoutDoc | null>(null)
 
   const layoutEntries = useMemo(() => s.entries.filter((e) => e.layout), [s.entries])
   const selected = s.entries[s.index]
   // With a playing video the overlay follows the picture; otherwise the selected message.
   const shown = videoMs !== null ? layoutAt(s.entries, videoMs) : selected?.layout ? selected : layoutAt(s.entries, selected?.ptsMs ?? 0)
   const volumeLabel = (v: number) => t('sei.volume', { value: v })
+  // Live streams of tasks started here are checked against the layout the task was given.
+  const comparison = s.source === 'live' && design && shown?.layout ? compareSei(design, shown.layout) : null
 
   const seek = (ms: number) => {
     const i = s.entries.findIndex((e) => e.ptsMs >= ms)
@@ -101,7 +106,7 @@ export function SeiView() {
       <div className="sei-grid">
         <div className="card sei-source">
           {s.source === 'live' ? (
-            <LivePanel onEntries={s.liveEntries} onLatency={setLatency} />
+            <LivePanel onEntries={s.liveEntries} onLatency={setLatency} onDesign={setDesign} />
           ) : s.source === 'paste' ? (
             <>
               <label className="field wide">
@@ -202,6 +207,18 @@ export function SeiView() {
                   </button>
                 )}
               </div>
+              {comparison && (
+                <p className={comparison.comparable && comparison.regions.every((r) => r.status === 'match') && comparison.missing.length === 0 ? 'compare ok' : 'compare'} data-testid="sei-compare">
+                  {comparison.comparable
+                    ? t('sei.compare.summary', {
+                        match: comparison.regions.filter((r) => r.status === 'match').length,
+                        moved: comparison.regions.filter((r) => r.status === 'moved').length,
+                        unexpected: comparison.regions.filter((r) => r.status === 'unexpected').length,
+                        missing: comparison.missing.length,
+                      })
+                    : t('sei.compare.template')}
+                </p>
+              )}
               <div className="sei-stage">
                 {s.videoUrl && (
                   <video
@@ -215,7 +232,7 @@ export function SeiView() {
                   />
                 )}
                 <div className={s.videoUrl ? 'sei-overlay' : ''}>
-                  <LayoutCanvas layout={shown.layout} volumeLabel={volumeLabel} transparent={Boolean(s.videoUrl)} ref={svg} />
+                  <LayoutCanvas layout={shown.layout} volumeLabel={volumeLabel} transparent={Boolean(s.videoUrl)} comparison={comparison} ref={svg} />
                 </div>
               </div>
             </>
