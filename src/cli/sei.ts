@@ -134,9 +134,13 @@ export async function main(args: string[]): Promise<number> {
   const byType: Record<string, number> = {}
   let messages = 0
   let bytes = 0
+  let firstPtsMs: number | null = null
+  let lastPtsMs: number | null = null
   const emit = async (found: SeiMessage[]) => {
     for (const m of found) {
       messages++
+      firstPtsMs ??= m.ptsMs
+      lastPtsMs = m.ptsMs
       byType[m.payloadType] = (byType[m.payloadType] ?? 0) + 1
       await write(messageLine(m))
     }
@@ -165,6 +169,9 @@ export async function main(args: string[]): Promise<number> {
     messages,
     byType,
     bytes,
+    /** Media time from the first message to the last. */
+    spanMs: firstPtsMs !== null && lastPtsMs !== null ? lastPtsMs - firstPtsMs : 0,
+    /** Time taken to read and parse. */
     durationMs: Math.round(performance.now() - started),
     warnings: reader.warnings,
   }

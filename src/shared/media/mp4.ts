@@ -29,6 +29,7 @@ const maxMoovBytes = 64 << 20
 const maxMoofBytes = 16 << 20
 /** Beyond this a sample table is refused: an hour at 60 fps is 216,000 samples. */
 const maxSamples = 1 << 22
+const maxFieldlessRun = 1 << 16
 /** SEI units held while mdat precedes moov. */
 const maxPendingBytes = 64 << 20
 
@@ -487,7 +488,9 @@ export class Mp4Parser {
         if (fieldBytes > 0 && count > (te - p) / fieldBytes) {
           this.sink.warn(`trun in moof at offset ${moofOffset} declares ${count} samples but holds fewer`)
         }
-        const n = fieldBytes > 0 ? Math.min(count, Math.floor((te - p) / fieldBytes)) : Math.min(count, maxSamples)
+        // Without per-sample fields nothing bounds count but the muxer's word; a GOP is far smaller.
+        const n = fieldBytes > 0 ? Math.min(count, Math.floor((te - p) / fieldBytes)) : Math.min(count, maxFieldlessRun)
+        if (fieldBytes === 0 && count > maxFieldlessRun) this.sink.warn(`trun in moof at offset ${moofOffset} declares ${count} samples; ${maxFieldlessRun} are read`)
         for (let k = 0; k < n && offsets.length < maxSamples; k++) {
           let duration = defaultDuration
           let size = defaultSize
