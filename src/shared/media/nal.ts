@@ -11,10 +11,6 @@ export interface ParsedSei {
   payload: Uint8Array
 }
 
-export function nalHeaderSize(codec: SeiCodec): number {
-  return codec === 'h264' ? 1 : 2
-}
-
 export function nalUnitType(codec: SeiCodec, firstByte: number): number {
   return codec === 'h264' ? firstByte & 0x1f : (firstByte >> 1) & 0x3f
 }
