@@ -102,3 +102,34 @@ test('builds a 2 × 2 layout with the mouse, undoes and redoes it, and shows the
   await expect(page.getByTestId('designer-json')).toContainText('"Left": 960')
   await expect(page.getByTestId('designer-issues')).toBeVisible()
 })
+
+test('goes live: starts a mix on a room with the layout, shows what a take changes, takes it and stops', async () => {
+  h = await startHarness()
+  {
+    await h.open()
+    const page = h.page
+    await page.getByTestId('nav-designer').click()
+    await page.getByTestId('designer-starter-2x2').click()
+    const panel = page.getByTestId('designer-golive')
+    await panel.getByRole('button', { name: 'Reload rooms' }).click()
+    const room = panel.getByTestId('golive-room')
+    await expect(room.locator('option')).not.toHaveCount(1)
+    await room.selectOption({ index: 1 })
+    await panel.getByTestId('golive-cdn').fill('rtmp://push.example.com/live/show')
+    await panel.getByTestId('golive-start').click()
+    await expect(panel.getByTestId('golive-message')).toContainText(/Mix task .+ started — RequestId [0-9a-f-]{36}/)
+    await expect(panel.getByTestId('golive-diff')).toHaveText('Runs this layout')
+    await page.getByTestId('designer-starter-pip').click()
+    await expect(panel.getByTestId('golive-diff')).toContainText(/Take will add \d+, remove \d+ and change \d+ tiles/)
+    await panel.getByTestId('golive-take').click()
+    await expect(panel.getByTestId('golive-message')).toContainText('SequenceNumber 1')
+    await expect(panel.getByTestId('golive-diff')).toHaveText('Runs this layout')
+    // The simulator's task took the update.
+    const state = (await (await fetch(`${h.demo.endpoint}/admin/state`)).json()) as { mixTasks: Array<{ sequenceNumber: number | null; mode: unknown }> }
+    expect(state.mixTasks.map((t) => t.sequenceNumber)).toEqual([1])
+    await panel.getByTestId('golive-stop').click()
+    await expect(panel.getByTestId('golive-task')).toHaveCount(0)
+    const mutations = h.services.cloud.requestLog.entries().filter((e) => e.mutating).map((e) => e.action)
+    expect(mutations).toEqual(['StartPublishCdnStream', 'UpdatePublishCdnStream', 'StopPublishCdnStream'])
+  }
+})

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
 import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectDirty, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
 import { PropertiesPanel } from './PropertiesPanel'
+import { GoLivePanel } from './GoLivePanel'
 import { FileActions, fileDropProps, IssuesPanel, OutputPanel } from './OutputPanels'
 import { validate } from '../../../../shared/layout/validate'
 import './designer.css'
@@ -318,6 +319,7 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
           </section>
           <IssuesPanel store={store} issues={issues} />
           <OutputPanel store={store} />
+          <GoLivePanel store={store} />
         </aside>
       </div>
     </section>

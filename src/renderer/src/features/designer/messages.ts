@@ -102,6 +102,16 @@ export const en = {
   'designer.dismiss': 'Dismiss',
   'designer.file.open': 'Open…',
   'designer.file.export': 'Export .trtclayout.json',
+  'designer.live.title': 'Go live',
+  'designer.live.pickRoom': 'Pick a live room…',
+  'designer.live.refreshRooms': 'Reload rooms',
+  'designer.live.start': 'Start mixing with this layout',
+  'designer.live.started': 'Mix task {task} started — RequestId {requestId}',
+  'designer.live.taken': 'Layout taken (SequenceNumber {sequence}) — RequestId {requestId}',
+  'designer.live.take': 'Take',
+  'designer.live.stop': 'Stop',
+  'designer.live.same': 'Runs this layout',
+  'designer.live.diff': 'Take will add {added}, remove {removed} and change {changed} tiles',
 } as const
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -208,4 +218,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   'designer.dismiss': '关闭',
   'designer.file.open': '打开…',
   'designer.file.export': '导出 .trtclayout.json',
+  'designer.live.title': '上线',
+  'designer.live.pickRoom': '选择直播房间…',
+  'designer.live.refreshRooms': '刷新房间',
+  'designer.live.start': '用此布局开始混流',
+  'designer.live.started': '混流任务 {task} 已启动 — RequestId {requestId}',
+  'designer.live.taken': '布局已切换（SequenceNumber {sequence}）— RequestId {requestId}',
+  'designer.live.take': '切换',
+  'designer.live.stop': '停止',
+  'designer.live.same': '正在使用此布局',
+  'designer.live.diff': '切换将新增 {added}、移除 {removed}、修改 {changed} 个画面',
 }
