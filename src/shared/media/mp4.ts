@@ -160,7 +160,8 @@ export class Mp4Parser {
     for (;;) {
       switch (this.state) {
         case BOX_HEADER: {
-          this.boxOffset = c.position
+          // Bytes gathered by an unfinished take() already count as consumed.
+          this.boxOffset = c.position - c.pending
           const h = c.take(8)
           if (!h) return
           this.boxSize = u32(h, 0)
