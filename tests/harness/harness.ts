@@ -92,10 +92,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
     await Promise.all(
       [...pages].map((p) =>
-        p.evaluate(([e, v]) => (window as unknown as { __electronShimEmit(e: string, v: unknown): void }).__electronShimEmit(e, v), [
-          event,
-          payload,
-        ] as const),
+        p
+          .evaluate(([e, v]) => (window as unknown as { __electronShimEmit(e: string, v: unknown): void }).__electronShimEmit(e, v), [event, payload] as const)
+          // A window closed while main was still working gets no more events, as in Electron.
+          .catch(() => undefined),
       ),
     )
   }
@@ -173,6 +173,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 
   const page = await context.newPage()
   pages.add(page)
+  page.on('close', () => pages.delete(page))
   page.on('pageerror', (e) => logLines.push(`pageerror ${e.stack ?? e.message}`))
 
   return {
