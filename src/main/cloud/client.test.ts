@@ -7,7 +7,7 @@ import { createRateBudget } from './rateBudget'
 import { createRequestLog, type RequestLog } from './requestLog'
 import { parseTc3Authorization, tc3Sign } from './tc3'
 
-const SECRET_ID = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3test1a2b'
+const SECRET_ID = 'AKIDTEST-fake-client-id-0000-1a2b'
 const SECRET_KEY = 'Gu5t9xGARNpq86cd98joQYCN3secretKEY0'
 const TOKEN = 'temporary-token-value-0123456789'
 
