@@ -2,6 +2,7 @@
 // (seed, time) by hashing, so every action sees the same world and two servers with the same seed
 // agree. Nothing here reads a clock: callers pass `now`. Moderation is the only mutable input and is
 // passed in as an `Overlay` the server keeps.
+import { callQualityMetrics } from '../shared/trtc/roomsQuality'
 
 export const SLOT_S = 600
 /** Longest room lifetime; bounds how far back a time-window scan must look. */
@@ -316,21 +317,8 @@ export function publishingAt(overlay: Overlay, room: Room, s: SessionView, t: nu
 
 // ---------------------------------------------------------------- quality
 
-export const DATA_TYPES = [
-  'appCpu',
-  'sysCpu',
-  'aBit',
-  'aBlock',
-  'bigvBit',
-  'bigvCapFps',
-  'bigvEncFps',
-  'bigvDecFps',
-  'bigvBlock',
-  'aLoss',
-  'bigvLoss',
-  'bigvWidth',
-  'bigvHeight',
-] as const // 003_530a54cf0f8c0df7.txt L11938–L11957
+// The metrics of DescribeCallDetailInfo (003_530a54cf0f8c0df7.txt L11938–L11957), without 'all'.
+export const DATA_TYPES = callQualityMetrics.filter((m): m is Exclude<(typeof callQualityMetrics)[number], 'all'> => m !== 'all')
 export type DataType = (typeof DATA_TYPES)[number]
 
 /** Sampling step of quality series (the doc example steps 2 s, 003_530a54cf0f8c0df7.txt L12079–L12095). */

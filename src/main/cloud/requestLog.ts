@@ -1,30 +1,10 @@
 // The last 500 TRTC API calls, for the request inspector. Entries go to the renderer, so they hold
 // no SecretKey, no token and no signature: the SecretId appears only as a hint, and payload fields
 // that carry other secrets (robot UserSig, storage keys) are masked.
-import type { ErrorCode } from '../../shared/errors'
+import type { RequestLogView } from '../../shared/contract/contract'
 
-export interface RequestLogEntry {
-  id: number
-  /** Local wall-clock time the call started (ms since the epoch). */
-  time: number
-  action: string
-  region: string | null
-  host: string
-  durationMs: number
-  outcome: 'ok' | ErrorCode
-  requestId: string | null
-  tencentCode: string | null
-  /** Attempts beyond the first. */
-  retries: number
-  mutating: boolean
-  secretIdHint: string
-  canonicalRequest: string
-  stringToSign: string
-  /** The Authorization header with the signature replaced. */
-  authorization: string
-  /** The JSON body sent, with secret-bearing fields masked. */
-  payload: string
-}
+/** The renderer's view of a call, less the tccli line it is given on the way out. */
+export type RequestLogEntry = Omit<RequestLogView, 'tccli'>
 
 export type NewEntry = Omit<RequestLogEntry, 'id'>
 

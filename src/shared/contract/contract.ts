@@ -1,7 +1,7 @@
 // THE IPC contract: channel → request schema + response type, and push events → payload type.
 // Every side imports it; main validates every request against it before a handler runs.
 import { z } from 'zod'
-import type { AppError } from '../errors'
+import type { AppError, ErrorCode } from '../errors'
 import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
 import type { SeiEntry } from '../media/seiEntry'
@@ -67,22 +67,27 @@ export interface ConnectionVerdictView {
   skewMs: number
 }
 
+/** One TRTC API call for the request inspector; holds no SecretKey, token or signature. */
 export interface RequestLogView {
   id: number
+  /** Local wall-clock time the call started (ms since the epoch). */
   time: number
   action: string
   region: string | null
   host: string
   durationMs: number
-  outcome: string
+  outcome: 'ok' | ErrorCode
   requestId: string | null
   tencentCode: string | null
+  /** Attempts beyond the first. */
   retries: number
   mutating: boolean
   secretIdHint: string
   canonicalRequest: string
   stringToSign: string
+  /** The Authorization header with the signature replaced. */
   authorization: string
+  /** The JSON body sent, with secret-bearing fields masked. */
   payload: string
   tccli: string
 }
