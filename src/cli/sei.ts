@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs'
 import { open as openFile } from 'node:fs/promises'
 import { Agent, interceptors, request } from 'undici'
 import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
-import { decodeVolumeLayout } from '../shared/media/volumeLayout'
+import { toEntry } from '../shared/media/seiEntry'
 
 const chunkBytes = 4 << 20
 /** Sniffing needs a few hundred bytes; past this an unrecognised input is not going to become media. */
@@ -14,26 +14,9 @@ const giveUpBytes = 64 << 10
 
 class InputError extends Error {}
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
+/** One line of output: the message as the previewer sees it (text or base64, and its layout). */
 export function messageLine(m: SeiMessage): string {
-  const line: Record<string, unknown> = { ptsMs: m.ptsMs, offset: m.offset, codec: m.codec, payloadType: m.payloadType }
-  if (m.uuid !== undefined) line.uuid = m.uuid
-  let text: string | undefined
-  try {
-    text = utf8.decode(m.payload)
-  } catch {
-    text = undefined
-  }
-  if (text === undefined) line.base64 = Buffer.from(m.payload.buffer, m.payload.byteOffset, m.payload.byteLength).toString('base64')
-  else {
-    line.text = text
-    if (text.trimStart().startsWith('{')) {
-      const { layout } = decodeVolumeLayout(text)
-      if (layout) line.layout = layout
-    }
-  }
-  return JSON.stringify(line)
+  return JSON.stringify(toEntry(m))
 }
 
 async function* open(input: string): AsyncIterable<Uint8Array> {

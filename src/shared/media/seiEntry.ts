@@ -31,10 +31,11 @@ export function toEntry(m: SeiMessage): SeiEntry {
     e.base64 = toBase64(m.payload)
     return e
   }
-  // Trailing NULs are padding some encoders add after a C string.
-  e.text = text.replace(/\0+$/, '')
-  if (e.text.trimStart().startsWith('{')) {
-    const decoded = decodeVolumeLayout(e.text)
+  e.text = text
+  // Trailing NULs are padding some encoders add after a C string; the JSON is what precedes them.
+  const json = text.replace(/\0+$/, '')
+  if (json.trimStart().startsWith('{')) {
+    const decoded = decodeVolumeLayout(json)
     if (decoded.layout) e.layout = decoded.layout
   }
   return e
