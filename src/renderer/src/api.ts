@@ -1,4 +1,5 @@
-// The only reader of window.api.
+// The only reader of window.api. Read on every use rather than once at import, so component tests
+// can install their own client (over the in-memory transport) before they render.
 import type { Api } from '../../shared/contract/client'
 
 declare global {
@@ -7,4 +8,6 @@ declare global {
   }
 }
 
-export const api: Api = window.api
+export const api: Api = new Proxy({} as Api, {
+  get: (_target, key) => (window.api as unknown as Record<string | symbol, unknown>)[key],
+})

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the fuzz inputs are mutations of the committed media under tests/fixtures/media */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

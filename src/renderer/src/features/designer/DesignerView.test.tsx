@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 // The designer rendered in a DOM and driven with synthetic pointer sequences on its canvas.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createClient } from '../../../../shared/contract/client'
+import { createInMemoryTransport } from '../../../../shared/contract/inMemoryTransport'
+import { InMemorySecretStore } from '../../../../main/credentials/secretStore'
+import { createServices, type Services } from '../../../../main/services'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createDoc } from '../../../../shared/layout/model'
 import { serialize } from '../../../../shared/layout/file'
@@ -12,6 +19,27 @@ import { DesignerView } from './DesignerView'
 import { openFile } from './OutputPanels'
 
 afterEach(cleanup)
+
+// The real main services behind window.api (the go-live panel lists mix tasks on mount).
+let services: Services
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'trtc-designer-ct-'))
+  const transport = createInMemoryTransport((c, r) => services.dispatch(c, r))
+  services = await createServices({
+    userDataDir: dir,
+    secrets: new InMemorySecretStore(),
+    appInfo: { name: 'TRTC Desk', version: '0', versions: { electron: '', chrome: '', node: '', v8: '' }, platform: 'linux', arch: 'x64', systemLocales: ['en'] },
+    log: { error: () => undefined, warn: () => undefined, info: () => undefined },
+    emit: (e, p) => transport.emit(e, p),
+    openExternal: async () => undefined,
+  })
+  window.api = createClient(transport)
+})
+afterAll(async () => {
+  await services.close()
+  await rm(dir, { recursive: true, force: true })
+})
 
 // The shell state the designer reads: the language and the active profile. Nothing else is touched.
 const appStore = createStore(() => ({ settings: null, appInfo: null, profiles: null, systemDark: false })) as unknown as StoreApi<AppState>
