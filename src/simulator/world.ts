@@ -351,7 +351,8 @@ export function qualityValue(world: World, room: Room, overlay: Overlay, s: Sess
     case 'aBlock':
       return audio && spike ? Math.round(100 + 400 * n) : 0
     case 'bigvBit':
-      return video ? Math.round((s.width * s.height * s.fps) / 600 + 150000 * w + 50000 * n) : 0
+      // About 0.055 bit per pixel per frame, varying ±30 % around it: never negative.
+      return video ? Math.round(s.width * s.height * s.fps * 0.055 * (1 + 0.2 * w + 0.1 * n)) : 0
     case 'bigvCapFps':
       return video && !downstream ? s.fps : 0
     case 'bigvEncFps':

@@ -134,3 +134,33 @@ test('a timed block schedules its unblock in main, shown in the room and cancell
   await detail.getByTestId('scheduled-unblocks').getByRole('button').click()
   await expect(detail.getByTestId('scheduled-unblocks')).toHaveCount(0)
 })
+
+test('writes a post-event report of a room: users, call quality and moderation, as CSV and a printable page', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await openBusyRoom(page, 1)
+  const detail = page.getByTestId('room-detail')
+  const user = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
+  await detail.getByRole('checkbox', { name: user, exact: true }).check()
+  await detail.getByTestId('action-block').click()
+  await page.getByTestId('confirm-block').click()
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText('done')
+
+  const { readFile } = await import('node:fs/promises')
+  const csvDownload = page.waitForEvent('download')
+  await detail.getByTestId('report-csv').click()
+  const csv = await readFile(await (await csvDownload).path(), 'utf8')
+  const lines = csv.trim().split('\r\n')
+  expect(lines[0]).toBe('section,room,user,field,value,detail')
+  expect(lines.some((l) => l.startsWith('user,') && l.includes(user))).toBe(true)
+  expect(lines.some((l) => l.startsWith('quality,'))).toBe(true)
+  expect(lines.some((l) => l.startsWith('moderation,') && l.includes('SetUserBlocked'))).toBe(true)
+
+  const htmlDownload = page.waitForEvent('download')
+  await detail.getByTestId('report-html').click()
+  const html = await readFile(await (await htmlDownload).path(), 'utf8')
+  expect(html).toContain('post-event report')
+  expect(html).toContain(user)
+  expect(html).toContain('Call quality')
+})

@@ -2,8 +2,11 @@ import { useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import { useStore, type StoreApi } from 'zustand'
 import type { ModerationRequest } from '../../../../shared/contract/contract'
-import { useT } from '../shell/context'
 import { formatTime } from './format'
+import { reportCsv, reportHtml } from './report'
+import { api } from '../../api'
+import { useApp, useT } from '../shell/context'
+import { selectActiveProfile } from '../shell/appStore'
 import { QualityCharts } from './QualityCharts'
 import { EventTimeline } from './EventTimeline'
 import type { RoomsState } from './roomsStore'
@@ -18,12 +21,48 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   const [durationMin, setDurationMin] = useState(0)
   const [confirmText, setConfirmText] = useState('')
   const [eventsUser, setTimelineUser] = useState<string | null>(null)
+  const [reporting, setReporting] = useState(false)
+  const profileName = useApp(selectActiveProfile)?.name ?? ''
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
   const userIds = [...new Set(s.users.map((u) => u.userId))]
   // Charts show the picked users, else the first six (DescribeCallDetailInfo's per-call limit).
   const chartUsers = s.picked.length > 0 ? s.picked : userIds.slice(0, 6)
   const timelineUser = eventsUser && userIds.includes(eventsUser) ? eventsUser : (chartUsers[0] ?? null)
+
+  // The report covers everyone, with quality for the room's last hour (one metric call per six users).
+  const report = async (kind: 'csv' | 'html') => {
+    const sdkAppId = s.sdkAppId!
+    setReporting(true)
+    const end = room.finished && room.destroyTime > 0 ? room.destroyTime : Math.floor(Date.now() / 1000)
+    const [quality, audit] = await Promise.all([
+      userIds.length
+        ? api['rooms.quality']({ sdkAppId, commId: room.commId, startTime: Math.max(room.createTime, end - 3600), endTime: end, userIds: userIds.slice(0, 60), dataTypes: ['aBit', 'aLoss', 'aBlock', 'bigvBit', 'bigvLoss', 'bigvBlock', 'bigvDecFps', 'appCpu'] })
+        : Promise.resolve(null),
+      api['audit.list'](),
+    ])
+    setReporting(false)
+    const input = {
+      room,
+      sdkAppId,
+      profile: profileName,
+      users: s.users,
+      quality: quality?.ok ? quality.value : [],
+      actions: audit.ok ? audit.value.filter((a) => a.roomId === room.roomId && a.sdkAppId === sdkAppId) : [],
+      generatedAt: Date.now(),
+    }
+    const name = `trtc-room-${room.roomId.replace(/[^\w.-]+/g, '_')}-report`
+    const blob =
+      kind === 'csv'
+        ? new Blob([reportCsv(input)], { type: 'text/csv;charset=utf-8' })
+        : new Blob([reportHtml(input, t('detail.report.title', { room: room.roomId }))], { type: 'text/html;charset=utf-8' })
+    const url = URL.createObjectURL(blob)
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `${name}.${kind}`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+  }
   const target = { sdkAppId: s.sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType }
   const inRoom = s.users.filter((u) => !u.finished)
   const run = async (req: ModerationRequest) => {
@@ -40,9 +79,17 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
             {formatTime(room.createTime, s.utc, props.locale)} · {t('detail.variant', { type: t(room.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string') })}
           </p>
         </div>
-        <button type="button" className="button" onClick={() => void s.roomOpened(null)}>
-          {t('detail.close')}
-        </button>
+        <div className="detail-head-actions">
+          <button type="button" className="button" disabled={reporting} onClick={() => void report('csv')} data-testid="report-csv">
+            {t('detail.report.csv')}
+          </button>
+          <button type="button" className="button" disabled={reporting} onClick={() => void report('html')} data-testid="report-html">
+            {t('detail.report.html')}
+          </button>
+          <button type="button" className="button" onClick={() => void s.roomOpened(null)}>
+            {t('detail.close')}
+          </button>
+        </div>
       </div>
       <div className="detail-actions">
         <label className="check">
