@@ -1,6 +1,6 @@
 // Rooms and moderation, end to end: the built renderer in Chromium, the real main services in Node,
 // the real TRTC client signing requests to the Demo profile's simulator over loopback HTTP.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
 
 let h: Harness
@@ -115,17 +115,22 @@ test('a failing refresh keeps the last list on screen and says why; it recovers'
   await expect(page.getByTestId('rooms-error')).toBeHidden({ timeout: 30_000 })
 })
 
-test('a timed block schedules its unblock in main, shown in the room and cancellable', async () => {
-  h = await startHarness()
-  await h.open()
-  const page = h.page
+/** Opens a live room and blocks the first user in it (for `minutes`, or until unblocked). */
+async function blockFirstUser(page: Page, minutes?: number): Promise<{ detail: Locator; user: string }> {
   await openBusyRoom(page, 1)
   const detail = page.getByTestId('room-detail')
   const user = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
   await detail.getByRole('checkbox', { name: user, exact: true }).check()
   await detail.getByTestId('action-block').click()
-  await page.getByTestId('block-duration').selectOption('15')
+  if (minutes) await page.getByTestId('block-duration').selectOption(String(minutes))
   await page.getByTestId('confirm-block').click()
+  return { detail, user }
+}
+
+test('a timed block schedules its unblock in main, shown in the room and cancellable', async () => {
+  h = await startHarness()
+  await h.open()
+  const { detail, user } = await blockFirstUser(h.page, 15)
   await expect(detail.getByTestId('scheduled-unblocks')).toContainText(user)
   const pending = (await h.services.dispatch('moderation.scheduled', undefined)) as { ok: true; value: Array<{ unblockAt: number; userIds: string[] }> }
   expect(pending.value).toHaveLength(1)
@@ -139,12 +144,7 @@ test('writes a post-event report of a room: users, call quality and moderation, 
   h = await startHarness()
   await h.open()
   const page = h.page
-  await openBusyRoom(page, 1)
-  const detail = page.getByTestId('room-detail')
-  const user = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
-  await detail.getByRole('checkbox', { name: user, exact: true }).check()
-  await detail.getByTestId('action-block').click()
-  await page.getByTestId('confirm-block').click()
+  const { detail, user } = await blockFirstUser(page)
   await expect(detail.getByTestId('moderation-outcomes')).toContainText('done')
 
   const { readFile } = await import('node:fs/promises')

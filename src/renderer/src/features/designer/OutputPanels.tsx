@@ -10,6 +10,7 @@ import { selectActiveProfile } from '../shell/appStore'
 import { useApp, useT } from '../shell/context'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 import { compileRequest, importRequest } from './output'
+import { download } from '../../components/download'
 
 export function IssuesPanel(props: { store: StoreApi<DesignerState>; issues: Issue[] }) {
   const t = useT()
@@ -157,12 +158,7 @@ export function FileActions(props: { store: StoreApi<DesignerState> }) {
   const input = useRef<HTMLInputElement>(null)
   const exportFile = () => {
     const doc = store.getState().history.present
-    const url = URL.createObjectURL(new Blob([serialize(doc)], { type: 'application/json' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'layout'}${FILE_EXTENSION}`
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    download(`${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'layout'}${FILE_EXTENSION}`, new Blob([serialize(doc)], { type: 'application/json' }))
     store.getState().docSaved()
   }
   return (

@@ -3,6 +3,7 @@ import { useStore, type StoreApi } from 'zustand'
 import { useT } from '../shell/context'
 import { csvCell } from './format'
 import type { RoomsState } from './roomsStore'
+import { download } from '../../components/download'
 
 const columns = ['time', 'profile', 'sdkAppId', 'roomId', 'roomIdType', 'action', 'apiAction', 'isMute', 'userIds', 'result', 'message', 'requestId', 'tencentCode'] as const
 
@@ -20,12 +21,7 @@ export function AuditView(props: { store: StoreApi<RoomsState> }) {
   }, [entries, query])
   const exportCsv = () => {
     const lines = [columns.join(','), ...shown.map((e) => columns.map((c) => csvCell(c === 'userIds' ? e.userIds.join(' ') : e[c])).join(','))]
-    const url = URL.createObjectURL(new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = 'trtc-moderation-audit.csv'
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    download('trtc-moderation-audit.csv', new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }))
   }
   return (
     <div className="card" data-testid="audit-view">

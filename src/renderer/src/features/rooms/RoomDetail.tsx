@@ -10,6 +10,7 @@ import { selectActiveProfile } from '../shell/appStore'
 import { QualityCharts } from './QualityCharts'
 import { EventTimeline } from './EventTimeline'
 import type { RoomsState } from './roomsStore'
+import { download } from '../../components/download'
 
 type Pending = { kind: 'remove' } | { kind: 'block' } | { kind: 'dismiss' } | null
 
@@ -56,12 +57,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
       kind === 'csv'
         ? new Blob([reportCsv(input)], { type: 'text/csv;charset=utf-8' })
         : new Blob([reportHtml(input, t('detail.report.title', { room: room.roomId }))], { type: 'text/html;charset=utf-8' })
-    const url = URL.createObjectURL(blob)
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `${name}.${kind}`
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    download(`${name}.${kind}`, blob)
   }
   const target = { sdkAppId: s.sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType }
   const inRoom = s.users.filter((u) => !u.finished)

@@ -11,6 +11,7 @@ import { LivePanel } from './LivePanel'
 import { compareSei } from '../../../../shared/layout/compareSei'
 import type { LayoutDoc } from '../../../../shared/layout/model'
 import SeiWorker from './seiWorker?worker&inline'
+import { download } from '../../components/download'
 
 // The example payload of 003_530a54cf0f8c0df7.txt L2225–L2228.
 export const referenceExample = `{ "app_data":"", "canvas":{ "w":1080, "h":960 }, "regions":[ { "uid":"65949987242835883c", "zorder":2, "volume":45,
@@ -26,15 +27,6 @@ const printable = (s: string) =>
   }).join('')
 
 const store = createSeiStore({ startWorker: () => new SeiWorker(), objectUrl: (f) => URL.createObjectURL(f), revokeUrl: (u) => URL.revokeObjectURL(u) })
-
-function download(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
   const box = svg.viewBox.baseVal
