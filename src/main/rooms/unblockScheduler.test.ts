@@ -28,6 +28,8 @@ function fakeTime(start: number) {
   return {
     timers,
     now: () => now,
+    /** Timers armed and not yet fired: the scheduler re-arms after its async save. */
+    armed: () => pending.length,
     async advance(ms: number) {
       now += ms
       const due = pending.filter((p) => p.at <= now)
@@ -83,6 +85,7 @@ describe('unblock scheduler', () => {
     await later.advance(0)
     await vi.waitFor(() => expect(second.list()).toHaveLength(1))
     expect(sent).toEqual([5_000_000 + 10_000])
+    await vi.waitFor(() => expect(later.armed()).toBe(1))
     await later.advance(3_600_000)
     await vi.waitFor(() => expect(sent).toHaveLength(2))
     second.close()
@@ -107,6 +110,7 @@ describe('unblock scheduler', () => {
     await vi.waitFor(() => expect(attempts).toBe(1))
     // The failed attempt is re-armed 30 s later once its retry time is saved.
     await vi.waitFor(() => expect(s.list()[0]?.unblockAt).toBe(31_000))
+    await vi.waitFor(() => expect(t.armed()).toBe(1))
     await t.advance(30_000)
     await vi.waitFor(() => expect(s.list()).toHaveLength(0))
     expect(attempts).toBe(2)
