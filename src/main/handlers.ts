@@ -9,6 +9,8 @@ import type { SettingsStore } from './settings/settingsStore'
 import type { RoomInsightsService, RoomsService } from './rooms/roomsService'
 import type { AuditLog } from './rooms/auditLog'
 import type { MixingService } from './mixing/mixingService'
+import type { RecordingService } from './recording/recordingService'
+import type { CueFile } from './recording/cueFile'
 import type { LiveSei } from './sei/liveSei'
 import type { ModerationService } from './rooms/moderationService'
 import type { UnblockScheduler } from './rooms/unblockScheduler'
@@ -27,6 +29,8 @@ export interface HandlerDeps {
   unblocks: UnblockScheduler
   audit: AuditLog
   mixing: MixingService
+  recording: RecordingService
+  cues: CueFile
   liveSei: LiveSei
   emit: Emit
 }
@@ -61,6 +65,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'mixing.stop': ({ taskId }) => deps.mixing.stop(taskId),
     'mixing.tasks': async () => ok(deps.mixing.list()),
     'mixing.layout': async ({ taskId }) => deps.mixing.layout(taskId),
+    'recording.start': (req) => deps.recording.start(req),
+    'recording.update': ({ taskId, doc }) => deps.recording.update(taskId, doc),
+    'recording.stop': ({ taskId }) => deps.recording.stop(taskId),
+    'recording.tasks': () => deps.recording.refresh(),
+    'recording.layout': async ({ taskId }) => deps.recording.layout(taskId),
+    'cues.load': () => deps.cues.load(),
+    'cues.save': ({ cues }) => deps.cues.save(cues),
     'sei.liveStart': async ({ url }) => ok({ id: deps.liveSei.start(url) }),
     'sei.liveStop': async ({ id }) => ok(deps.liveSei.stop(id)),
     'audit.list': async () => ok(await deps.audit.list()),

@@ -14,6 +14,8 @@ import { createUnblockScheduler } from './rooms/unblockScheduler'
 import { createRoomsService } from './rooms/roomsService'
 import { createSettingsStore } from './settings/settingsStore'
 import { createMixingService } from './mixing/mixingService'
+import { createCueFile } from './recording/cueFile'
+import { createRecordingService } from './recording/recordingService'
 import { createLiveSei } from './sei/liveSei'
 import { startSimulator, type Simulator } from '../simulator/server'
 
@@ -85,6 +87,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     moderation,
     unblocks,
     mixing: createMixingService({ cloud, emit: opts.emit, now }),
+    recording: createRecordingService({ cloud, emit: opts.emit, now }),
+    cues: createCueFile(join(opts.userDataDir, 'cues.json')),
     liveSei,
     audit,
     openExternal: opts.openExternal,

@@ -31,13 +31,20 @@ export const channelNames = [
   'mixing.stop',
   'mixing.tasks',
   'mixing.layout',
+  'recording.start',
+  'recording.update',
+  'recording.stop',
+  'recording.tasks',
+  'recording.layout',
+  'cues.load',
+  'cues.save',
   'sei.liveStart',
   'sei.liveStop',
   'audit.list',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

@@ -255,6 +255,54 @@ export const mixStartSchema = z
   .strict()
 export type MixStartRequest = z.infer<typeof mixStartSchema>
 
+export interface RecordingTask {
+  taskId: string
+  profileId: string
+  sdkAppId: number
+  roomId: string
+  roomIdType: 'number' | 'string'
+  startedAt: number
+  /** How many times ModifyCloudRecording has given the task a new layout. */
+  modifications: number
+  requestId: string
+  /** DescribeCloudRecording's Status (L13207–L13212); 'ended' once the cloud no longer knows the task. */
+  status: 'Idle' | 'InProgress' | 'Exited' | 'ended' | 'unknown'
+  /** Files the cloud lists (recordings uploaded to VOD are not listed while they upload, L13150–L13155). */
+  files: string[]
+  checkedAt: number | null
+}
+
+/**
+ * The choices of a mixed-stream cloud recording stored in Tencent Cloud VOD, which needs no storage
+ * keys (StorageParams.CloudVod, L16086–L16101). RecordParams L15833–L15911, TencentVod L16187–L16238.
+ */
+export const recordingOptionsSchema = z
+  .object({
+    /** 0 audio and video, 1 audio only, 2 video only */
+    streamType: z.literal([0, 1, 2]),
+    /** Seconds without an anchor before the recording stops by itself: 5–86400. */
+    maxIdleTime: z.int().min(5).max(86400),
+    /** VOD MediaType: 0 MP4, 1 HLS, 2 AAC, 3 HLS+MP4, 4 HLS+AAC; AAC needs audio only. */
+    mediaType: z.literal([0, 1, 2, 3, 4]),
+    /** Days VOD keeps the files; 0 keeps them. */
+    expireDays: z.int().min(0).max(36500),
+    /** UserDefineRecordId: letters, digits, _ and -, at most 64; empty for none. */
+    recordId: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/, 'The file prefix may hold up to 64 letters, digits, _ and -'),
+  })
+  .strict()
+  .refine((o) => !(o.mediaType === 2 || o.mediaType === 4) || o.streamType === 1, { message: 'AAC files need an audio-only recording', path: ['mediaType'] })
+export type RecordingOptions = z.infer<typeof recordingOptionsSchema>
+
+export const recordingStartSchema = z
+  .object({ sdkAppId: appId, roomId: z.string().min(1).max(128), roomIdType: roomIdTypeSchema, doc: layoutDocSchema, options: recordingOptionsSchema })
+  .strict()
+export type RecordingStartRequest = z.infer<typeof recordingStartSchema>
+
+/** A layout kept in the cue list, taken to a running task with a hotkey. */
+export const cueSchema = z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(80), doc: layoutDocSchema }).strict()
+export type Cue = z.infer<typeof cueSchema>
+export const MAX_CUES = 50
+
 export interface LiveSeiStatus {
   id: string
   state: 'connecting' | 'live' | 'reconnecting' | 'stopped'
@@ -316,6 +364,14 @@ export const contract = {
   'mixing.stop': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<MixTask[]>() },
   'mixing.tasks': { request: noRequest, response: returns<MixTask[]>() },
   'mixing.layout': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<LayoutDoc>() },
+  'recording.start': { request: recordingStartSchema, response: returns<RecordingTask>() },
+  'recording.update': { request: z.object({ taskId: z.string().min(1).max(256), doc: layoutDocSchema }).strict(), response: returns<RecordingTask>() },
+  'recording.stop': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<RecordingTask[]>() },
+  /** Asks the cloud for the status of every recording started here. */
+  'recording.tasks': { request: noRequest, response: returns<RecordingTask[]>() },
+  'recording.layout': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<LayoutDoc>() },
+  'cues.load': { request: noRequest, response: returns<Cue[]>() },
+  'cues.save': { request: z.object({ cues: z.array(cueSchema).max(MAX_CUES) }).strict(), response: returns<Cue[]>() },
   'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: returns<{ id: string }>() },
   'sei.liveStop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<boolean>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
@@ -330,6 +386,7 @@ export const events = {
   'profiles.changed': returns<ProfileList>(),
   'moderation.scheduleChanged': returns<ScheduledUnblock[]>(),
   'mixing.tasksChanged': returns<MixTask[]>(),
+  'recording.tasksChanged': returns<RecordingTask[]>(),
   'sei.liveEntries': returns<{ id: string; entries: SeiEntry[]; receivedAt: number; bytes: number }>(),
   'sei.liveStatus': returns<LiveSeiStatus>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
