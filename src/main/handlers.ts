@@ -12,6 +12,7 @@ import type { MixingService } from './mixing/mixingService'
 import type { RecordingService } from './recording/recordingService'
 import type { CueFile } from './recording/cueFile'
 import type { LiveSei } from './sei/liveSei'
+import type { DashboardService } from './dashboard/dashboardService'
 import type { ModerationService } from './rooms/moderationService'
 import type { UnblockScheduler } from './rooms/unblockScheduler'
 
@@ -32,6 +33,7 @@ export interface HandlerDeps {
   recording: RecordingService
   cues: CueFile
   liveSei: LiveSei
+  dashboard: DashboardService
   emit: Emit
 }
 
@@ -75,6 +77,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sei.liveStart': async ({ url }) => ok({ id: deps.liveSei.start(url) }),
     'sei.liveStop': async ({ id }) => ok(deps.liveSei.stop(id)),
     'audit.list': async () => ok(await deps.audit.list()),
+    'dashboard.start': (req) => deps.dashboard.start(req),
+    'dashboard.stop': async () => ok(deps.dashboard.stop()),
+    'dashboard.pause': async ({ paused }) => ok(deps.dashboard.pause(paused)),
+    'dashboard.configure': async (req) => {
+      const r = await deps.dashboard.configure(req)
+      if (req.refreshS !== undefined) deps.emit('settings.changed', deps.settings.get())
+      return r
+    },
+    'dashboard.refresh': async () => ok(await deps.dashboard.refresh()),
+    'dashboard.market': (req) => deps.dashboard.market(req),
+    'dashboard.usage': (req) => deps.dashboard.usage(req),
     'shell.openExternal': async ({ url }) => {
       await deps.openExternal(url)
       return ok(null)

@@ -125,6 +125,13 @@ describe('secrets never leave main', () => {
       'sei.liveStart': { url: `${sim.endpoint}/live/none.flv` },
       'sei.liveStop': { id: 'live-1' },
       'audit.list': undefined,
+      'dashboard.start': { sdkAppId, spanS: 600 },
+      'dashboard.stop': undefined,
+      'dashboard.pause': { paused: true },
+      'dashboard.configure': { refreshS: 30 },
+      'dashboard.refresh': undefined,
+      'dashboard.market': { sdkAppId, startDate: new Date(now * 1000 - 86_400_000).toISOString().slice(0, 10), endDate: new Date(now * 1000).toISOString().slice(0, 10), period: 'd' },
+      'dashboard.usage': { sdkAppId, startDate: new Date(now * 1000).toISOString().slice(0, 10), endDate: new Date(now * 1000).toISOString().slice(0, 10) },
       'shell.openExternal': { url: 'https://trtc.io/' },
     }
     for (const channel of channelNames) await call(channel, requests[channel])

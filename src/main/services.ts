@@ -17,6 +17,7 @@ import { createMixingService } from './mixing/mixingService'
 import { createCueFile } from './recording/cueFile'
 import { createRecordingService } from './recording/recordingService'
 import { createLiveSei } from './sei/liveSei'
+import { createDashboardService } from './dashboard/dashboardService'
 import { startSimulator, type Simulator } from '../simulator/server'
 
 export interface ServiceOptions {
@@ -77,6 +78,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
   })
   moderation = createModerationService({ cloud, audit, now, scheduleUnblock: (e) => unblocks.add(e) })
   const liveSei = createLiveSei({ emit: opts.emit, now })
+  const dashboard = createDashboardService({ cloud, settings, emit: opts.emit, now })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
@@ -90,6 +92,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     recording: createRecordingService({ cloud, emit: opts.emit, now }),
     cues: createCueFile(join(opts.userDataDir, 'cues.json')),
     liveSei,
+    dashboard,
     audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
@@ -101,6 +104,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     cloud,
     close: async () => {
       liveSei.stopAll()
+      dashboard.close()
       unblocks.close()
       await cloud.close()
     },

@@ -41,10 +41,17 @@ export const channelNames = [
   'sei.liveStart',
   'sei.liveStop',
   'audit.list',
+  'dashboard.start',
+  'dashboard.stop',
+  'dashboard.pause',
+  'dashboard.configure',
+  'dashboard.refresh',
+  'dashboard.market',
+  'dashboard.usage',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress', 'dashboard.snapshot'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

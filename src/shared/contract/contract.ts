@@ -2,6 +2,7 @@
 // Every side imports it; main validates every request against it before a handler runs.
 import { z } from 'zod'
 import type { AppError, ErrorCode } from '../errors'
+import { REALTIME_SPANS_S, REFRESH_MAX_S, REFRESH_MIN_S, type DashboardSnapshot, type MarketResult, type UsageResult } from '../dashboard/dashboard'
 import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
 import type { SeiEntry } from '../media/seiEntry'
@@ -16,6 +17,8 @@ export const languageSchema = z.enum(['system', 'en', 'zh-CN'])
 export const settingsSchema = z.object({
   theme: themeSchema,
   language: languageSchema,
+  /** Seconds between live dashboard refreshes; absent means the default (src/shared/dashboard). */
+  dashboardRefreshS: z.int().min(REFRESH_MIN_S).max(REFRESH_MAX_S).optional(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export type Theme = z.infer<typeof themeSchema>
@@ -326,6 +329,10 @@ export interface AuditEntry {
   tencentCode?: string
 }
 
+// Live dashboard (src/main/dashboard). Dates are YYYY-MM-DD (L5297–L5302, L13801–L13809).
+const dashboardSpan = z.literal([...REALTIME_SPANS_S])
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
+
 export const contract = {
   'app.info': { request: noRequest, response: returns<AppInfo>() },
   'settings.get': { request: noRequest, response: returns<Settings>() },
@@ -375,6 +382,19 @@ export const contract = {
   'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: returns<{ id: string }>() },
   'sei.liveStop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<boolean>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
+  'dashboard.start': { request: z.object({ sdkAppId: appId, spanS: dashboardSpan.optional() }).strict(), response: returns<DashboardSnapshot>() },
+  'dashboard.stop': { request: noRequest, response: returns<DashboardSnapshot>() },
+  'dashboard.pause': { request: z.object({ paused: z.boolean() }).strict(), response: returns<DashboardSnapshot>() },
+  'dashboard.configure': {
+    request: z.object({ refreshS: z.int().min(REFRESH_MIN_S).max(REFRESH_MAX_S).optional(), spanS: dashboardSpan.optional() }).strict(),
+    response: returns<DashboardSnapshot>(),
+  },
+  'dashboard.refresh': { request: noRequest, response: returns<DashboardSnapshot>() },
+  'dashboard.market': {
+    request: z.object({ sdkAppId: appId, startDate: ymd, endDate: ymd, period: z.enum(['d', 'h']) }).strict(),
+    response: returns<MarketResult>(),
+  },
+  'dashboard.usage': { request: z.object({ sdkAppId: appId.nullable(), startDate: ymd, endDate: ymd }).strict(), response: returns<UsageResult>() },
   'shell.openExternal': {
     request: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
     response: returns<null>(),
@@ -390,6 +410,7 @@ export const events = {
   'sei.liveEntries': returns<{ id: string; entries: SeiEntry[]; receivedAt: number; bytes: number }>(),
   'sei.liveStatus': returns<LiveSeiStatus>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
+  'dashboard.snapshot': returns<DashboardSnapshot>(),
 } satisfies Record<EventName, unknown>
 
 // Both lists must name exactly the same channels and events.
