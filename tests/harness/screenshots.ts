@@ -70,6 +70,22 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'dashboard',
+    show: async (page) => {
+      await page.getByTestId('tab-dashboard').click()
+      await page.locator('[data-testid="dash-chart-scale"] canvas').waitFor()
+      await page.locator('[data-testid="dash-chart-market-scale"] canvas').waitFor()
+    },
+  },
+  {
+    name: 'dashboard-usage',
+    show: async (page) => {
+      await page.getByTestId('tab-dashboard').click()
+      await page.locator('[data-testid="dash-chart-usage-relay"] canvas').waitFor()
+      await page.getByTestId('dash-panel-usage-trtc').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    },
+  },
+  {
     name: 'profile-menu',
     show: async (page) => {
       await page.getByTestId('profile-switcher').click()

@@ -107,8 +107,8 @@ describe('real-time polling', () => {
 
     // The timer refreshes; a new timer is armed after the answer.
     timers.fire()
-    await expect.poll(() => calls('DescribeTRTCRealTimeScaleData').length).toBe(before + 2)
-    await expect.poll(() => timers.pending.length).toBe(1)
+    await expect.poll(() => calls('DescribeTRTCRealTimeScaleData').length, { timeout: 10_000 }).toBe(before + 2)
+    await expect.poll(() => timers.pending.length, { timeout: 10_000 }).toBe(1)
   })
 
   it('pause stops the timer, resume fetches at once, and the interval persists in settings', async () => {
@@ -127,8 +127,8 @@ describe('real-time polling', () => {
     expect(timers.pending).toEqual([])
 
     service.pause(false)
-    await expect.poll(() => calls('DescribeTRTCRealTimeQualityData').length).toBe(n + 1)
-    await expect.poll(() => timers.pending.map((t) => t.ms)).toEqual([60_000])
+    await expect.poll(() => calls('DescribeTRTCRealTimeQualityData').length, { timeout: 10_000 }).toBe(n + 1)
+    await expect.poll(() => timers.pending.map((t) => t.ms), { timeout: 10_000 }).toEqual([60_000])
     service.stop()
     expect(timers.pending).toEqual([])
     expect(service.snapshot().running).toBe(false)

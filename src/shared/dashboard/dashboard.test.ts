@@ -7,6 +7,7 @@ import {
   latestOf,
   marketRangeProblem,
   MARKET_QUALITY_COLUMNS,
+  REALTIME_MARGIN_S,
   REALTIME_MAX_SPAN_S,
   REALTIME_RATE_PER_S,
   realtimeWindow,
@@ -43,7 +44,8 @@ describe('polling budget', () => {
 describe('real-time window', () => {
   it('ends now and spans at most the hour both APIs document', () => {
     expect(realtimeWindow(NOW + 0.7, 600)).toEqual({ startTime: NOW - 600, endTime: NOW })
-    expect(realtimeWindow(NOW, 12 * 3600)).toEqual({ startTime: NOW - REALTIME_MAX_SPAN_S, endTime: NOW })
+    expect(realtimeWindow(NOW, 12 * 3600)).toEqual({ startTime: NOW - REALTIME_MAX_SPAN_S + REALTIME_MARGIN_S, endTime: NOW })
+    expect(realtimeWindow(NOW, 3600).endTime - realtimeWindow(NOW, 3600).startTime).toBeLessThan(REALTIME_MAX_SPAN_S)
     expect(realtimeWindow(NOW, 5).endTime - realtimeWindow(NOW, 5).startTime).toBe(60)
   })
 })

@@ -45,10 +45,14 @@ export interface TimeWindow {
   endTime: number
 }
 
-/** The last `spanS` seconds up to now (Unix seconds), never wider than the documented hour. */
+// The server checks the look-back against its own clock when the request arrives, later than we
+// compute it and possibly a little ahead of ours: a start exactly one hour back would be refused.
+export const REALTIME_MARGIN_S = 60
+
+/** The last `spanS` seconds up to now (Unix seconds), starting inside the documented hour with a margin. */
 export function realtimeWindow(nowS: number, spanS: number): TimeWindow {
   const end = Math.floor(nowS)
-  const span = Math.min(REALTIME_MAX_SPAN_S, Math.max(60, Math.floor(spanS)))
+  const span = Math.min(REALTIME_MAX_SPAN_S - REALTIME_MARGIN_S, Math.max(60, Math.floor(spanS)))
   return { startTime: end - span, endTime: end }
 }
 

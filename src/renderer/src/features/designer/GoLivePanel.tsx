@@ -1,52 +1,114 @@
-// Go live: start a mix task on a live room with the designed layout, take later versions of the
-// layout to it (with what will change shown first), and stop it. Mixing runs in main, which makes
-// the robot's UserSig and numbers the updates.
+// Go live: start a mix to CDN or a cloud recording on a live room with the designed layout, take
+// later versions of the layout (or a cue) to it with what will change shown first, and stop it.
+// Tasks run in main, which makes the robots' UserSigs; every result shown is the cloud's answer.
 import { useEffect, useMemo, useState } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { api } from '../../api'
-import type { MixTask, RoomRow } from '../../../../shared/contract/contract'
+import { recordingOptionsSchema, type Cue, type MixTask, type RecordingOptions, type RecordingTask, type RoomRow } from '../../../../shared/contract/contract'
+import type { Result } from '../../../../shared/errors'
 import type { LayoutDoc } from '../../../../shared/layout/model'
+import { validate } from '../../../../shared/layout/validate'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
+import { CueList } from './CueList'
+import { createCueStore, cueForKey, layoutDiff, sameLayout, type CueState, type LayoutDiff } from './cueStore'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 
-/** What taking `next` to a task that runs `current` changes, tile by tile. */
-export function layoutDiff(current: LayoutDoc, next: LayoutDoc): { added: number; removed: number; changed: number; canvas: boolean } {
-  const before = new Map(current.tiles.map((t) => [t.id, t]))
-  let added = 0
-  let changed = 0
-  for (const t of next.tiles) {
-    const b = before.get(t.id)
-    if (!b) added++
-    else if (JSON.stringify(b) !== JSON.stringify(t)) changed++
-    before.delete(t.id)
-  }
-  const canvas = current.canvas.width !== next.canvas.width || current.canvas.height !== next.canvas.height || JSON.stringify(current.canvas) !== JSON.stringify(next.canvas)
-  return { added, removed: before.size, changed, canvas }
+export { layoutDiff }
+
+const defaultCues = createCueStore({ load: () => api['cues.load'](), save: (cues) => api['cues.save']({ cues }) })
+
+type Kind = 'mix' | 'recording'
+interface LiveTask {
+  key: string
+  kind: Kind
+  taskId: string
+  roomId: string
+  /** "#3" for a mix (SequenceNumber), the recording's status otherwise. */
+  detail: string
+  status: RecordingTask['status'] | null
 }
 
-export function GoLivePanel(props: { store: StoreApi<DesignerState> }) {
+/** The recording form as typed; numbers are checked before anything is sent. */
+interface RecordingForm {
+  streamType: RecordingOptions['streamType']
+  maxIdleTime: string
+  mediaType: RecordingOptions['mediaType']
+  expireDays: string
+  recordId: string
+}
+const initialForm: RecordingForm = { streamType: 0, maxIdleTime: '30', mediaType: 0, expireDays: '0', recordId: '' }
+
+type FormProblem = 'idle' | 'expire' | 'prefix' | 'aac'
+/** The options the form stands for, or what is wrong with it (RecordParams L15833–L15911, TencentVod L16187–L16238). */
+export function readRecordingForm(f: RecordingForm): { ok: true; value: RecordingOptions } | { ok: false; problems: FormProblem[] } {
+  const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
+  const value = { streamType: f.streamType, maxIdleTime: whole(f.maxIdleTime), mediaType: f.mediaType, expireDays: whole(f.expireDays), recordId: f.recordId.trim() }
+  const r = recordingOptionsSchema.safeParse(value)
+  if (r.success) return { ok: true, value: r.data }
+  const problems = new Set<FormProblem>()
+  for (const i of r.error.issues) {
+    const field = i.path[0]
+    if (field === 'maxIdleTime') problems.add('idle')
+    else if (field === 'expireDays') problems.add('expire')
+    else if (field === 'recordId') problems.add('prefix')
+    else if (field === 'mediaType') problems.add('aac')
+  }
+  return { ok: false, problems: [...problems] }
+}
+
+const isTextField = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(el.type)))
+
+export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: StoreApi<CueState> }) {
   const t = useT()
+  const cueStore = props.cues ?? defaultCues
   const doc = useStore(props.store, selectSettledDoc)
+  const target: Kind = useStore(props.store, (s) => (s.dialect === 'recording' ? 'recording' : 'mix'))
   const profile = useApp(selectActiveProfile)
   const sdkAppId = profile?.sdkAppIds[0] ?? null
   const [rooms, setRooms] = useState<RoomRow[]>([])
   const [roomKey, setRoomKey] = useState('')
   const [cdn, setCdn] = useState('')
-  const [tasks, setTasks] = useState<MixTask[]>([])
+  const [form, setForm] = useState<RecordingForm>(initialForm)
+  const [mixTasks, setMixTasks] = useState<MixTask[]>([])
+  const [recordings, setRecordings] = useState<RecordingTask[]>([])
   const [running, setRunning] = useState<Record<string, LayoutDoc>>({})
+  const [selected, setSelected] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const cues = useStore(cueStore, (s) => s.cues)
+  const live = useStore(cueStore, (s) => s.live)
 
   useEffect(() => {
-    void api['mixing.tasks']().then((r) => r.ok && setTasks(r.value))
-    return api.on('mixing.tasksChanged', setTasks)
-  }, [])
-  useEffect(() => {
-    for (const task of tasks) {
-      if (!running[task.taskId]) void api['mixing.layout']({ taskId: task.taskId }).then((r) => r.ok && setRunning((m) => ({ ...m, [task.taskId]: r.value })))
+    void api['mixing.tasks']().then((r) => r.ok && setMixTasks(r.value))
+    void api['recording.tasks']().then((r) => r.ok && setRecordings(r.value))
+    if (!cueStore.getState().loaded) void cueStore.getState().load()
+    const offMix = api.on('mixing.tasksChanged', setMixTasks)
+    const offRec = api.on('recording.tasksChanged', setRecordings)
+    return () => {
+      offMix()
+      offRec()
     }
-  }, [tasks, running])
+  }, [cueStore])
+
+  const tasks: LiveTask[] = useMemo(
+    () =>
+      target === 'mix'
+        ? mixTasks.map((m) => ({ key: `mix:${m.taskId}`, kind: 'mix' as const, taskId: m.taskId, roomId: m.roomId, detail: `#${m.sequence}`, status: null }))
+        : recordings.map((r) => ({ key: `recording:${r.taskId}`, kind: 'recording' as const, taskId: r.taskId, roomId: r.roomId, detail: t('designer.rec.modified', { n: r.modifications }), status: r.status })),
+    [target, mixTasks, recordings, t],
+  )
+  // The task cues and hotkeys go to: the one picked, else the newest of the target.
+  const current = tasks.find((x) => x.key === selected) ?? tasks[0] ?? null
+
+  useEffect(() => {
+    for (const task of [...mixTasks.map((m) => ({ key: `mix:${m.taskId}`, kind: 'mix' as const, taskId: m.taskId })), ...recordings.map((r) => ({ key: `recording:${r.taskId}`, kind: 'recording' as const, taskId: r.taskId }))]) {
+      if (running[task.key]) continue
+      const read = task.kind === 'mix' ? api['mixing.layout']({ taskId: task.taskId }) : api['recording.layout']({ taskId: task.taskId })
+      void read.then((r) => r.ok && setRunning((m) => ({ ...m, [task.key]: r.value })))
+    }
+  }, [mixTasks, recordings, running])
 
   const loadRooms = async () => {
     if (sdkAppId === null) return
@@ -57,35 +119,101 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState> }) {
   }
 
   const room = rooms.find((r) => r.commId === roomKey)
+  const formRead = readRecordingForm(form)
+  const layoutErrors = useMemo(() => (target === 'recording' ? validate(doc, 'recording').filter((i) => i.severity === 'error').length : 0), [doc, target])
+
   const start = async () => {
     if (!room || sdkAppId === null) return
     setBusy(true)
-    const r = await api['mixing.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: cdn.split(/\s+/).filter(Boolean) })
+    if (target === 'mix') {
+      const r = await api['mixing.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: cdn.split(/\s+/).filter(Boolean) })
+      setMessage(r.ok ? { ok: true, text: t('designer.live.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
+      if (r.ok) {
+        setRunning((m) => ({ ...m, [`mix:${r.value.taskId}`]: doc }))
+        setSelected(`mix:${r.value.taskId}`)
+      }
+    } else if (formRead.ok) {
+      const r = await api['recording.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, options: formRead.value })
+      setMessage(r.ok ? { ok: true, text: t('designer.rec.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
+      if (r.ok) {
+        setRunning((m) => ({ ...m, [`recording:${r.value.taskId}`]: doc }))
+        setSelected(`recording:${r.value.taskId}`)
+      }
+    }
     setBusy(false)
-    setMessage(r.ok ? { ok: true, text: t('designer.live.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
-    if (r.ok) setRunning((m) => ({ ...m, [r.value.taskId]: doc }))
-  }
-  const take = async (task: MixTask) => {
-    setBusy(true)
-    const r = await api['mixing.update']({ taskId: task.taskId, doc })
-    setBusy(false)
-    setMessage(r.ok ? { ok: true, text: t('designer.live.taken', { sequence: r.value.sequence, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
-    if (r.ok) setRunning((m) => ({ ...m, [task.taskId]: doc }))
-  }
-  const stop = async (task: MixTask) => {
-    setBusy(true)
-    const r = await api['mixing.stop']({ taskId: task.taskId })
-    setBusy(false)
-    if (!r.ok) setMessage({ ok: false, text: r.error.message })
   }
 
-  const diffs = useMemo(() => Object.fromEntries(tasks.map((task) => [task.taskId, running[task.taskId] ? layoutDiff(running[task.taskId]!, doc) : null])), [tasks, running, doc])
+  /** Sends `next` to the task; the message and the live cue follow the cloud's answer only. */
+  const take = async (task: LiveTask, next: LayoutDoc, cue?: { cue: Cue; index: number }) => {
+    setBusy(true)
+    const r: Result<{ requestId: string; sequence?: number; modifications?: number }> = task.kind === 'mix' ? await api['mixing.update']({ taskId: task.taskId, doc: next }) : await api['recording.update']({ taskId: task.taskId, doc: next })
+    setBusy(false)
+    if (!r.ok) {
+      setMessage({ ok: false, text: cue ? t('designer.cue.failed', { n: cue.index + 1, name: cue.cue.name, error: r.error.message }) : r.error.message })
+      return
+    }
+    setRunning((m) => ({ ...m, [task.key]: next }))
+    cueStore.getState().taken(task.key, cue?.cue.id ?? null)
+    const requestId = r.value.requestId
+    setMessage({
+      ok: true,
+      text: cue
+        ? t('designer.cue.taken', { n: cue.index + 1, name: cue.cue.name, requestId })
+        : task.kind === 'mix'
+          ? t('designer.live.taken', { sequence: r.value.sequence ?? 0, requestId })
+          : t('designer.rec.taken', { requestId }),
+    })
+  }
+  const stop = async (task: LiveTask) => {
+    setBusy(true)
+    const r = task.kind === 'mix' ? await api['mixing.stop']({ taskId: task.taskId }) : await api['recording.stop']({ taskId: task.taskId })
+    setBusy(false)
+    if (!r.ok) setMessage({ ok: false, text: r.error.message })
+    else {
+      cueStore.getState().taken(task.key, null)
+      setMessage({ ok: true, text: t('designer.live.stopped', { task: task.taskId }) })
+    }
+  }
+  const refresh = async () => {
+    const r = await api['recording.tasks']()
+    if (r.ok) setRecordings(r.value)
+    else setMessage({ ok: false, text: r.error.message })
+  }
+
+  // Hotkeys 1–9 take cue N to the current task, unless typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTextField(e.target)) return
+      const cue = cueForKey(cues, e.key)
+      if (!cue || !current || busy) return
+      e.preventDefault()
+      void take(current, cue.doc, { cue, index: cues.indexOf(cue) })
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
+  const diffText = (d: LayoutDiff | null) =>
+    d === null ? '…' : sameLayout(d) ? t('designer.live.same') : d.added + d.removed + d.changed === 0 ? t('designer.live.diffOther') : t('designer.live.diff', { added: d.added, removed: d.removed, changed: d.changed })
+  const liveCueName = (key: string) => {
+    const i = cues.findIndex((c) => c.id === live[key])
+    return i < 0 ? null : `${i + 1} · ${cues[i]!.name}`
+  }
+  const canStart = Boolean(room) && !busy && (target === 'mix' ? Boolean(cdn.trim()) : formRead.ok && layoutErrors === 0)
 
   return (
     <section className="designer-panel" data-testid="designer-golive">
       <h3>{t('designer.live.title')}</h3>
+      <div className="golive-target" role="radiogroup" aria-label={t('designer.live.target')}>
+        {(['mix', 'recording'] as const).map((k) => (
+          <label key={k} className="segment">
+            <input type="radio" name="golive-target" checked={target === k} onChange={() => props.store.getState().dialectChanged(k === 'mix' ? 'mcu' : 'recording')} data-testid={`golive-target-${k}`} />
+            <span>{t(k === 'mix' ? 'designer.live.targetMix' : 'designer.live.targetRecording')}</span>
+          </label>
+        ))}
+      </div>
       <div className="golive-row">
-        <select value={roomKey} onChange={(e) => setRoomKey(e.target.value)} onFocus={() => void loadRooms()} data-testid="golive-room">
+        <select value={roomKey} onChange={(e) => setRoomKey(e.target.value)} onFocus={() => void loadRooms()} data-testid="golive-room" aria-label={t('designer.live.pickRoom')}>
           <option value="">{t('designer.live.pickRoom')}</option>
           {rooms.map((r) => (
             <option key={r.commId} value={r.commId}>{r.roomId}</option>
@@ -93,30 +221,43 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState> }) {
         </select>
         <button type="button" className="button" onClick={() => void loadRooms()}>{t('designer.live.refreshRooms')}</button>
       </div>
-      <input type="text" value={cdn} onChange={(e) => setCdn(e.target.value)} placeholder="rtmp://push.example.com/live/stream" spellCheck={false} data-testid="golive-cdn" />
-      <button type="button" className="button primary" disabled={!room || !cdn.trim() || busy} onClick={() => void start()} data-testid="golive-start">
-        {t('designer.live.start')}
+      {target === 'mix' ? (
+        <input type="text" value={cdn} onChange={(e) => setCdn(e.target.value)} placeholder="rtmp://push.example.com/live/stream" spellCheck={false} data-testid="golive-cdn" aria-label={t('designer.live.cdn')} />
+      ) : (
+        <RecordingFields form={form} onChange={setForm} problems={formRead.ok ? [] : formRead.problems} layoutErrors={layoutErrors} />
+      )}
+      <button type="button" className="button primary" disabled={!canStart} onClick={() => void start()} data-testid="golive-start">
+        {t(target === 'mix' ? 'designer.live.start' : 'designer.rec.start')}
       </button>
       {message && <p className={message.ok ? 'golive-msg ok' : 'golive-msg fail'} role="status" data-testid="golive-message">{message.text}</p>}
+      {target === 'recording' && recordings.length > 0 && (
+        <button type="button" className="link golive-refresh" onClick={() => void refresh()} data-testid="golive-refresh">
+          {t('designer.rec.refresh')}
+        </button>
+      )}
       {tasks.length > 0 && (
         <ul className="golive-tasks">
           {tasks.map((task) => {
-            const d = diffs[task.taskId]
-            const same = d && !d.canvas && d.added + d.removed + d.changed === 0
+            const d = running[task.key] ? layoutDiff(running[task.key]!, doc) : null
+            const same = d !== null && sameLayout(d)
+            const cueName = liveCueName(task.key)
             return (
-              <li key={task.taskId} data-testid="golive-task">
-                <div>
-                  <span className="mono">{task.roomId}</span> <span className="muted small">#{task.sequence}</span>
-                </div>
-                <div className="muted small" data-testid="golive-diff">
-                  {d ? (same ? t('designer.live.same') : t('designer.live.diff', { added: d.added, removed: d.removed, changed: d.changed })) : '…'}
-                </div>
+              <li key={task.key} className={current?.key === task.key ? 'current' : ''} data-testid="golive-task">
+                <label className="golive-task-head">
+                  <input type="radio" name="golive-current" checked={current?.key === task.key} onChange={() => setSelected(task.key)} aria-label={t('designer.live.cueTarget')} data-testid="golive-current" />
+                  <span className="mono">{task.roomId}</span>
+                  {task.status && <span className={`golive-status ${task.status}`} data-testid="golive-status">{t(`designer.rec.status.${task.status}`)}</span>}
+                  <span className="muted small">{task.detail}</span>
+                </label>
+                <div className="muted small mono golive-id">{task.taskId}</div>
+                {cueName && <div className="small" data-testid="golive-live-cue">{t('designer.cue.runs', { cue: cueName })}</div>}
+                <div className="muted small" data-testid="golive-diff">{diffText(d)}</div>
                 <div className="golive-actions">
-                  <button type="button" className="button primary" disabled={busy || Boolean(same)} onClick={() => void take(task)} data-testid="golive-take">
+                  <button type="button" className="button primary" disabled={busy || same || task.status === 'ended'} onClick={() => void take(task, doc)} data-testid="golive-take">
                     {t('designer.live.take')}
                   </button>
                   <button type="button" className="button danger" disabled={busy} onClick={() => void stop(task)} data-testid="golive-stop">
-                    {t('designer.live.stop')}
+                    {t(task.status === 'ended' ? 'designer.live.remove' : 'designer.live.stop')}
                   </button>
                 </div>
               </li>
@@ -124,6 +265,56 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState> }) {
           })}
         </ul>
       )}
+      <CueList cues={cueStore} doc={doc} running={current ? (running[current.key] ?? null) : null} liveCueId={current ? (live[current.key] ?? null) : null} busy={busy} onTake={(cue, index) => current && void take(current, cue.doc, { cue, index })} />
     </section>
+  )
+}
+
+function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm): void; problems: FormProblem[]; layoutErrors: number }) {
+  const t = useT()
+  const f = props.form
+  const set = (patch: Partial<RecordingForm>) => props.onChange({ ...f, ...patch })
+  return (
+    <div className="golive-form" data-testid="golive-recording-form">
+      <p className="muted small">{t('designer.rec.about')}</p>
+      <label>
+        <span>{t('designer.rec.streamType')}</span>
+        <select value={f.streamType} onChange={(e) => set({ streamType: Number(e.target.value) as RecordingForm['streamType'] })} data-testid="golive-rec-stream">
+          <option value={0}>{t('designer.rec.stream.0')}</option>
+          <option value={1}>{t('designer.rec.stream.1')}</option>
+          <option value={2}>{t('designer.rec.stream.2')}</option>
+        </select>
+      </label>
+      <label>
+        <span>{t('designer.rec.format')}</span>
+        <select value={f.mediaType} onChange={(e) => set({ mediaType: Number(e.target.value) as RecordingForm['mediaType'] })} data-testid="golive-rec-format">
+          <option value={0}>MP4</option>
+          <option value={1}>HLS</option>
+          <option value={3}>HLS + MP4</option>
+          <option value={2}>AAC</option>
+          <option value={4}>HLS + AAC</option>
+        </select>
+      </label>
+      <label>
+        <span>{t('designer.rec.idle')}</span>
+        <input type="text" inputMode="numeric" value={f.maxIdleTime} onChange={(e) => set({ maxIdleTime: e.target.value })} aria-invalid={props.problems.includes('idle')} data-testid="golive-rec-idle" />
+      </label>
+      <label>
+        <span>{t('designer.rec.expire')}</span>
+        <input type="text" inputMode="numeric" value={f.expireDays} onChange={(e) => set({ expireDays: e.target.value })} aria-invalid={props.problems.includes('expire')} data-testid="golive-rec-expire" />
+      </label>
+      <label>
+        <span>{t('designer.rec.prefix')}</span>
+        <input type="text" value={f.recordId} placeholder={t('designer.rec.prefixNone')} spellCheck={false} onChange={(e) => set({ recordId: e.target.value })} aria-invalid={props.problems.includes('prefix')} data-testid="golive-rec-prefix" />
+      </label>
+      {(props.problems.length > 0 || props.layoutErrors > 0) && (
+        <ul className="golive-problems" role="alert" data-testid="golive-rec-problems">
+          {props.problems.map((p) => (
+            <li key={p}>{t(`designer.rec.err.${p}`)}</li>
+          ))}
+          {props.layoutErrors > 0 && <li>{t('designer.rec.err.layout', { n: props.layoutErrors })}</li>}
+        </ul>
+      )}
+    </div>
   )
 }

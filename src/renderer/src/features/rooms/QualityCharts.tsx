@@ -48,7 +48,7 @@ const SUBSERIES_LABEL: Record<string, InsightsKey> = {
   bigvHeight: 'insights.series.bigvHeight',
 }
 // Distinct hues that keep contrast on both the light and the dark surface.
-const USER_COLOURS = ['#3b82f6', '#f97316', '#10b981', '#e11d48', '#8b5cf6', '#ca8a04', '#0891b2', '#db2777', '#65a30d', '#7c3aed', '#ea580c', '#0d9488']
+export const USER_COLOURS = ['#3b82f6', '#f97316', '#10b981', '#e11d48', '#8b5cf6', '#ca8a04', '#0891b2', '#db2777', '#65a30d', '#7c3aed', '#ea580c', '#0d9488']
 // The second and third metric of a group are told apart by dash, the user by colour.
 const DASHES: number[][] = [[], [6, 4], [2, 3]]
 const CHART_HEIGHT = 170
@@ -62,13 +62,13 @@ export interface QualityChartsProps {
   userIds: string[]
 }
 
-interface Theme {
+export interface Theme {
   text: string
   muted: string
   grid: string
 }
 
-function readTheme(): Theme {
+export function readTheme(): Theme {
   const css = getComputedStyle(document.documentElement)
   const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback
   return { text: v('--text', '#1b1f27'), muted: v('--muted', '#5d6675'), grid: v('--border', '#dde1e8') }

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { AuditView } from './AuditView'
+import { DashboardView } from '../dashboard/DashboardView'
 import { fromInputValue, toInputValue } from './format'
 import { RoomDetail } from './RoomDetail'
 import { RoomsTable } from './RoomsTable'
@@ -40,7 +41,7 @@ export function RoomsView() {
   const select = useApp((s) => s.sectionSelected)
   const store = roomsStore()
   const s = useStore(store)
-  const [tab, setTab] = useState<'rooms' | 'audit'>('rooms')
+  const [tab, setTab] = useState<'rooms' | 'dashboard' | 'audit'>('rooms')
   const now = useNow(1000)
   const nowS = Math.floor(now / 1000)
 
@@ -85,15 +86,17 @@ export function RoomsView() {
     <section className="page page-wide" data-testid="view-rooms">
       <PageHeader title={t('rooms.title')} subtitle={t('rooms.subtitle')}>
         <div className="tabs" role="tablist">
-          {(['rooms', 'audit'] as const).map((k) => (
+          {(['rooms', 'dashboard', 'audit'] as const).map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className="tab" onClick={() => setTab(k)} data-testid={`tab-${k}`}>
-              {t(k === 'rooms' ? 'rooms.tab.rooms' : 'rooms.tab.audit')}
+              {t(`rooms.tab.${k}`)}
             </button>
           ))}
         </div>
       </PageHeader>
       {tab === 'audit' ? (
         <AuditView store={store} />
+      ) : tab === 'dashboard' ? (
+        <DashboardView apps={apps} />
       ) : (
         <>
           <div className="card toolbar-card">
