@@ -13,6 +13,8 @@ import type { RecordingService } from './recording/recordingService'
 import type { CueFile } from './recording/cueFile'
 import type { LiveSei } from './sei/liveSei'
 import type { DashboardService } from './dashboard/dashboardService'
+import { createAlertHandlers } from './alerts/alertHandlers'
+import type { AlertsService } from './alerts/alertsService'
 import type { ModerationService } from './rooms/moderationService'
 import type { UnblockScheduler } from './rooms/unblockScheduler'
 
@@ -34,12 +36,14 @@ export interface HandlerDeps {
   cues: CueFile
   liveSei: LiveSei
   dashboard: DashboardService
+  alerts: AlertsService
   emit: Emit
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createProfileHandlers({ cloud: deps.cloud, emit: deps.emit, now: deps.now }),
+    ...createAlertHandlers(deps.alerts),
     'app.info': async () => ok(deps.appInfo),
     'settings.get': async () => ok(deps.settings.get()),
     'settings.update': async (patch) => {

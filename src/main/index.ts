@@ -1,6 +1,6 @@
 // Composition root: app lifecycle, the window, and wiring. The only module that imports electron
 // at runtime.
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, screen, session, shell, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
 import { readJsonFile, writeFileAtomic } from './atomicFile'
 import { createFileLogger } from './fileLog'
@@ -71,6 +71,19 @@ async function start(): Promise<void> {
       systemLocales: app.getPreferredSystemLanguages(),
     },
     openExternal: (url) => shell.openExternal(url),
+    notify: (title, body) => {
+      if (!Notification.isSupported()) return
+      const n = new Notification({ title, body })
+      // A click brings the window forward, where the bell lists the alert.
+      n.on('click', () => {
+        const win = BrowserWindow.getAllWindows()[0]
+        if (win) {
+          if (win.isMinimized()) win.restore()
+          win.focus()
+        }
+      })
+      n.show()
+    },
     onSettingsChanged: (s) => {
       nativeTheme.themeSource = s.theme
     },

@@ -132,6 +132,12 @@ describe('secrets never leave main', () => {
       'dashboard.refresh': undefined,
       'dashboard.market': { sdkAppId, startDate: new Date(now * 1000 - 86_400_000).toISOString().slice(0, 10), endDate: new Date(now * 1000).toISOString().slice(0, 10), period: 'd' },
       'dashboard.usage': { sdkAppId, startDate: new Date(now * 1000).toISOString().slice(0, 10), endDate: new Date(now * 1000).toISOString().slice(0, 10) },
+      'alerts.rules': undefined,
+      'alerts.saveRule': { rule: { name: 'Leak check', enabled: true, kind: 'metric', scope: { kind: 'app', sdkAppId }, metric: 'userCount', comparator: '>', threshold: 0, hysteresis: 0, durationS: 0 } },
+      'alerts.deleteRule': { id: 'none' },
+      'alerts.configure': { pollIntervalS: 60 },
+      'alerts.list': undefined,
+      'alerts.ack': { all: true },
       'shell.openExternal': { url: 'https://trtc.io/' },
     }
     for (const channel of channelNames) await call(channel, requests[channel])

@@ -18,6 +18,7 @@ import { createCueFile } from './recording/cueFile'
 import { createRecordingService } from './recording/recordingService'
 import { createLiveSei } from './sei/liveSei'
 import { createDashboardService } from './dashboard/dashboardService'
+import { createAlertsService, type AlertsService } from './alerts/alertsService'
 import { startSimulator, type Simulator } from '../simulator/server'
 
 export interface ServiceOptions {
@@ -33,12 +34,15 @@ export interface ServiceOptions {
   startDemo?: () => Promise<DemoCloud>
   /** The H.264 clip the Demo simulator loops in live streams. */
   demoClipPath?: string
+  /** A desktop notification (Electron's Notification in the app, recorded by the test harness). */
+  notify?(title: string, body: string): void
 }
 
 export interface Services {
   dispatch: Dispatch
   settings: Awaited<ReturnType<typeof createSettingsStore>>
   cloud: CloudContext
+  alerts: AlertsService
   close(): Promise<void>
 }
 
@@ -79,6 +83,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
   moderation = createModerationService({ cloud, audit, now, scheduleUnblock: (e) => unblocks.add(e) })
   const liveSei = createLiveSei({ emit: opts.emit, now })
   const dashboard = createDashboardService({ cloud, settings, emit: opts.emit, now })
+  const alerts = await createAlertsService({ dir: opts.userDataDir, cloud, now, emit: opts.emit, notify: opts.notify ?? (() => undefined), log: opts.log })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
@@ -93,6 +98,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     cues: createCueFile(join(opts.userDataDir, 'cues.json')),
     liveSei,
     dashboard,
+    alerts,
     audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
@@ -102,9 +108,11 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     dispatch: createDispatch(handlers, opts.log),
     settings,
     cloud,
+    alerts,
     close: async () => {
       liveSei.stopAll()
       dashboard.close()
+      await alerts.close()
       unblocks.close()
       await cloud.close()
     },

@@ -59,6 +59,8 @@ export interface Harness {
   userDataDir: string
   logLines: string[]
   externalUrls: string[]
+  /** Desktop notifications main would have shown. */
+  notifications: { title: string; body: string }[]
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>
   open(): Promise<void>
   close(): Promise<void>
@@ -83,6 +85,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const userDataDir = await mkdtemp(join(tmpdir(), 'trtc-desk-harness-'))
   const logLines: string[] = []
   const externalUrls: string[] = []
+  const notifications: { title: string; body: string }[] = []
   const log: Logger = {
     error: (m, d) => logLines.push(`error ${m} ${d instanceof Error ? d.stack : JSON.stringify(d ?? '')}`),
     warn: (m, d) => logLines.push(`warn ${m} ${JSON.stringify(d ?? '')}`),
@@ -118,6 +121,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     openExternal: async (url) => {
       externalUrls.push(url)
     },
+    notify: (title, body) => void notifications.push({ title, body }),
   })
 
   // The production registration, against an ipcMain stand-in.
@@ -184,6 +188,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     userDataDir,
     logLines,
     externalUrls,
+    notifications,
     emit,
     open: async () => {
       await page.goto(`${ORIGIN}/index.html`)

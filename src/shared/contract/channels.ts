@@ -48,10 +48,16 @@ export const channelNames = [
   'dashboard.refresh',
   'dashboard.market',
   'dashboard.usage',
+  'alerts.rules',
+  'alerts.saveRule',
+  'alerts.deleteRule',
+  'alerts.configure',
+  'alerts.list',
+  'alerts.ack',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress', 'dashboard.snapshot'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress', 'dashboard.snapshot', 'alerts.changed'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

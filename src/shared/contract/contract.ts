@@ -2,6 +2,7 @@
 // Every side imports it; main validates every request against it before a handler runs.
 import { z } from 'zod'
 import type { AppError, ErrorCode } from '../errors'
+import type { Alert, AlertRule } from '../alerts/model'
 import { REALTIME_SPANS_S, REFRESH_MAX_S, REFRESH_MIN_S, type DashboardSnapshot, type MarketResult, type UsageResult } from '../dashboard/dashboard'
 import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
@@ -333,6 +334,19 @@ export interface AuditEntry {
 const dashboardSpan = z.literal([...REALTIME_SPANS_S])
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the format YYYY-MM-DD')
 
+export interface AlertRulesView {
+  rules: AlertRule[]
+  /** Seconds between two checks of the enabled rules. */
+  pollIntervalS: number
+}
+
+export interface AlertsView {
+  /** Newest first. */
+  alerts: Alert[]
+  unacknowledged: number
+  status: { polling: boolean; lastPollAt: number | null; lastError: string | null }
+}
+
 export const contract = {
   'app.info': { request: noRequest, response: returns<AppInfo>() },
   'settings.get': { request: noRequest, response: returns<Settings>() },
@@ -395,6 +409,13 @@ export const contract = {
     response: returns<MarketResult>(),
   },
   'dashboard.usage': { request: z.object({ sdkAppId: appId.nullable(), startDate: ymd, endDate: ymd }).strict(), response: returns<UsageResult>() },
+  'alerts.rules': { request: noRequest, response: returns<AlertRulesView>() },
+  // The rule itself is validated in main by ruleSchema, whose messages reach the editor.
+  'alerts.saveRule': { request: z.object({ rule: z.record(z.string(), z.unknown()) }).strict(), response: returns<AlertRulesView>() },
+  'alerts.deleteRule': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<AlertRulesView>() },
+  'alerts.configure': { request: z.object({ pollIntervalS: z.int().min(10).max(3600) }).strict(), response: returns<AlertRulesView>() },
+  'alerts.list': { request: noRequest, response: returns<AlertsView>() },
+  'alerts.ack': { request: z.union([z.object({ ids: z.array(z.string().min(1).max(400)).min(1).max(5000) }).strict(), z.object({ all: z.literal(true) }).strict()]), response: returns<AlertsView>() },
   'shell.openExternal': {
     request: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
     response: returns<null>(),
@@ -411,6 +432,7 @@ export const events = {
   'sei.liveStatus': returns<LiveSeiStatus>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
   'dashboard.snapshot': returns<DashboardSnapshot>(),
+  'alerts.changed': returns<AlertsView>(),
 } satisfies Record<EventName, unknown>
 
 // Both lists must name exactly the same channels and events.

@@ -8,12 +8,13 @@ import * as insights from '../features/rooms/insightsMessages'
 import * as dashboard from '../features/dashboard/messages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
+import * as alerts from '../features/alerts/messages'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en }
+const en = { ...shellEn, ...designer.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 

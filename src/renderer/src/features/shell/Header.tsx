@@ -1,6 +1,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useApp, useT } from './context'
 import { selectActiveProfile } from './appStore'
+import { AlertsBell } from '../alerts/AlertsPanel'
 
 export function Header() {
   const t = useT()
@@ -30,6 +31,7 @@ export function Header() {
         </div>
       )}
       <div className="header-actions">
+        <AlertsBell />
         <DropdownMenu.Root>
           <DropdownMenu.Trigger asChild>
             <button type="button" className="profile-button" data-testid="profile-switcher">
