@@ -3,6 +3,7 @@
 import type { AppInfo } from '../shared/contract/contract'
 import type { CloudContext } from './profiles/cloudContext'
 import { createProfileHandlers } from './profiles/profileHandlers'
+import { createLayoutFileHandlers, type LayoutFiles } from './files/layoutFiles'
 import { ok } from '../shared/errors'
 import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
@@ -37,12 +38,14 @@ export interface HandlerDeps {
   liveSei: LiveSei
   dashboard: DashboardService
   alerts: AlertsService
+  layoutFiles: LayoutFiles
   emit: Emit
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createProfileHandlers({ cloud: deps.cloud, emit: deps.emit, now: deps.now }),
+    ...createLayoutFileHandlers(deps.layoutFiles),
     ...createAlertHandlers(deps.alerts),
     'app.info': async () => ok(deps.appInfo),
     'settings.get': async () => ok(deps.settings.get()),

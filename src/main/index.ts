@@ -1,6 +1,6 @@
 // Composition root: app lifecycle, the window, and wiring. The only module that imports electron
 // at runtime.
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
 import { readJsonFile, writeFileAtomic } from './atomicFile'
 import { createFileLogger } from './fileLog'
@@ -44,6 +44,12 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
+// Dialog filters take the last extension only; the layout module checks the content.
+const layoutFilters = [
+  { name: 'TRTC Desk layout', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
@@ -83,6 +89,20 @@ async function start(): Promise<void> {
         }
       })
       n.show()
+    },
+    dialogs: {
+      async showOpenDialog({ title }) {
+        const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+        const opts = { title, properties: ['openFile' as const], filters: layoutFilters }
+        const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
+      async showSaveDialog({ title, defaultPath }) {
+        const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+        const opts = { title, defaultPath, filters: layoutFilters, properties: ['showOverwriteConfirmation' as const] }
+        const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
     },
     onSettingsChanged: (s) => {
       nativeTheme.themeSource = s.theme

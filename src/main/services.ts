@@ -19,6 +19,8 @@ import { createRecordingService } from './recording/recordingService'
 import { createLiveSei } from './sei/liveSei'
 import { createDashboardService } from './dashboard/dashboardService'
 import { createAlertsService, type AlertsService } from './alerts/alertsService'
+import { createLayoutFiles } from './files/layoutFiles'
+import { noFileDialogs, type FileDialogs } from './files/dialogs'
 import { startSimulator, type Simulator } from '../simulator/server'
 
 export interface ServiceOptions {
@@ -34,6 +36,8 @@ export interface ServiceOptions {
   startDemo?: () => Promise<DemoCloud>
   /** The H.264 clip the Demo simulator loops in live streams. */
   demoClipPath?: string
+  /** Native open/save dialogs for layout files; without them every dialog counts as cancelled. */
+  dialogs?: FileDialogs
   /** A desktop notification (Electron's Notification in the app, recorded by the test harness). */
   notify?(title: string, body: string): void
 }
@@ -99,6 +103,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     liveSei,
     dashboard,
     alerts,
+    layoutFiles: createLayoutFiles({ dir: opts.userDataDir, dialogs: opts.dialogs ?? noFileDialogs, now, log: opts.log }),
     audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,

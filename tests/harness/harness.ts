@@ -3,6 +3,7 @@
 // ipcRenderer.invoke lands, through a Playwright binding, in the same registerIpc() that the
 // Electron app uses with ipcMain.
 import { InMemorySecretStore } from '../../src/main/credentials/secretStore'
+import { ScriptedFileDialogs } from '../../src/main/files/dialogs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number }
   browser?: Browser
   seed?: string
+  /** Main's data folder from an earlier harness (as after a crash or a restart); kept on close. */
+  userDataDir?: string
 }
 
 export interface Harness {
@@ -57,6 +60,8 @@ export interface Harness {
   /** The Demo profile's simulator, for fault injection and inspection. */
   demo: Simulator
   userDataDir: string
+  /** The native open/save dialogs: a test sets what the next one answers. */
+  dialogs: ScriptedFileDialogs
   logLines: string[]
   externalUrls: string[]
   /** Desktop notifications main would have shown. */
@@ -82,7 +87,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: 'block',
   })
-  const userDataDir = await mkdtemp(join(tmpdir(), 'trtc-desk-harness-'))
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'trtc-desk-harness-')))
+  const dialogs = new ScriptedFileDialogs()
   const logLines: string[] = []
   const externalUrls: string[] = []
   const notifications: { title: string; body: string }[] = []
@@ -121,6 +127,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     openExternal: async (url) => {
       externalUrls.push(url)
     },
+    dialogs,
     notify: (title, body) => void notifications.push({ title, body }),
   })
 
@@ -186,6 +193,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     services,
     demo,
     userDataDir,
+    dialogs,
     logLines,
     externalUrls,
     notifications,
@@ -198,7 +206,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await ownBrowser?.close()
       await services.close()
       await demo.close().catch(() => undefined)
-      await rm(userDataDir, { recursive: true, force: true })
+      if (!opts.userDataDir) await rm(userDataDir, { recursive: true, force: true })
     },
   }
 }

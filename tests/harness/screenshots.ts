@@ -1,14 +1,14 @@
 // Writes a PNG of every screen, light and dark, so anyone can look at the UI without Electron.
 // Usage: npm run screenshots [-- <output folder>]   (default: screenshots/)
 import { mkdir } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchBrowser, startHarness } from './harness'
+import { launchBrowser, startHarness, type Harness } from './harness'
 
 export interface Screen {
   name: string
   /** Brings the app into the state to capture; the page starts freshly loaded. */
-  show(page: Page): Promise<void>
+  show(page: Page, h: Harness): Promise<void>
 }
 
 const nav = (section: string) => async (page: Page) => {
@@ -100,6 +100,45 @@ export const screens: Screen[] = [
       await page.getByTestId('about-dialog').waitFor()
     },
   },
+  // The layout file screens come last: they leave an autosave behind, which the designer offers on every later load.
+  {
+    name: 'designer-file-menu',
+    show: async (page, h) => {
+      await h.services.dispatch('layout.discardRecovery', undefined)
+      await nav('designer')(page)
+      await page.getByTestId('designer-starter-2x2').click()
+      h.dialogs.answerNext(join(h.userDataDir, 'Studio B', 'evening-show.trtclayout.json'))
+      await page.keyboard.press('Control+S')
+      await page.getByTestId('designer-dirty').waitFor({ state: 'detached' })
+      await page.getByTestId('designer-add-tile').click()
+      await page.getByTestId('designer-file-menu').click()
+      await page.getByTestId('designer-file-recent').click()
+      await page.getByTestId('designer-recent-item').first().waitFor()
+    },
+  },
+  {
+    name: 'designer-confirm-leave',
+    show: async (page, h) => {
+      await h.services.dispatch('layout.discardRecovery', undefined)
+      await nav('designer')(page)
+      await page.getByTestId('designer-add-tile').click()
+      await page.getByTestId('designer-file-menu').click()
+      await page.getByTestId('designer-file-new').click()
+      await page.getByTestId('designer-confirm-leave').waitFor()
+    },
+  },
+  {
+    name: 'designer-recovery',
+    show: async (page) => {
+      await nav('designer')(page)
+      await page.getByTestId('designer-starter-3x3').click()
+      // Reloading before saving stands in for a crash: the autosave is offered on the next start.
+      await page.waitForTimeout(2500)
+      await page.reload()
+      await nav('designer')(page)
+      await page.getByTestId('designer-recovery').waitFor()
+    },
+  },
 ]
 
 async function main(): Promise<void> {
@@ -114,7 +153,7 @@ async function main(): Promise<void> {
         try {
           for (const screen of screens) {
             await h.open()
-            await screen.show(h.page)
+            await screen.show(h.page, h)
             await h.page.waitForTimeout(150)
             const file = resolve(outDir, `${screen.name}-${colorScheme}-${locale}.png`)
             await h.page.screenshot({ path: file })

@@ -314,6 +314,41 @@ export interface LiveSeiStatus {
   message?: string
 }
 
+/** A layout file main has a path for; the renderer names it by `id` (src/main/files/layoutFiles.ts). */
+export interface LayoutFileInfo {
+  id: string
+  name: string
+  path: string
+}
+
+export interface RecentLayoutFile extends LayoutFileInfo {
+  openedAt: number
+  /** The file is gone from its place (moved, deleted, on a disk not mounted). */
+  missing: boolean
+}
+
+export interface OpenedLayout {
+  doc: LayoutDoc
+  file: LayoutFileInfo
+}
+
+/** An autosaved document newer than its file: the designer offers to restore it after a crash. */
+export interface RecoveryOffer {
+  savedAt: number
+  docName: string
+  /** The file the document was saved to before, or null for a document never saved. */
+  file: LayoutFileInfo | null
+}
+
+export interface RecoveredLayout {
+  doc: LayoutDoc
+  file: LayoutFileInfo | null
+  savedAt: number
+}
+
+const fileId = z.string().min(1).max(64)
+const layoutDocRequest = z.object({ doc: layoutDocSchema, fileId: fileId.optional() }).strict()
+
 export interface AuditEntry {
   time: string
   profile: string
@@ -409,6 +444,18 @@ export const contract = {
     response: returns<MarketResult>(),
   },
   'dashboard.usage': { request: z.object({ sdkAppId: appId.nullable(), startDate: ymd, endDate: ymd }).strict(), response: returns<UsageResult>() },
+  // No channel takes a path: paths come from main's dialogs and its recent list.
+  'layout.open': { request: noRequest, response: returns<OpenedLayout | null>() },
+  'layout.openRecent': { request: z.object({ id: fileId }).strict(), response: returns<OpenedLayout>() },
+  'layout.save': { request: layoutDocRequest, response: returns<LayoutFileInfo | null>() },
+  'layout.saveAs': { request: layoutDocRequest, response: returns<LayoutFileInfo | null>() },
+  'layout.recent': { request: noRequest, response: returns<RecentLayoutFile[]>() },
+  'layout.removeRecent': { request: z.object({ id: fileId }).strict(), response: returns<RecentLayoutFile[]>() },
+  'layout.clearRecent': { request: noRequest, response: returns<RecentLayoutFile[]>() },
+  'layout.autosave': { request: layoutDocRequest, response: returns<null>() },
+  'layout.recovery': { request: noRequest, response: returns<RecoveryOffer | null>() },
+  'layout.restoreRecovery': { request: noRequest, response: returns<RecoveredLayout>() },
+  'layout.discardRecovery': { request: noRequest, response: returns<null>() },
   'alerts.rules': { request: noRequest, response: returns<AlertRulesView>() },
   // The rule itself is validated in main by ruleSchema, whose messages reach the editor.
   'alerts.saveRule': { request: z.object({ rule: z.record(z.string(), z.unknown()) }).strict(), response: returns<AlertRulesView>() },

@@ -1,4 +1,4 @@
-// Saves a file the renderer made (CSV, report, layout, PNG) through the browser's download path;
+// Saves a file the renderer made (CSV, report, PNG) through the browser's download path;
 // in Electron this is the system save location.
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The designer rendered in a DOM and driven with synthetic pointer sequences on its canvas.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -14,15 +14,16 @@ import { createDoc } from '../../../../shared/layout/model'
 import { serialize } from '../../../../shared/layout/file'
 import type { AppState } from '../shell/appStore'
 import { AppStoreContext } from '../shell/context'
-import { createDesignerStore, type DesignerState } from './designerStore'
+import { createDesignerStore } from './designerStore'
 import { DesignerView } from './DesignerView'
-import { openFile } from './OutputPanels'
+import { ScriptedFileDialogs } from '../../../../main/files/dialogs'
 
 afterEach(cleanup)
 
 // The real main services behind window.api (the go-live panel lists mix tasks on mount).
 let services: Services
 let dir: string
+const dialogs = new ScriptedFileDialogs()
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'trtc-designer-ct-'))
   const transport = createInMemoryTransport((c, r) => services.dispatch(c, r))
@@ -33,6 +34,7 @@ beforeAll(async () => {
     log: { error: () => undefined, warn: () => undefined, info: () => undefined },
     emit: (e, p) => transport.emit(e, p),
     openExternal: async () => undefined,
+    dialogs,
   })
   window.api = createClient(transport)
 })
@@ -184,19 +186,31 @@ describe('DesignerView', () => {
     expect(s().history.present.mode).toBe('grid')
   })
 
-  it('opens a layout file, reports a bad one, and shows unsaved changes until exported', async () => {
-    const { store, s } = mount()
+  it('opens a layout file with Ctrl+O, reports a bad one, and shows unsaved changes until saved with Ctrl+S', async () => {
+    const { s } = mount()
     expect(screen.queryByTestId('designer-dirty')).toBeNull()
-    const doc = { ...createDoc('720x1280', 'Portrait'), tiles: [] }
-    await act(() => openFile(store as StoreApi<DesignerState>, new Blob([serialize(doc)])))
-    expect(s().history.present.canvas.width).toBe(720)
-    expect(screen.getByTestId('designer-docname').textContent).toBe('Portrait')
-    await act(() => openFile(store, new Blob(['{"format":"something-else"}'])))
-    expect(screen.getByTestId('designer-file-error').textContent).toContain('not a TRTC Desk layout file')
+    expect(screen.getByTestId('designer-filename').textContent).toBe('Not saved yet')
+    const path = join(dir, 'portrait.trtclayout.json')
+    await writeFile(path, serialize({ ...createDoc('720x1280', 'Portrait'), tiles: [] }))
+    dialogs.answerNext(path)
+    fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
+    await waitFor(() => expect(s().history.present.canvas.width).toBe(720))
+    expect(screen.getByTestId('designer-docname').textContent).toContain('Portrait')
+    expect(screen.getByTestId('designer-filename').textContent).toBe('portrait.trtclayout.json')
+
+    await writeFile(join(dir, 'other.json'), '{"format":"something-else"}')
+    dialogs.answerNext(join(dir, 'other.json'))
+    fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
+    await waitFor(() => expect(screen.getByTestId('designer-file-error').textContent).toContain('not a TRTC Desk layout file'))
     expect(s().history.present.name).toBe('Portrait')
+
     fireEvent.click(screen.getByTestId('designer-add-tile'))
     expect(screen.getByTestId('designer-dirty')).toBeTruthy()
-    act(() => s().docSaved())
-    expect(screen.queryByTestId('designer-dirty')).toBeNull()
+    // Saving writes back to the open file without asking.
+    const asked = dialogs.shown.length
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(screen.queryByTestId('designer-dirty')).toBeNull())
+    expect(dialogs.shown).toHaveLength(asked)
+    expect(JSON.parse(await readFile(path, 'utf8')).doc.tiles).toHaveLength(1)
   })
 })

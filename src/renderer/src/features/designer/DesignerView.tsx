@@ -10,10 +10,11 @@ import { PageHeader } from '../../components/PageHeader'
 import { useT } from '../shell/context'
 import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
-import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectDirty, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
+import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
 import { PropertiesPanel } from './PropertiesPanel'
 import { GoLivePanel } from './GoLivePanel'
-import { FileActions, fileDropProps, IssuesPanel, OutputPanel } from './OutputPanels'
+import { IssuesPanel, OutputPanel } from './OutputPanels'
+import { FileMenu, FileName, RecoveryBanner } from './FileMenu'
 import { validate } from '../../../../shared/layout/validate'
 import './designer.css'
 
@@ -269,7 +270,6 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
   const store = props.store ?? defaultStore
   useShortcuts(store)
   const doc = useStore(store, selectSettledDoc)
-  const dirty = useStore(store, selectDirty)
   const dialect = useStore(store, (x) => x.dialect)
   const count = useStore(store, (x) => x.simUserCount)
   const audioOnly = useStore(store, (x) => x.simAudioOnlyCount)
@@ -294,13 +294,11 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
   return (
     <section className="page page-wide designer-page" data-testid="view-designer">
       <PageHeader title={t('designer.title')} subtitle={t('designer.subtitle')}>
-        <span className="designer-docname" data-testid="designer-docname">
-          {dirty && <span className="designer-dirty" data-testid="designer-dirty" title={t('designer.unsaved')} aria-label={t('designer.unsaved')} />}
-          {doc.name}
-        </span>
+        <FileName store={store} />
         <TargetSwitch store={store} />
-        <FileActions store={store} />
+        <FileMenu store={store} />
       </PageHeader>
+      <RecoveryBanner store={store} />
       {fileError && (
         <div className="designer-file-error" role="alert" data-testid="designer-file-error">
           <span>{fileError}</span>
@@ -310,7 +308,7 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
         </div>
       )}
       <Toolbar store={store} />
-      <div className="designer-body" {...fileDropProps(store)}>
+      <div className="designer-body">
         <DesignerCanvas store={store} preview={preview?.tiles ?? null} emptyBigArea={preview?.emptyBigArea ?? null} issues={tileIssues} />
         <aside className="designer-side">
           <TemplatePanel store={store} approximate={preview?.approximate ?? false} hidden={preview?.hiddenUserIds ?? []} />

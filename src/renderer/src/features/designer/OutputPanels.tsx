@@ -1,16 +1,14 @@
-// Validation issues, the compiled request with copy actions, request import, and the layout file
-// (export and open). Rules, compilers and the file format are the shared layout core's.
-import { useRef, useState, type DragEvent } from 'react'
+// Validation issues, the compiled request with copy actions and request import. Rules and
+// compilers are the shared layout core's; layout files are FileMenu's.
+import { useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import { useStore, type StoreApi } from 'zustand'
 import { toTccliCommand } from '../../../../shared/layout/compile'
-import { FILE_EXTENSION, parseLayoutFile, serialize } from '../../../../shared/layout/file'
 import type { Issue } from '../../../../shared/layout/validate'
 import { selectActiveProfile } from '../shell/appStore'
 import { useApp, useT } from '../shell/context'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 import { compileRequest, importRequest } from './output'
-import { download } from '../../components/download'
 
 export function IssuesPanel(props: { store: StoreApi<DesignerState>; issues: Issue[] }) {
   const t = useT()
@@ -149,59 +147,4 @@ export function OutputPanel(props: { store: StoreApi<DesignerState> }) {
       {importing && <ImportDialog store={store} onClose={() => setImporting(false)} />}
     </section>
   )
-}
-
-/** Export and open `.trtclayout.json` files in the renderer: a Blob download and a file input or drop. */
-export function FileActions(props: { store: StoreApi<DesignerState> }) {
-  const t = useT()
-  const { store } = props
-  const input = useRef<HTMLInputElement>(null)
-  const exportFile = () => {
-    const doc = store.getState().history.present
-    download(`${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'layout'}${FILE_EXTENSION}`, new Blob([serialize(doc)], { type: 'application/json' }))
-    store.getState().docSaved()
-  }
-  return (
-    <>
-      <button type="button" className="button" onClick={() => input.current?.click()} data-testid="designer-open">
-        {t('designer.file.open')}
-      </button>
-      <button type="button" className="button" onClick={exportFile} data-testid="designer-export">
-        {t('designer.file.export')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="designer-file-input"
-        onChange={(e) => {
-          const f = e.target.files?.[0]
-          e.target.value = ''
-          if (f) void openFile(store, f)
-        }}
-      />
-    </>
-  )
-}
-
-export async function openFile(store: StoreApi<DesignerState>, file: Blob): Promise<void> {
-  const r = parseLayoutFile(await file.text())
-  if (r.ok) store.getState().docOpened(r.value)
-  else store.getState().fileFailed(r.error.message)
-}
-
-/** Drop handlers for the editor: a dropped layout file opens in place of the current document. */
-export function fileDropProps(store: StoreApi<DesignerState>) {
-  return {
-    onDragOver: (e: DragEvent) => {
-      if (e.dataTransfer.types.includes('Files')) e.preventDefault()
-    },
-    onDrop: (e: DragEvent) => {
-      const f = e.dataTransfer.files[0]
-      if (!f) return
-      e.preventDefault()
-      void openFile(store, f)
-    },
-  }
 }

@@ -22,6 +22,7 @@ import { createDoc, rectOf, type LayoutDoc, type Rect, type Tile } from '../../.
 import { normalize, snapRect, tileAt, tilesInMarquee, type Guide, type Point } from '../../../../shared/layout/snap'
 import type { Dialect, SimUser } from '../../../../shared/layout/templates'
 import { DEFAULT_OUTPUT_FIELDS, type OutputFields } from './output'
+import type { LayoutFileInfo, RecoveryOffer } from '../../../../shared/contract/contract'
 
 export type AspectLock = 'free' | '16:9' | '9:16' | '4:3' | '1:1'
 export const ASPECT_LOCKS: readonly AspectLock[] = ['free', '16:9', '9:16', '4:3', '1:1']
@@ -73,8 +74,12 @@ export interface DesignerState {
   output: OutputFields
   /** Warnings of the last request import, shown until the next edit of the import. */
   importWarnings: string[]
-  /** The last file error (open) in words, or null. */
+  /** The last file error (open, save) in words, or null. */
   fileError: string | null
+  /** The file the document was opened from or saved to; null for a new document. */
+  file: LayoutFileInfo | null
+  /** An autosaved document from a run that ended without saving, offered once on start. */
+  recovery: RecoveryOffer | null
   pointerDown(e: EditorPointer): void
   pointerMoved(e: EditorPointer): void
   pointerUp(): void
@@ -102,8 +107,12 @@ export interface DesignerState {
   redoRequested(): void
   dialectChanged(d: Dialect): void
   simUsersChanged(count: number, audioOnly: number): void
-  docOpened(doc: LayoutDoc): void
-  docSaved(): void
+  docOpened(doc: LayoutDoc, file?: LayoutFileInfo | null): void
+  /** `doc` is the document that was written (edits may have followed while saving). */
+  docSaved(file?: LayoutFileInfo, doc?: LayoutDoc): void
+  /** An autosaved document restored after a crash: unsaved until saved again. */
+  docRecovered(doc: LayoutDoc, file: LayoutFileInfo | null): void
+  recoveryOffered(offer: RecoveryOffer | null): void
   requestImported(doc: LayoutDoc, warnings: string[]): void
   fileFailed(message: string | null): void
   outputChanged(patch: Partial<OutputFields>): void
@@ -193,6 +202,8 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       output: DEFAULT_OUTPUT_FIELDS,
       importWarnings: [],
       fileError: null,
+      file: null,
+      recovery: null,
 
       pointerDown(e) {
         const s = get()
@@ -425,13 +436,23 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
         set({ simUserCount: c, simAudioOnlyCount: Math.max(0, Math.min(c, Math.floor(audioOnly))) })
       },
 
-      docOpened(d) {
-        set({ history: replace(get().history, d), savedDoc: d, selection: [], tool: { kind: 'idle' }, guides: [], marquee: null, fileError: null, importWarnings: [] })
+      docOpened(d, file = null) {
+        set({ history: replace(get().history, d), savedDoc: d, file, selection: [], tool: { kind: 'idle' }, guides: [], marquee: null, fileError: null, importWarnings: [] })
         get().fitRequested()
       },
 
+      docRecovered(d, file) {
+        get().docOpened(d, file)
+        // What is on disk is not known here; any other document object makes the present unsaved.
+        set({ savedDoc: { ...d }, recovery: null })
+      },
+
+      recoveryOffered(recovery) {
+        set({ recovery })
+      },
+
       requestImported(d, warnings) {
-        // An import is an edit of the open document: undoable, and unsaved until exported.
+        // An import is an edit of the open document: undoable, and unsaved until saved.
         const s = get()
         const history = endGesture({ ...beginGesture(s.history), present: d })
         set({ history, selection: [], importWarnings: warnings, tool: { kind: 'idle' }, guides: [], marquee: null })
@@ -446,8 +467,8 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
         set({ output: { ...get().output, ...patch } })
       },
 
-      docSaved() {
-        set({ savedDoc: doc() })
+      docSaved(file, saved) {
+        set({ savedDoc: saved ?? doc(), file: file ?? get().file, fileError: null })
       },
     }
   })
