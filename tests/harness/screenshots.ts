@@ -16,6 +16,15 @@ const nav = (section: string) => async (page: Page) => {
   await page.getByTestId(`view-${section}`).waitFor()
 }
 
+/** Clicks scroll every ancestor into view: put them back, and scroll only the designer's side panel to `selector`. */
+const sidePanelTo = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel) as HTMLElement
+    const side = el.closest('.designer-side') as HTMLElement
+    for (let p = side.parentElement; p; p = p.parentElement) p.scrollTop = 0
+    side.scrollTop += el.getBoundingClientRect().top - side.getBoundingClientRect().top - 8
+  }, selector)
+
 export const screens: Screen[] = [
   { name: 'rooms', show: nav('rooms') },
   { name: 'designer', show: nav('designer') },
@@ -33,6 +42,40 @@ export const screens: Screen[] = [
       await nav('designer')(page)
       await page.getByTestId('designer-mode-screenShare').check({ force: true })
       await page.getByTestId('designer-target-recording').check({ force: true })
+    },
+  },
+  {
+    name: 'designer-live',
+    show: async (page) => {
+      await nav('designer')(page)
+      await page.getByTestId('designer-starter-2x2').click()
+      const panel = page.getByTestId('designer-golive')
+      await panel.getByTestId('golive-target-recording').locator('..').click()
+      await panel.getByRole('button', { name: 'Reload rooms' }).click()
+      await panel.getByTestId('golive-room').locator('option').nth(1).waitFor({ state: 'attached' })
+      await panel.getByTestId('golive-room').selectOption({ index: 1 })
+      await panel.getByTestId('golive-start').click()
+      await panel.getByTestId('golive-task').waitFor()
+      for (const starter of ['pip', '3x3']) {
+        await panel.getByTestId('cue-add').click()
+        await page.getByTestId(`designer-starter-${starter}`).click()
+      }
+      await panel.getByTestId('cue-add').click()
+      await panel.getByRole('heading').first().click()
+      await page.keyboard.press('2')
+      await panel.locator('.cue.live').waitFor()
+      await sidePanelTo(page, '[data-testid="golive-message"]')
+    },
+  },
+  {
+    name: 'designer-live-form',
+    show: async (page) => {
+      await nav('designer')(page)
+      const panel = page.getByTestId('designer-golive')
+      await panel.getByTestId('golive-target-recording').locator('..').click()
+      await panel.getByTestId('golive-rec-idle').fill('2')
+      await panel.getByTestId('golive-rec-format').selectOption('2')
+      await sidePanelTo(page, '[data-testid="designer-golive"]')
     },
   },
   { name: 'sei', show: nav('sei') },

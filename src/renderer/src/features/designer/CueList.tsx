@@ -44,7 +44,7 @@ export function CueList(props: {
     <div className="cue-list" data-testid="cue-list">
       <div className="cue-head">
         <h4>{t('designer.cue.title')}</h4>
-        <button type="button" className="button" onClick={() => void s.added(props.doc)} data-testid="cue-add">
+        <button type="button" className="button" onClick={() => void s.added(props.doc, t('designer.cue.defaultName', { n: cues.length + 1, tiles: props.doc.tiles.length }))} data-testid="cue-add">
           {t('designer.cue.add')}
         </button>
       </div>
