@@ -51,6 +51,8 @@ async function pickRecent(page: Page, nth = 0) {
 }
 
 test('saves a 2 × 2 layout, starts a new one, opens the saved one from the recent list, and keeps unsaved work through a crash', async () => {
+  // Two app starts (before and after the crash).
+  test.setTimeout(120_000)
   const userData = join(dir, 'userData')
   const layout = join(dir, 'four-up.trtclayout.json')
   let h = await designer(userData)
@@ -139,7 +141,7 @@ test('a broken file or a missing recent file is explained in the UI language and
   await writeFile(join(dir, 'broken.trtclayout.json'), '{"format": "trtc-desk-layout", "version": 2, "doc": {')
   h.dialogs.answerNext(join(dir, 'broken.trtclayout.json'))
   await page.keyboard.press('Control+O')
-  await expect(page.getByTestId('designer-file-error')).toContainText('无法打开布局')
+  await expect(page.getByTestId('designer-file-error')).toContainText('无法将此文件作为布局打开')
   await expect(page.getByTestId('designer-tile')).toHaveCount(4)
   await expect(page.getByTestId('designer-filename')).toHaveText('keep.trtclayout.json')
 

@@ -6,6 +6,8 @@ import * as Dialog from '@radix-ui/react-dialog'
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useStore, type StoreApi } from 'zustand'
 import type { RecentLayoutFile } from '../../../../shared/contract/contract'
+import type { AppError } from '../../../../shared/errors'
+import type { MessageKey } from '../../i18n/i18n'
 import { createDoc } from '../../../../shared/layout/model'
 import { api } from '../../api'
 import { selectLocale } from '../shell/appStore'
@@ -16,6 +18,14 @@ import { selectDirty, selectSettledDoc, type DesignerState } from './designerSto
 export const AUTOSAVE_DELAY_MS = 1500
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
+
+/** Main explains a failure in English; the UI language names the kind of failure around it. */
+function failureKey(action: 'open' | 'save', error: AppError): MessageKey {
+  if (action === 'save') return error.code === 'file.unreadable' ? 'designer.file.unwritable' : 'designer.file.saveFailed'
+  if (error.code === 'file.invalid') return 'designer.file.invalid'
+  if (error.code === 'file.unreadable') return 'designer.file.unreadable'
+  return 'designer.file.openFailed'
+}
 
 /** A long path cut in the middle, so both the drive or home folder and the file's own folder show. */
 export function shortPath(path: string, max = 64): string {
@@ -89,7 +99,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
   const busy = useRef(false)
   useAutosave(store)
 
-  const failed = useCallback((key: 'designer.file.openFailed' | 'designer.file.saveFailed', message: string) => store.getState().fileFailed(t(key, { message })), [store, t])
+  const failed = useCallback((action: 'open' | 'save', error: AppError) => store.getState().fileFailed(t(failureKey(action, error), { message: error.message })), [store, t])
 
   const save = useCallback(
     async (as: boolean): Promise<boolean> => {
@@ -98,7 +108,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
       const req = { doc, ...(s.file ? { fileId: s.file.id } : {}) }
       const r = as ? await api['layout.saveAs'](req) : await api['layout.save'](req)
       if (!r.ok) {
-        failed('designer.file.saveFailed', r.error.message)
+        failed('save', r.error)
         return false
       }
       if (r.value === null) return false
@@ -119,7 +129,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
 
   const opened = useCallback(
     (r: Awaited<ReturnType<(typeof api)['layout.open']>>) => {
-      if (!r.ok) failed('designer.file.openFailed', r.error.message)
+      if (!r.ok) failed('open', r.error)
       else if (r.value) store.getState().docOpened(r.value.doc, r.value.file)
     },
     [store, failed],
@@ -153,12 +163,13 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
       const mod = isMac ? e.metaKey : e.ctrlKey
       if (!mod || e.altKey) return
       const key = e.key.toLowerCase()
+      if (key !== 's' && !(key === 'o' && !e.shiftKey)) return
+      e.preventDefault()
+      // A field being typed in commits its draft on blur: first, so the saved document has it.
+      if (e.target instanceof HTMLElement && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA')) e.target.blur()
       const a = latest.current
       if (key === 's') a[e.shiftKey ? 'saveAs' : 'save']()
-      else if (key === 'o' && !e.shiftKey) a.open()
-      else return
-      e.preventDefault()
-      if (e.target instanceof HTMLElement && e.target.tagName === 'INPUT') e.target.blur()
+      else a.open()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -326,7 +337,7 @@ export function RecoveryBanner(props: { store: StoreApi<DesignerState> }) {
     if (r.ok) props.store.getState().docRecovered(r.value.doc, r.value.file)
     else {
       props.store.getState().recoveryOffered(null)
-      props.store.getState().fileFailed(t('designer.file.openFailed', { message: r.error.message }))
+      props.store.getState().fileFailed(t(failureKey('open', r.error), { message: r.error.message }))
     }
   }
   const discard = async () => {
