@@ -116,6 +116,8 @@ function useColumns(series: ChartSeries | null | undefined, t: T, only?: readonl
   }, [series, t, only])
 }
 
+const TOTAL_COLUMNS = ['userCount', 'roomCount'] as const
+const PEAK_COLUMNS = ['peakCurrentUsers', 'peakCurrentChannels'] as const
 const RATE_COLUMNS = ['videoFreezeRate', 'audioFreezeRate', 'networkDelay'] as const
 const JOIN_COLUMNS = ['joinSuccessRate', 'joinSuccessIn5sRate'] as const
 
@@ -142,7 +144,8 @@ export function DashboardView(props: { apps: number[] }) {
 
   const scaleCols = useColumns(snap?.scale.data, t)
   const qualityCols = useColumns(snap?.quality.data, t)
-  const marketScaleCols = useColumns(s.market?.scale.data, t)
+  const marketTotalCols = useColumns(s.market?.scale.data, t, TOTAL_COLUMNS)
+  const marketPeakCols = useColumns(s.market?.scale.data, t, PEAK_COLUMNS)
   const marketRateCols = useColumns(s.market?.quality.data, t, RATE_COLUMNS)
   const marketJoinCols = useColumns(s.market?.quality.data, t, JOIN_COLUMNS)
 
@@ -249,11 +252,12 @@ export function DashboardView(props: { apps: number[] }) {
         </div>
         <div className="insights-grid">
           <PanelCard testId="dash-panel-market-scale" title={t('dash.market.scale')} panel={s.market?.scale ?? (s.marketLoading ? loadingPanel : null)} empty={(s.market?.scale.data?.times.length ?? 0) === 0} now={now} t={t}>
-            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-market-scale" times={s.market?.scale.data?.times ?? []} columns={marketScaleCols} unit="" digits={0} timeStyle={marketTimeStyle} locale={locale} dark={dark} />
+            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-market-scale" times={s.market?.scale.data?.times ?? []} columns={marketTotalCols} unit="" digits={0} timeStyle={marketTimeStyle} locale={locale} dark={dark} height={130} />
+            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-market-peak" times={s.market?.scale.data?.times ?? []} columns={marketPeakCols} unit="" digits={0} timeStyle={marketTimeStyle} locale={locale} dark={dark} height={130} />
           </PanelCard>
           <PanelCard testId="dash-panel-market-quality" title={t('dash.market.quality')} panel={s.market?.quality ?? (s.marketLoading ? loadingPanel : null)} empty={(s.market?.quality.data?.times.length ?? 0) === 0} now={now} t={t}>
             <TimeChart timeLabel={t('dash.time')} testId="dash-chart-market-rates" times={s.market?.quality.data?.times ?? []} columns={marketRateCols} unit="%" digits={2} timeStyle={marketTimeStyle} locale={locale} dark={dark} height={130} />
-            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-market-join" times={s.market?.quality.data?.times ?? []} columns={marketJoinCols} unit="%" digits={2} timeStyle={marketTimeStyle} locale={locale} dark={dark} height={130} />
+            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-market-join" times={s.market?.quality.data?.times ?? []} columns={marketJoinCols} unit="%" digits={2} timeStyle={marketTimeStyle} locale={locale} dark={dark} height={130} fromZero={false} />
           </PanelCard>
         </div>
       </section>

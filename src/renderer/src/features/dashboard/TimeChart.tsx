@@ -20,6 +20,8 @@ export interface TimeChartProps {
   dark: boolean
   bars?: boolean
   height?: number
+  /** false: the y axis hugs the data (success rates near 100 % would otherwise be a flat line). */
+  fromZero?: boolean
 }
 
 function formatTime(v: number, style: TimeChartProps['timeStyle'], locale: string): string {
@@ -33,6 +35,7 @@ function formatTime(v: number, style: TimeChartProps['timeStyle'], locale: strin
 export function TimeChart(props: TimeChartProps) {
   const host = useRef<HTMLDivElement>(null)
   const { times, columns, unit, digits, timeStyle, locale, dark, bars, timeLabel } = props
+  const fromZero = props.fromZero ?? true
   const height = props.height ?? 180
 
   useEffect(() => {
@@ -64,7 +67,16 @@ export function TimeChart(props: TimeChartProps) {
       width: Math.max(240, el.clientWidth),
       height,
       series,
-      scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > min ? max * 1.1 : min + 1] } },
+      scales: {
+        x: { time: true },
+        y: {
+          range: (_u, min, max): uPlot.Range.MinMax => {
+            if (fromZero) return [Math.min(0, min), max > min ? max * 1.1 : min + 1]
+            const pad = Math.max(0.5, (max - min) * 0.15)
+            return [Math.max(0, Math.floor(min - pad)), Math.ceil(max + pad)]
+          },
+        },
+      },
       axes: [
         {
           stroke: theme.muted,
@@ -100,7 +112,7 @@ export function TimeChart(props: TimeChartProps) {
       el.removeEventListener('dblclick', reset)
       chart.destroy()
     }
-  }, [times, columns, unit, digits, timeStyle, locale, dark, bars, height, timeLabel])
+  }, [times, columns, unit, digits, timeStyle, locale, dark, bars, height, timeLabel, fromZero])
 
   const points = columns.reduce((n, c) => n + c.values.filter((v) => v !== null).length, 0)
   return <div ref={host} className="insights-plot" data-testid={props.testId} data-points={points} />

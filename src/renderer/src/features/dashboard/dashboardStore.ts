@@ -24,10 +24,13 @@ export interface DashboardState {
   marketRange: DateRange
   marketPeriod: MarketPeriod
   market: MarketResult | null
+  /** The request `market` answers, so earlier data is kept only for the same question. */
+  marketKey: string | null
   marketLoading: boolean
   marketError: AppError | null
   usageRange: DateRange
   usage: UsageResult | null
+  usageKey: string | null
   usageLoading: boolean
   usageError: AppError | null
   snapshotPushed(s: DashboardSnapshot): void
@@ -66,10 +69,12 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
       marketRange: lastDays(nowS(), 7),
       marketPeriod: 'd',
       market: null,
+      marketKey: null,
       marketLoading: false,
       marketError: null,
       usageRange: lastDays(nowS(), 7),
       usage: null,
+      usageKey: null,
       usageLoading: false,
       usageError: null,
 
@@ -79,7 +84,7 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
         const changed = appOf() !== sdkAppId
         apply(await deps.api['dashboard.start']({ sdkAppId }))
         if (changed && get().snapshot?.sdkAppId === sdkAppId) {
-          set({ market: null, usage: null, marketError: null, usageError: null })
+          set({ market: null, marketKey: null, usage: null, usageKey: null, marketError: null, usageError: null })
           await Promise.all([get().marketRequested(), get().usageRequested()])
         }
       },
@@ -105,14 +110,16 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
         const sdkAppId = appOf()
         if (sdkAppId === null || selectMarketProblem(get(), nowS()) !== null) return
         set({ marketLoading: true })
-        const r = await deps.api['dashboard.market']({ sdkAppId, ...get().marketRange, period: get().marketPeriod })
+        const req = { sdkAppId, ...get().marketRange, period: get().marketPeriod }
+        const key = JSON.stringify(req)
+        const r = await deps.api['dashboard.market'](req)
         if (appOf() !== sdkAppId) return set({ marketLoading: false })
         // A failed panel keeps the data it had: only fresh data replaces old data.
         if (r.ok) {
-          const prev = get().market
+          const prev = get().marketKey === key ? get().market : null
           const keep = <K extends keyof MarketResult>(k: K): MarketResult[K] =>
             r.value[k].data === null && prev?.[k].data ? { ...r.value[k], data: prev[k].data, updatedAt: prev[k].updatedAt } : r.value[k]
-          set({ market: { scale: keep('scale'), quality: keep('quality') }, marketError: null, marketLoading: false })
+          set({ market: { scale: keep('scale'), quality: keep('quality') }, marketKey: key, marketError: null, marketLoading: false })
         } else set({ marketError: r.error, marketLoading: false })
       },
 
@@ -121,16 +128,18 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
         const sdkAppId = appOf()
         if (sdkAppId === null || selectUsageProblem(get(), nowS()) !== null) return
         set({ usageLoading: true })
-        const r = await deps.api['dashboard.usage']({ sdkAppId, ...get().usageRange })
+        const req = { sdkAppId, ...get().usageRange }
+        const key = JSON.stringify(req)
+        const r = await deps.api['dashboard.usage'](req)
         if (appOf() !== sdkAppId) return set({ usageLoading: false })
         if (r.ok) {
-          const prev = get().usage
+          const prev = get().usageKey === key ? get().usage : null
           const next = { ...r.value }
           for (const k of Object.keys(next) as Array<keyof UsageResult>) {
             const old = prev?.[k]
             if (next[k].data === null && old?.data) next[k] = { ...next[k], data: old.data, updatedAt: old.updatedAt }
           }
-          set({ usage: next, usageError: null, usageLoading: false })
+          set({ usage: next, usageKey: key, usageError: null, usageLoading: false })
         } else set({ usageError: r.error, usageLoading: false })
       },
     }
