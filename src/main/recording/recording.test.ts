@@ -101,7 +101,7 @@ describe('cloud recording go-live', () => {
     const { sim, services } = await setup()
     const sdkAppId = sim.credentials.sdkAppId
     const grid = applyCommand(createDoc('1280x720'), { type: 'applyTemplate', starter: '2x2' })
-    // AAC files need an audio-only recording (TencentVod.MediaType, L16218–L16222).
+    // AAC files need an audio-only recording (TencentVod.MediaType, L16227–L16230).
     const aac = await services.dispatch('recording.start', { sdkAppId, roomId: '1234', roomIdType: 'number', doc: grid, options: { ...options, mediaType: 2 } })
     expect(aac).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     const idle = await services.dispatch('recording.start', { sdkAppId, roomId: '1234', roomIdType: 'number', doc: grid, options: { ...options, maxIdleTime: 2 } })

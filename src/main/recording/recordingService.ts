@@ -29,13 +29,13 @@ function invalidLayout(doc: LayoutDoc): Result<never> | null {
 /** RecordParams and StorageParams of a mixed-stream recording into VOD. */
 export function recordingFields(o: RecordingOptions) {
   return {
-    // 2: mixed-stream recording, the only mode a layout applies to (L15841–L15850).
+    // 2: mixed-stream recording, the only mode a layout applies to (L15842–L15850).
     RecordParams: { RecordMode: 2 as const, StreamType: o.streamType, MaxIdleTime: o.maxIdleTime },
     StorageParams: {
       CloudVod: {
         TencentVod: {
           MediaType: o.mediaType,
-          // ExpireTime: seconds from now, 0 keeps the files (L16196–L16201).
+          // ExpireTime: seconds from now, 0 keeps the files (L16199–L16203).
           ExpireTime: o.expireDays * 86400,
           ...(o.recordId ? { UserDefineRecordId: o.recordId } : {}),
         },

@@ -16,6 +16,8 @@ import { selectSettledDoc, type DesignerState } from './designerStore'
 
 export { layoutDiff }
 
+const STATUS_POLL_MS = 30_000
+
 const defaultCues = createCueStore({ load: () => api['cues.load'](), save: (cues) => api['cues.save']({ cues }) })
 
 type Kind = 'mix' | 'recording'
@@ -179,6 +181,15 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     if (r.ok) setRecordings(r.value)
     else setMessage({ ok: false, text: r.error.message })
   }
+
+  // While recordings run, ask the cloud for their status now and then: a robot leaves by itself
+  // after MaxIdleTime without an anchor.
+  const watching = target === 'recording' && recordings.some((r) => r.status !== 'ended')
+  useEffect(() => {
+    if (!watching) return
+    const timer = setInterval(() => void api['recording.tasks']().then((r) => r.ok && setRecordings(r.value)), STATUS_POLL_MS)
+    return () => clearInterval(timer)
+  }, [watching])
 
   // Hotkeys 1–9 take cue N to the current task, unless typing in a field.
   useEffect(() => {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { readRecordingForm } from './GoLivePanel'
+
+const form = { streamType: 0 as const, maxIdleTime: '30', mediaType: 0 as const, expireDays: '0', recordId: '' }
+
+describe('recording form', () => {
+  it('reads valid choices as options', () => {
+    expect(readRecordingForm({ ...form, maxIdleTime: ' 86400 ', expireDays: '7', recordId: 'show_1 ' })).toEqual({
+      ok: true,
+      value: { streamType: 0, maxIdleTime: 86400, mediaType: 0, expireDays: 7, recordId: 'show_1' },
+    })
+    expect(readRecordingForm({ ...form, streamType: 1, mediaType: 2 })).toMatchObject({ ok: true })
+  })
+
+  it('names each problem before anything is sent', () => {
+    expect(readRecordingForm({ ...form, maxIdleTime: '4' })).toEqual({ ok: false, problems: ['idle'] })
+    expect(readRecordingForm({ ...form, maxIdleTime: '1.5' })).toEqual({ ok: false, problems: ['idle'] })
+    expect(readRecordingForm({ ...form, expireDays: '-1' })).toEqual({ ok: false, problems: ['expire'] })
+    expect(readRecordingForm({ ...form, recordId: 'a/b' })).toEqual({ ok: false, problems: ['prefix'] })
+    expect(readRecordingForm({ ...form, recordId: 'x'.repeat(65) })).toEqual({ ok: false, problems: ['prefix'] })
+    // AAC (2) and HLS+AAC (4) need audio only (TencentVod.MediaType, L16227–L16230).
+    expect(readRecordingForm({ ...form, mediaType: 4 })).toEqual({ ok: false, problems: ['aac'] })
+    expect(readRecordingForm({ ...form, maxIdleTime: '', mediaType: 2 })).toMatchObject({ ok: false, problems: expect.arrayContaining(['idle']) })
+  })
+})
