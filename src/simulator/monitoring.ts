@@ -225,7 +225,8 @@ function realTimeWindow(p: Params, ctx: SimContext, lookback: number): Window {
   const start = p.int('StartTime', { invalid: 'InvalidParameter' })
   const end = p.int('EndTime', { invalid: 'InvalidParameter' })
   if (!p.failure && end < start) p.reject('InvalidParameter', 'EndTime must not be earlier than StartTime.')
-  if (!p.failure && start < ctx.now - lookback) p.reject('InvalidParameter', `The dashboard edition can query the last ${lookback / 3600} hours only.`)
+  // "The query start time exceeds the range allowed by the current dashboard edition." (L17199)
+  if (!p.failure && start < ctx.now - lookback) p.reject('InvalidParameter.StartTimeOversize', `The dashboard edition can query the last ${lookback / 3600} hours only.`)
   return { start, end: Math.min(end, ctx.now) }
 }
 
@@ -279,7 +280,7 @@ function readMarket(p: Params, ctx: SimContext, lookbackDays: number): { app?: A
   else if (!/^\d{4}-\d{2}-\d{2}$/.test(endText) || !Number.isFinite(end)) p.reject('InvalidParameter', 'EndTime must be YYYY-MM-DD.')
   else if (period !== 'd' && period !== 'h') p.reject('InvalidParameter', 'Period must be "d" or "h".')
   else if (end < start) p.reject('InvalidParameter', 'EndTime must not be earlier than StartTime.')
-  else if (start < ctx.now - ctx.now % DAY - lookbackDays * DAY) p.reject('InvalidParameter', `The dashboard edition can query the last ${lookbackDays} days only.`)
+  else if (start < ctx.now - ctx.now % DAY - lookbackDays * DAY) p.reject('InvalidParameter.StartTimeOversize', `The dashboard edition can query the last ${lookbackDays} days only.`) // L17199
   if (p.failure) return { keys }
   // Whole UTC days or hours of the range (L5304–L5311), none in the future.
   const step = period === 'd' ? DAY : 3600

@@ -219,6 +219,16 @@ describe('market and usage', () => {
     expect(tooLong.ok).toBe(false)
   })
 
+  it('reads a start beyond the edition’s look-back as a call for the Premium edition (L17199)', async () => {
+    sim.setEdition('standard')
+    const now = nowS()
+    const r = await client.call('DescribeTRTCRealTimeScaleData', { SdkAppId: String(sim.credentials.sdkAppId), StartTime: now - 7200, EndTime: now }, { priority: 'user', mutating: false })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.tencentCode).toBe('InvalidParameter.StartTimeOversize')
+    expect(editionNeedOf('DescribeTRTCRealTimeScaleData', r.error)).toBe('premium')
+  })
+
   it('maps only dashboard errors to an edition', () => {
     const e = { code: 'tencent.failedOperation' as const, message: '', retryable: false, tencentCode: 'UnsupportedOperation' }
     expect(editionNeedOf('DescribeTRTCMarketScaleData', e)).toBe('standard')
