@@ -161,4 +161,32 @@ describe('designer pointer tool', () => {
       { id: 'user3', audioOnly: true },
     ])
   })
+
+  it('tracks the file: a save marks the saved document clean, a recovered one stays unsaved, opening drops a pending offer', () => {
+    const { s, add } = setup()
+    const file = { id: 'f1', name: 'show.trtclayout.json', path: '/layouts/show.trtclayout.json' }
+    add(0, 0, 100, 100)
+    const sent = s().history.present
+    // An edit lands while the save is under way: it stays unsaved.
+    s().nudged(5, 0)
+    s().docSaved(file, sent)
+    expect(s().file).toEqual(file)
+    expect(s().savedDoc).toBe(sent)
+    expect(s().history.present).not.toBe(s().savedDoc)
+    s().undoRequested()
+    expect(s().history.present).toBe(s().savedDoc)
+
+    s().recoveryOffered({ savedAt: 1, docName: 'Draft', file: null })
+    s().docRecovered(createDoc('720x1280', 'Draft'), file)
+    expect(s().recovery).toBeNull()
+    expect(s().history.present.name).toBe('Draft')
+    expect(s().history.present).not.toBe(s().savedDoc)
+    expect(s().file).toEqual(file)
+
+    s().recoveryOffered({ savedAt: 1, docName: 'Draft', file: null })
+    s().docOpened(createDoc('1920x1080'), null)
+    expect(s().recovery).toBeNull()
+    expect(s().file).toBeNull()
+    expect(s().history.present).toBe(s().savedDoc)
+  })
 })

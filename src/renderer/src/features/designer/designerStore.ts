@@ -437,7 +437,8 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       },
 
       docOpened(d, file = null) {
-        set({ history: replace(get().history, d), savedDoc: d, file, selection: [], tool: { kind: 'idle' }, guides: [], marquee: null, fileError: null, importWarnings: [] })
+        // Opening another document answers a pending recovery offer: main has dropped the autosave.
+        set({ history: replace(get().history, d), savedDoc: d, file, recovery: null, selection: [], tool: { kind: 'idle' }, guides: [], marquee: null, fileError: null, importWarnings: [] })
         get().fitRequested()
       },
 
@@ -468,7 +469,7 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       },
 
       docSaved(file, saved) {
-        set({ savedDoc: saved ?? doc(), file: file ?? get().file, fileError: null })
+        set({ savedDoc: saved ?? doc(), file: file ?? get().file, fileError: null, recovery: null })
       },
     }
   })
