@@ -9,6 +9,7 @@ import type { Tile } from '../../../../shared/layout/model'
 import type { PreviewTile } from '../../../../shared/layout/templates'
 import { useT } from '../shell/context'
 import type { DesignerState, View } from './designerStore'
+import { CanvasImage, TileImage, useCanvasDrop, WatermarkLayer } from './CanvasLayers'
 
 export const HANDLES: readonly Handle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']
 
@@ -56,6 +57,7 @@ const TileView = memo(function TileView(props: { tile: Tile; view: View; selecte
   const cls = ['designer-tile', selected ? 'selected' : '', tile.locked ? 'locked' : '', issues ? 'invalid' : ''].filter(Boolean).join(' ')
   return (
     <div className={cls} style={style} data-testid="designer-tile" data-tile={tile.id} data-z={tile.z} title={issues ? issues.join('\n') : undefined}>
+      <TileImage tile={tile} />
       <div className="designer-tile-text">
         <strong>{tile.label || who}</strong>
         {tile.label && tile.label !== who && <span>{who}</span>}
@@ -88,6 +90,7 @@ export function DesignerCanvas(props: CanvasProps) {
   const spaceHeld = useStore(store, (s) => s.spaceHeld)
   const toolKind = useStore(store, (s) => s.tool.kind)
   const ref = useRef<HTMLDivElement>(null)
+  const drop = useCanvasDrop(store, ref)
 
   useLayoutEffect(() => {
     const el = ref.current
@@ -163,8 +166,10 @@ export function DesignerCanvas(props: CanvasProps) {
         onPointerUp={onPointerUp}
         onPointerCancel={() => store.getState().gestureCancelled()}
         onAuxClick={(e) => e.preventDefault()}
+        {...drop.handlers}
       >
         <div className="designer-canvas" data-testid="designer-canvas" data-width={c.width} data-height={c.height} style={canvasStyle}>
+          <CanvasImage image={c.backgroundImage} mode={c.backgroundRenderMode} />
           {showGrid && gridPx >= 4 && (
             <div className="designer-grid" style={{ backgroundSize: `${gridPx}px ${gridPx}px` }} aria-hidden="true" />
           )}
@@ -190,6 +195,7 @@ export function DesignerCanvas(props: CanvasProps) {
                 slotText={t('designer.tile.slot')}
               />
             ))}
+        <WatermarkLayer doc={doc} view={view} />
         {props.emptyBigArea && (
           <div className="designer-empty-area" style={place(props.emptyBigArea)}>
             {t('designer.template.emptyBig')}
@@ -208,6 +214,7 @@ export function DesignerCanvas(props: CanvasProps) {
           />
         ))}
         {marquee && <div className="designer-marquee" data-testid="designer-marquee" style={place(marquee)} />}
+        {drop.overlay}
       </div>
     </div>
   )

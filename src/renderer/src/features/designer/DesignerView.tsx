@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
 import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
 import { PropertiesPanel } from './PropertiesPanel'
+import { RoomUsersPanel } from './RoomUsersPanel'
 import { GoLivePanel } from './GoLivePanel'
 import { IssuesPanel, OutputPanel } from './OutputPanels'
 import { FileMenu, FileName, RecoveryBanner } from './FileMenu'
@@ -312,6 +313,7 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
         <DesignerCanvas store={store} preview={preview?.tiles ?? null} emptyBigArea={preview?.emptyBigArea ?? null} issues={tileIssues} />
         <aside className="designer-side">
           <TemplatePanel store={store} approximate={preview?.approximate ?? false} hidden={preview?.hiddenUserIds ?? []} />
+          <RoomUsersPanel store={store} />
           <section className="designer-panel">
             <PropertiesPanel store={store} />
           </section>

@@ -1,60 +1,25 @@
-// Numeric and text properties of the selected tile, or of the canvas when nothing is selected.
+// Numeric and text properties of the selected tile, or of the document when nothing is selected
+// (canvas here; watermarks, audio, SEI and template options in DocumentPanel).
 // Fields keep a draft while typing and commit on Enter or blur, so one edit is one undo entry.
-import { useState, type ReactNode } from 'react'
+import { useMemo } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { RENDER_MODES, type CanvasPresetId, type RenderMode, type RoomIdType, type StreamType, type Tile, type UserRef } from '../../../../shared/layout/model'
+import { validate } from '../../../../shared/layout/validate'
 import { useT } from '../shell/context'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 import type { MessageKey } from '../../i18n/i18n'
+import { DocumentPanel } from './DocumentPanel'
+import { DraftInput, Field, ImageField, NumInput } from './fields'
+
+export { DraftInput }
 
 const PRESETS: readonly CanvasPresetId[] = ['1920x1080', '1280x720', '720x1280', '1080x1920', 'custom']
 
-function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <label className={props.wide ? 'dfield wide' : 'dfield'}>
-      <span>{props.label}</span>
-      {props.children}
-    </label>
-  )
-}
-
-export function DraftInput(props: { value: string; onCommit(v: string): void; type?: 'text' | 'number'; testId?: string; disabled?: boolean; placeholder?: string }) {
-  // null while not editing: the field shows the document's value, so undo and other edits show through.
-  const [draft, setDraft] = useState<string | null>(null)
-  const done = () => {
-    if (draft !== null && draft !== props.value) props.onCommit(draft)
-    setDraft(null)
-  }
-  return (
-    <input
-      type={props.type ?? 'text'}
-      value={draft ?? props.value}
-      disabled={props.disabled}
-      placeholder={props.placeholder}
-      data-testid={props.testId}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={done}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') done()
-        if (e.key === 'Escape') setDraft(null)
-      }}
-    />
-  )
-}
-
-function NumInput(props: { value: number; onCommit(v: number): void; testId?: string; disabled?: boolean }) {
-  return (
-    <DraftInput
-      type="number"
-      value={String(props.value)}
-      testId={props.testId}
-      disabled={props.disabled}
-      onCommit={(v) => {
-        const n = Number(v)
-        if (v.trim() !== '' && Number.isFinite(n)) props.onCommit(n)
-      }}
-    />
-  )
+/** Validation of the settled document for the chosen target, for fields to show their own issues. */
+export function useIssues(store: StoreApi<DesignerState>) {
+  const doc = useStore(store, selectSettledDoc)
+  const dialect = useStore(store, (s) => s.dialect)
+  return useMemo(() => validate(doc, dialect), [doc, dialect])
 }
 
 const modeKey = (m: RenderMode): MessageKey => `designer.renderMode.${m}` as MessageKey
@@ -62,6 +27,7 @@ const modeKey = (m: RenderMode): MessageKey => `designer.renderMode.${m}` as Mes
 function TileProps(props: { store: StoreApi<DesignerState>; tile: Tile }) {
   const t = useT()
   const { tile } = props
+  const issues = useIssues(props.store)
   const issue = props.store.getState().commandIssued
   const ro = tile.locked
   const rect = (k: 'x' | 'y' | 'width' | 'height') => (v: number) => issue({ type: 'setTileRect', id: tile.id, rect: { x: tile.x, y: tile.y, width: tile.width, height: tile.height, [k]: v } })
@@ -135,21 +101,13 @@ function TileProps(props: { store: StoreApi<DesignerState>; tile: Tile }) {
             </Field>
           </>
         )}
-        <Field label={t('designer.props.placeholderName')}>
-          <DraftInput
-            value={tile.placeholder?.name ?? ''}
-            onCommit={(name) => issue({ type: 'setTileProps', ids: [tile.id], props: { placeholder: name === '' && !tile.placeholder?.url ? null : { ...tile.placeholder, name } } })}
-          />
-        </Field>
-        <Field label={t('designer.props.placeholderUrl')}>
-          <DraftInput
-            value={tile.placeholder?.url ?? ''}
-            placeholder="https://"
-            onCommit={(url) =>
-              issue({ type: 'setTileProps', ids: [tile.id], props: { placeholder: url === '' && !tile.placeholder?.name ? null : { name: tile.placeholder?.name ?? '', ...(url ? { url } : {}) } } })
-            }
-          />
-        </Field>
+        <ImageField
+          label={t('designer.props.placeholder')}
+          value={tile.placeholder}
+          onChange={(placeholder) => issue({ type: 'setTileProps', ids: [tile.id], props: { placeholder } })}
+          issues={issues.filter((i) => i.tileId === tile.id && i.field === 'placeholder')}
+          testId="prop-placeholder"
+        />
       </div>
     </div>
   )
@@ -160,6 +118,7 @@ function CanvasProps(props: { store: StoreApi<DesignerState> }) {
   const canvas = useStore(props.store, (s) => s.history.present.canvas)
   const name = useStore(props.store, (s) => s.history.present.name)
   const issue = props.store.getState().commandIssued
+  const issues = useIssues(props.store)
   return (
     <div className="designer-props" data-testid="canvas-props">
       <h3>{t('designer.props.canvas')}</h3>
@@ -188,6 +147,29 @@ function CanvasProps(props: { store: StoreApi<DesignerState> }) {
             <code>{canvas.backgroundColor}</code>
           </span>
         </Field>
+        <ImageField
+          label={t('designer.props.backgroundImage')}
+          value={canvas.backgroundImage}
+          onChange={(backgroundImage) => issue({ type: 'setCanvas', backgroundImage })}
+          issues={issues.filter((i) => i.field === 'canvas.backgroundImage')}
+          testId="canvas-bg-image"
+        />
+        {canvas.backgroundImage && (
+          <Field label={t('designer.props.backgroundFit')} wide>
+            <select
+              value={canvas.backgroundRenderMode ?? ''}
+              onChange={(e) => issue({ type: 'setCanvas', backgroundRenderMode: e.target.value === '' ? null : (e.target.value as RenderMode) })}
+              data-testid="canvas-bg-fit"
+            >
+              <option value="">{t('designer.props.default')}</option>
+              {RENDER_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(modeKey(m))}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
       </div>
     </div>
   )
@@ -208,5 +190,10 @@ export function PropertiesPanel(props: { store: StoreApi<DesignerState> }) {
         <p className="muted small">{t('designer.props.manyHint')}</p>
       </div>
     )
-  return <CanvasProps store={props.store} />
+  return (
+    <>
+      <CanvasProps store={props.store} />
+      <DocumentPanel store={props.store} />
+    </>
+  )
 }

@@ -1,4 +1,7 @@
+import * as dnd from './dndMessages'
+
 export const en = {
+  ...dnd.en,
   'designer.title': 'Layout designer',
   'designer.subtitle': 'Design cloud-mix and recording layouts, offline, and send them to a running task.',
   'designer.empty.title': 'No layout open',
@@ -186,6 +189,7 @@ export const en = {
 } as const
 
 export const zhCN: Record<keyof typeof en, string> = {
+  ...dnd.zhCN,
   'designer.title': '布局设计器',
   'designer.subtitle': '离线设计云端混流与录制布局，并发送到正在运行的任务。',
   'designer.empty.title': '尚未打开布局',

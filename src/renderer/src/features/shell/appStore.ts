@@ -1,7 +1,7 @@
 // The shell's state: which section is shown, the settings, app info and profiles as main reports them.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
-import type { AppInfo, ProfileList, Settings } from '../../../../shared/contract/contract'
+import type { AppInfo, ProfileList, RoomRow, Settings } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 import { resolveLocale, type Locale } from '../../i18n/i18n'
 
@@ -16,6 +16,8 @@ export interface AppState {
   systemDark: boolean
   error: AppError | null
   aboutOpen: boolean
+  /** A room the Rooms view handed to the designer's Room users panel; `seq` grows with every hand-over. */
+  designerRoom: { sdkAppId: number; room: RoomRow; seq: number } | null
   started(): Promise<void>
   sectionSelected(section: Section): void
   settingsChanged(patch: Partial<Settings>): Promise<void>
@@ -25,11 +27,12 @@ export interface AppState {
   systemThemeChanged(dark: boolean): void
   aboutToggled(open: boolean): void
   errorDismissed(): void
+  roomSentToDesigner(sdkAppId: number, room: RoomRow): void
 }
 
 export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreApi<AppState> {
   const { api } = deps
-  return createStore<AppState>((set) => ({
+  return createStore<AppState>((set, get) => ({
     section: 'rooms',
     settings: null,
     appInfo: null,
@@ -37,6 +40,7 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
     systemDark: deps.systemDark,
     error: null,
     aboutOpen: false,
+    designerRoom: null,
     async started() {
       const [settings, info, profiles] = await Promise.all([api['settings.get'](), api['app.info'](), api['profiles.list']()])
       set({
@@ -60,6 +64,7 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
     systemThemeChanged: (systemDark) => set({ systemDark }),
     aboutToggled: (aboutOpen) => set({ aboutOpen }),
     errorDismissed: () => set({ error: null }),
+    roomSentToDesigner: (sdkAppId, room) => set({ designerRoom: { sdkAppId, room, seq: (get().designerRoom?.seq ?? 0) + 1 }, section: 'designer' }),
   }))
 }
 
