@@ -51,7 +51,8 @@ export const screens: Screen[] = [
       await page.getByTestId('designer-starter-2x2').click()
       const panel = page.getByTestId('designer-golive')
       await panel.getByTestId('golive-target-recording').locator('..').click()
-      await panel.getByRole('button', { name: 'Reload rooms' }).click()
+      // Focusing the room list loads the live rooms.
+      await panel.getByTestId('golive-room').focus()
       await panel.getByTestId('golive-room').locator('option').nth(1).waitFor({ state: 'attached' })
       await panel.getByTestId('golive-room').selectOption({ index: 1 })
       await panel.getByTestId('golive-start').click()

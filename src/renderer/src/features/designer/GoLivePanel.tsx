@@ -195,6 +195,8 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTextField(e.target)) return
+      // Not while a dialog or a menu is open over the designer.
+      if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="menu"], [role="alertdialog"]')) return
       const cue = cueForKey(cues, e.key)
       if (!cue || !current || busy) return
       e.preventDefault()
