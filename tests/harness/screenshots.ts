@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchBrowser, startHarness, type Harness } from './harness'
+import { dndScreens } from './designerDndScreens'
 
 export interface Screen {
   name: string
@@ -79,6 +80,7 @@ export const screens: Screen[] = [
       await sidePanelTo(page, '[data-testid="designer-golive"]')
     },
   },
+  ...dndScreens,
   { name: 'sei', show: nav('sei') },
   {
     name: 'sei-file',
@@ -142,6 +144,37 @@ export const screens: Screen[] = [
       await nav('settings')(page)
       await page.getByTestId('open-about').click()
       await page.getByTestId('about-dialog').waitFor()
+    },
+  },
+  {
+    name: 'alerts-rule-form',
+    show: async (page) => {
+      await page.getByTestId('alerts-bell').click()
+      await page.getByTestId('alerts-tab-rules').click()
+      await page.getByTestId('alert-rule-add').click()
+      await page.getByTestId('ar-name').fill('Stage VIPs')
+      await page.getByTestId('ar-kind-vip').check({ force: true })
+      await page.getByTestId('ar-room').fill('class-7f3k2a')
+      await page.getByTestId('ar-vips').fill('host_anna\nguest-li, sponsor_01')
+      await page.getByTestId('ar-save').click()
+      await page.getByTestId('alert-rule-add').click()
+      await page.getByTestId('ar-scope-user').check({ force: true })
+    },
+  },
+  {
+    name: 'alerts-list',
+    show: async (page, h) => {
+      const sdkAppId = h.demo.world.apps[0]!.sdkAppId
+      const rules = (await h.services.dispatch('alerts.rules', undefined)) as { ok: boolean; value: { rules: { name: string }[] } }
+      if (!rules.value.rules.some((r) => r.name === 'Busy app')) {
+        await h.services.dispatch('alerts.saveRule', { rule: { name: 'Busy app', enabled: true, kind: 'metric', scope: { kind: 'app', sdkAppId }, metric: 'userCount', comparator: '>', threshold: 5, hysteresis: 2, durationS: 0 } })
+        await h.services.dispatch('alerts.saveRule', { rule: { name: 'Host on stage', enabled: true, kind: 'vip', sdkAppId, userIds: ['host_anna'], alertIfAbsent: true, durationS: 0 } })
+        await h.services.alerts.pollNow()
+      }
+      await page.getByTestId('alerts-bell').click()
+      await page.getByTestId('alert-item').nth(1).waitFor()
+      await page.getByTestId('alert-ack').last().click()
+      await page.getByTestId('alerts-count').waitFor()
     },
   },
   // The layout file screens come last: they leave an autosave behind, which the designer offers on every later load.

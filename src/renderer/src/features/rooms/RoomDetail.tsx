@@ -9,8 +9,12 @@ import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
 import { QualityCharts } from './QualityCharts'
 import { EventTimeline } from './EventTimeline'
+import { UsersTable } from './UsersTable'
+import { startUserDrag } from '../designer/imageDrop'
 import type { RoomsState } from './roomsStore'
 import { download } from '../../components/download'
+
+const TIMELINE_CHOICES = 300
 
 type Pending = { kind: 'remove' } | { kind: 'block' } | { kind: 'dismiss' } | null
 
@@ -24,12 +28,16 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   const [eventsUser, setTimelineUser] = useState<string | null>(null)
   const [reporting, setReporting] = useState(false)
   const profileName = useApp(selectActiveProfile)?.name ?? ''
+  const sendToDesigner = useApp((a) => a.roomSentToDesigner)
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
   const userIds = [...new Set(s.users.map((u) => u.userId))]
   // Charts show the picked users, else the first six (DescribeCallDetailInfo's per-call limit).
   const chartUsers = s.picked.length > 0 ? s.picked : userIds.slice(0, 6)
   const timelineUser = eventsUser && userIds.includes(eventsUser) ? eventsUser : (chartUsers[0] ?? null)
+  // A select with thousands of options takes seconds to build: it lists the charted and picked
+  // users first, then the room's first users up to a few hundred; pick a user in the table to see others.
+  const timelineChoices = [...new Set([...(timelineUser ? [timelineUser] : []), ...chartUsers, ...s.picked, ...userIds.slice(0, TIMELINE_CHOICES)])]
 
   // The report covers everyone, with quality for the room's last hour (one metric call per six users).
   const report = async (kind: 'csv' | 'html') => {
@@ -81,6 +89,9 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
           </button>
           <button type="button" className="button" disabled={reporting} onClick={() => void report('html')} data-testid="report-html">
             {t('detail.report.html')}
+          </button>
+          <button type="button" className="button" onClick={() => sendToDesigner(s.sdkAppId!, room)} title={t('designer.users.useInDesigner.hint')} data-testid="room-use-in-designer">
+            {t('designer.users.useInDesigner')}
           </button>
           <button type="button" className="button" onClick={() => void s.roomOpened(null)}>
             {t('detail.close')}
@@ -148,42 +159,14 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
       {s.usersLoading && s.users.length === 0 && <p className="muted">{t('detail.loadingUsers')}</p>}
       {!s.usersLoading && !s.usersError && s.users.length === 0 && <p className="muted">{t('detail.noUsers')}</p>}
       {s.users.length > 0 && (
-        <div className="users-scroll">
-          <table className="grid" data-testid="users-table">
-            <thead>
-              <tr>
-                <th />
-                <th>{t('detail.col.user')}</th>
-                <th>{t('detail.col.joined')}</th>
-                <th>{t('detail.col.left')}</th>
-                <th>{t('detail.col.device')}</th>
-                <th>{t('detail.col.sdk')}</th>
-                <th>{t('detail.col.ip')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.users.map((u) => (
-                <tr key={`${u.userId}-${u.joinTs}`} data-testid="user-row" data-user={u.userId} data-in-room={!u.finished}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={u.userId}
-                      disabled={u.finished}
-                      checked={!u.finished && s.picked.includes(u.userId)}
-                      onChange={(e) => s.userPicked(u.userId, e.target.checked)}
-                    />
-                  </td>
-                  <td className="mono">{u.userId}</td>
-                  <td>{formatTime(u.joinTs, s.utc, props.locale)}</td>
-                  <td>{u.finished ? formatTime(u.leaveTs, s.utc, props.locale) : <span className="pill live">{t('detail.inRoom')}</span>}</td>
-                  <td>{u.deviceType}</td>
-                  <td className="mono">{u.sdkVersion}</td>
-                  <td className="mono">{u.clientIp}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <UsersTable
+          users={s.users}
+          picked={s.picked}
+          utc={s.utc}
+          locale={props.locale}
+          onPick={s.userPicked}
+          onRowDragStart={(e, u) => startUserDrag(e, { userId: u.userId, roomId: room.roomId, roomIdType: room.roomIdType })}
+        />
       )}
 
       {s.users.length > 0 && (
@@ -192,7 +175,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
           <label className="inline-field">
             <span>{t('detail.eventsFor')}</span>
             <select value={timelineUser ?? ''} onChange={(e) => setTimelineUser(e.target.value)} data-testid="timeline-user">
-              {userIds.map((u) => (
+              {timelineChoices.map((u) => (
                 <option key={u} value={u}>{u}</option>
               ))}
             </select>

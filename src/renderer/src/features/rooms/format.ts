@@ -1,15 +1,25 @@
+// Building an Intl.DateTimeFormat costs far more than formatting with one; tables format two
+// times per row on every scroll frame, so one formatter per locale and zone is kept.
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatTime(epochS: number, utc: boolean, locale: string): string {
   if (!epochS) return '—'
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone: utc ? 'UTC' : undefined,
-  }).format(new Date(epochS * 1000))
+  const key = `${locale}|${utc ? 'utc' : 'local'}`
+  let f = timeFormats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+      timeZone: utc ? 'UTC' : undefined,
+    })
+    timeFormats.set(key, f)
+  }
+  return f.format(new Date(epochS * 1000))
 }
 
 export function formatDuration(seconds: number): string {

@@ -1,0 +1,98 @@
+// The room's users, virtualized like the rooms table: a large room can have thousands of sessions,
+// and only the rows in view (plus a margin) are in the DOM. A real <table> keeps the header and
+// cell semantics; spacer rows above and below stand in for the rows not rendered, and fixed
+// column widths keep the columns still while rows come and go.
+import { useRef, type DragEvent } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { UserRow } from '../../../../shared/contract/contract'
+import { useT } from '../shell/context'
+import { formatTime } from './format'
+import './usersTable.css'
+
+/** Row height in px: 13px text + 2 × 6px padding + border, as table.grid draws it. */
+export const USER_ROW_H = 32
+
+export function UsersTable(props: {
+  users: UserRow[]
+  picked: string[]
+  utc: boolean
+  locale: string
+  onPick(userId: string, picked: boolean): void
+  /** Rows can be dragged out (e.g. onto the layout designer) when this is given. */
+  onRowDragStart?(e: DragEvent, user: UserRow): void
+}) {
+  const t = useT()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: props.users.length, getScrollElement: () => scrollRef.current, estimateSize: () => USER_ROW_H, overscan: 12 })
+  const items = virtualizer.getVirtualItems()
+  const top = items[0]?.start ?? 0
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  const picked = new Set(props.picked)
+  return (
+    <div className="users-scroll" ref={scrollRef} data-testid="users-scroll">
+      <table className="grid users-grid" data-testid="users-table" aria-rowcount={props.users.length + 1}>
+        <colgroup>
+          <col style={{ width: 36 }} />
+          <col />
+          <col style={{ width: 150 }} />
+          <col style={{ width: 150 }} />
+          <col style={{ width: 130 }} />
+          <col style={{ width: 96 }} />
+          <col style={{ width: 112 }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th />
+            <th>{t('detail.col.user')}</th>
+            <th>{t('detail.col.joined')}</th>
+            <th>{t('detail.col.left')}</th>
+            <th>{t('detail.col.device')}</th>
+            <th>{t('detail.col.sdk')}</th>
+            <th>{t('detail.col.ip')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={7} style={{ height: top }} />
+            </tr>
+          )}
+          {items.map((v) => {
+            const u = props.users[v.index]!
+            return (
+              <tr
+                key={`${u.userId}-${u.joinTs}`}
+                aria-rowindex={v.index + 2}
+                data-testid="user-row"
+                data-user={u.userId}
+                data-in-room={!u.finished}
+                style={{ height: USER_ROW_H }}
+                draggable={props.onRowDragStart !== undefined}
+                onDragStart={props.onRowDragStart && ((e) => props.onRowDragStart!(e, u))}
+              >
+                <td>
+                  <input type="checkbox" aria-label={u.userId} disabled={u.finished} checked={!u.finished && picked.has(u.userId)} onChange={(e) => props.onPick(u.userId, e.target.checked)} />
+                </td>
+                <td className="mono ellipsis" title={u.userId}>
+                  {u.userId}
+                </td>
+                <td>{formatTime(u.joinTs, props.utc, props.locale)}</td>
+                <td>{u.finished ? formatTime(u.leaveTs, props.utc, props.locale) : <span className="pill live">{t('detail.inRoom')}</span>}</td>
+                <td className="ellipsis" title={u.deviceType}>
+                  {u.deviceType}
+                </td>
+                <td className="mono ellipsis">{u.sdkVersion}</td>
+                <td className="mono ellipsis">{u.clientIp}</td>
+              </tr>
+            )
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden="true" className="spacer-row">
+              <td colSpan={7} style={{ height: bottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+}
