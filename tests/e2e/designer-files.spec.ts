@@ -154,4 +154,18 @@ test('a broken file or a missing recent file is explained in the UI language and
   await expect(page.getByTestId('designer-recent-item')).toHaveCount(0)
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('designer-tile')).toHaveCount(4)
+
+  // A version 1 file opens converted and says so; Save writes the current version back to it.
+  const v1 = join(dir, 'old.trtclayout.json')
+  const v1Doc = { name: 'Old', canvas: { width: 1280, height: 720 }, tiles: [{ id: 'a', x: 0, y: 0, width: 640, height: 360, userId: 'alice', roomId: '1234' }] }
+  await writeFile(v1, JSON.stringify({ format: 'trtc-desk-layout', version: 1, doc: v1Doc }))
+  h.dialogs.answerNext(v1)
+  await page.keyboard.press('Control+O')
+  await expect(page.getByTestId('designer-migrated')).toHaveText('已从 v1 转换')
+  await expect(page.getByTestId('designer-tile')).toHaveCount(1)
+  await page.keyboard.press('Control+S')
+  await expect(page.getByTestId('designer-migrated')).toHaveCount(0)
+  const saved = JSON.parse(await readFile(v1, 'utf8')) as { version: number; doc: { tiles: Array<{ binding: unknown }> } }
+  expect(saved.version).toBe(2)
+  expect(saved.doc.tiles[0]?.binding).toEqual({ kind: 'user', userId: 'alice', roomId: '1234', roomIdType: 'number', streamType: 'camera' })
 })

@@ -83,6 +83,7 @@ describe('layout files', () => {
     const opened = await app.value<OpenedLayout>('layout.open')
     expect(opened.doc).toEqual(edited)
     expect(opened.file).toEqual(saved)
+    expect(opened.file.migratedFrom).toBeUndefined()
   })
 
   it('asks again on Save As, adds the extension a dialog left off, and treats a cancel as nothing done', async () => {
@@ -114,6 +115,7 @@ describe('layout files', () => {
     app.dialogs.answerNext(path)
     const opened = await app.value<OpenedLayout>('layout.open')
     expect(opened.doc.version).toBe(2)
+    expect(opened.file.migratedFrom).toBe(1)
     expect(opened.doc.canvas).toMatchObject({ width: 1280, height: 720, backgroundColor: '#102030' })
     expect(opened.doc.tiles[0]).toMatchObject({ id: 'a', z: 2, renderMode: 'fit', binding: { kind: 'user', userId: 'alice', roomId: '1234', roomIdType: 'number' } })
     // The file on disk is left as it was until the user saves.

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path'
 import { z } from 'zod'
 import type { LayoutFileInfo, OpenedLayout, RecentLayoutFile, RecoveredLayout, RecoveryOffer } from '../../shared/contract/contract'
 import { err, ok, type Result } from '../../shared/errors'
-import { FILE_EXTENSION, parseLayoutFile, serialize } from '../../shared/layout/file'
+import { FILE_EXTENSION, FILE_VERSION, parseLayoutFile, serialize } from '../../shared/layout/file'
 import type { LayoutDoc } from '../../shared/layout/model'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import type { Handlers, Logger } from '../ipc/dispatch'
@@ -109,7 +109,9 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
     const info = infoOf(path)
     await remember(info)
     await clearAutosave()
-    return ok({ doc: parsed.value, file: info })
+    // parseLayoutFile accepted it, so the envelope is JSON with an integer version.
+    const version = (JSON.parse(text) as { version: number }).version
+    return ok({ doc: parsed.value, file: version < FILE_VERSION ? { ...info, migratedFrom: version } : info })
   }
 
   async function writeLayout(path: string, doc: LayoutDoc): Promise<Result<LayoutFileInfo>> {

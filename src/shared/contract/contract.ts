@@ -319,6 +319,8 @@ export interface LayoutFileInfo {
   id: string
   name: string
   path: string
+  /** Set on open when the file has an older format version: the document was migrated, and Save writes the current one. */
+  migratedFrom?: number
 }
 
 export interface RecentLayoutFile extends LayoutFileInfo {

@@ -8,6 +8,7 @@ import { useStore, type StoreApi } from 'zustand'
 import type { RecentLayoutFile } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 import type { MessageKey } from '../../i18n/i18n'
+import { FILE_VERSION } from '../../../../shared/layout/file'
 import { createDoc } from '../../../../shared/layout/model'
 import { api } from '../../api'
 import { selectLocale } from '../shell/appStore'
@@ -321,6 +322,11 @@ export function FileName(props: { store: StoreApi<DesignerState> }) {
       <span className="designer-filename muted" data-testid="designer-filename">
         {file ? file.name : t('designer.file.untitled')}
       </span>
+      {file?.migratedFrom !== undefined && (
+        <span className="designer-migrated" title={t('designer.file.migratedHint', { from: file.migratedFrom, to: FILE_VERSION })} data-testid="designer-migrated">
+          {t('designer.file.migrated', { from: file.migratedFrom })}
+        </span>
+      )}
     </span>
   )
 }
