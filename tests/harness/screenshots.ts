@@ -177,11 +177,9 @@ export const screens: Screen[] = [
       await page.getByTestId('alerts-count').waitFor()
     },
   },
-  // The layout file screens come last: they leave an autosave behind, which the designer offers on every later load.
   {
     name: 'designer-file-menu',
     show: async (page, h) => {
-      await h.services.dispatch('layout.discardRecovery', undefined)
       await nav('designer')(page)
       await page.getByTestId('designer-starter-2x2').click()
       h.dialogs.answerNext(join(h.userDataDir, 'Studio B', 'evening-show.trtclayout.json'))
@@ -195,8 +193,7 @@ export const screens: Screen[] = [
   },
   {
     name: 'designer-confirm-leave',
-    show: async (page, h) => {
-      await h.services.dispatch('layout.discardRecovery', undefined)
+    show: async (page) => {
       await nav('designer')(page)
       await page.getByTestId('designer-add-tile').click()
       await page.getByTestId('designer-file-menu').click()
@@ -229,6 +226,8 @@ async function main(): Promise<void> {
         const h = await startHarness({ browser, colorScheme, locale, viewport: { width: 1280, height: 800 } })
         try {
           for (const screen of screens) {
+            // A designer screen leaves its unsaved edits autosaved; the next would show the recovery offer.
+            await h.services.dispatch('layout.discardRecovery', undefined)
             await h.open()
             await screen.show(h.page, h)
             await h.page.waitForTimeout(150)
