@@ -4,6 +4,9 @@
 // UpdatePublishCdnStream request in the output panel.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
+import { applyCommand } from '../../src/shared/layout/commands'
+import { serialize } from '../../src/shared/layout/file'
+import { createDoc } from '../../src/shared/layout/model'
 
 let h: Harness
 test.afterEach(async () => {
@@ -58,7 +61,7 @@ async function openDesignerWithRoom(page: Page): Promise<{ roomId: string; users
 }
 
 /** Drags with a script-made DataTransfer: dragenter/dragover at a canvas point, then (optionally) drop. */
-async function dispatchDrag(page: Page, at: { x: number; y: number }, payload: { user?: object; png?: { name: string; w: number; h: number }; text?: string }, drop: boolean) {
+async function dispatchDrag(page: Page, at: { x: number; y: number }, payload: { user?: object; png?: { name: string; w: number; h: number }; text?: string; json?: { name: string; text: string } }, drop: boolean) {
   await page.evaluate(
     async ({ at, payload, drop }) => {
       const dt = new DataTransfer()
@@ -76,6 +79,7 @@ async function dispatchDrag(page: Page, at: { x: number; y: number }, payload: {
         dt.items.add(new File([blob], payload.png.name, { type: 'image/png' }))
       }
       if (payload.text) dt.items.add(new File([payload.text], 'notes.txt', { type: 'text/plain' }))
+      if (payload.json) dt.items.add(new File([payload.json.text], payload.json.name, { type: 'application/json' }))
       const el = document.elementFromPoint(at.x, at.y)!
       const fire = (type: string) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, clientX: at.x, clientY: at.y, dataTransfer: dt }))
       fire('dragenter')
@@ -156,6 +160,16 @@ test('image drops: tile placeholder with a local preview, canvas watermark; wate
   await h.open()
   const page = h.page
   await page.getByTestId('nav-designer').click()
+
+  // A layout file dropped on the canvas is imported as one undoable edit.
+  const file = serialize(applyCommand(createDoc('1920x1080', 'Nine'), { type: 'applyTemplate', starter: '3x3' }))
+  await dispatchDrag(page, await canvasPoint(page, 960, 540), { json: { name: 'nine.trtclayout.json', text: file } }, true)
+  await expect(page.getByTestId('designer-tile')).toHaveCount(9)
+  await page.getByTestId('designer-undo').click()
+  await expect(page.getByTestId('designer-tile')).toHaveCount(0)
+  await dispatchDrag(page, await canvasPoint(page, 960, 540), { json: { name: 'broken.json', text: '{"format":' } }, true)
+  await expect(page.getByTestId('designer-drop-message')).toContainText('not valid JSON')
+
   await page.getByTestId('designer-starter-2x2').click()
 
   // Not an image: refused with a reason, nothing changes.

@@ -2,6 +2,7 @@
 // panel with a drag over a tile, the image drop question, and the watermark, SEI, audio and
 // template editors.
 import type { Page } from 'playwright-core'
+import type { Harness } from './harness'
 
 /** Dispatches dragenter/dragover (and optionally drop) at a canvas point with a script-made DataTransfer. */
 export async function dispatchCanvasDrag(page: Page, canvasX: number, canvasY: number, payload: { user?: object; png?: { name: string; w: number; h: number } }, drop: boolean): Promise<void> {
@@ -64,7 +65,9 @@ async function pickLiveRoom(page: Page): Promise<object[]> {
   throw new Error('no live room with users')
 }
 
-const toDesigner = async (page: Page) => {
+// Every screen here edits the layout, which leaves an autosave behind: each starts without the offer to restore it.
+const toDesigner = async (page: Page, h: Harness) => {
+  await h.services.dispatch('layout.discardRecovery', undefined)
   await page.getByTestId('nav-designer').click()
   await page.getByTestId('view-designer').waitFor()
 }
@@ -81,11 +84,11 @@ const docTab = async (page: Page, tab: string) => {
   await scrollSide(page, 'document-props')
 }
 
-export const dndScreens: { name: string; show(page: Page): Promise<void> }[] = [
+export const dndScreens: { name: string; show(page: Page, h: Harness): Promise<void> }[] = [
   {
     name: 'designer-room-users',
-    show: async (page) => {
-      await toDesigner(page)
+    show: async (page, h) => {
+      await toDesigner(page, h)
       const users = await pickLiveRoom(page)
       await page.getByTestId('designer-starter-2x2').click()
       await dispatchCanvasDrag(page, 480, 270, { user: users[0] }, true)
@@ -96,8 +99,8 @@ export const dndScreens: { name: string; show(page: Page): Promise<void> }[] = [
   },
   {
     name: 'designer-image-drop',
-    show: async (page) => {
-      await toDesigner(page)
+    show: async (page, h) => {
+      await toDesigner(page, h)
       await page.getByTestId('designer-add-tile').click()
       await dispatchCanvasDrag(page, 960, 540, { png: { name: 'away.png', w: 640, h: 360 } }, true)
       await page.getByTestId('designer-tile-preview').first().waitFor()
@@ -107,8 +110,8 @@ export const dndScreens: { name: string; show(page: Page): Promise<void> }[] = [
   },
   {
     name: 'designer-watermarks',
-    show: async (page) => {
-      await toDesigner(page)
+    show: async (page, h) => {
+      await toDesigner(page, h)
       await page.getByTestId('designer-starter-sideBySide').click()
       await page.getByTestId('designer-viewport').focus()
       await page.keyboard.press('Escape')
@@ -124,8 +127,8 @@ export const dndScreens: { name: string; show(page: Page): Promise<void> }[] = [
   },
   {
     name: 'designer-sei',
-    show: async (page) => {
-      await toDesigner(page)
+    show: async (page, h) => {
+      await toDesigner(page, h)
       await docTab(page, 'sei')
       await page.getByTestId('sei-lv-on').check()
       await page.getByTestId('sei-appdata').fill('{"show":"evening","scene":2}')
@@ -137,8 +140,8 @@ export const dndScreens: { name: string; show(page: Page): Promise<void> }[] = [
   },
   {
     name: 'designer-audio',
-    show: async (page) => {
-      await toDesigner(page)
+    show: async (page, h) => {
+      await toDesigner(page, h)
       await docTab(page, 'audio')
       await page.getByTestId('audio-subscribe-mode').selectOption('list')
       for (const u of ['host_1', 'guest_2']) {
@@ -150,8 +153,8 @@ export const dndScreens: { name: string; show(page: Page): Promise<void> }[] = [
   },
   {
     name: 'designer-template-options',
-    show: async (page) => {
-      await toDesigner(page)
+    show: async (page, h) => {
+      await toDesigner(page, h)
       await page.getByTestId('designer-template').getByText('Screen share', { exact: true }).click().catch(() => page.getByTestId('designer-mode-screenShare').check({ force: true }))
       await docTab(page, 'template')
       await page.getByTestId('template-big-user').fill('teacher_01')

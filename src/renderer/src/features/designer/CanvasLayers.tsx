@@ -5,7 +5,9 @@
 import { useEffect, useRef, useState, type CSSProperties, type DragEvent, type RefObject } from 'react'
 import type { StoreApi } from 'zustand'
 import type { ImageRef, LayoutDoc, PlaceholderFit, RenderMode, Tile, Watermark } from '../../../../shared/layout/model'
+import { FILE_FORMAT, parseLayoutFile } from '../../../../shared/layout/file'
 import { tileAt } from '../../../../shared/layout/snap'
+import { importRequest } from './output'
 import { useT } from '../shell/context'
 import { toCanvas, type DesignerState, type View } from './designerStore'
 import { carriesFiles, carriesUser, checkImage, decodeUser, isLayoutFile, makePreview, placeUser, previewSrc, USER_MIME, type DraggedUser, type PlaceResult, type Preview } from './imageDrop'
@@ -81,7 +83,7 @@ interface Ask {
   preview: Preview
 }
 
-const ASK_W = 300
+const ASK_W = 330
 const ASK_H = 96
 
 /** The question sits under the drop point, kept inside the viewport. */
@@ -124,6 +126,27 @@ export function useCanvasDrop(store: StoreApi<DesignerState>, ref: RefObject<HTM
     if (!r.ok) return say(placeProblemText(t, r.problem, user))
     s.commandIssued(r.cmd)
     if (r.tileId) s.selectionChanged([r.tileId])
+  }
+
+  // A layout file or request JSON replaces the layout as an import: one undoable edit, nothing lost.
+  const dropJson = async (file: File) => {
+    const text = await file.text()
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (err) {
+      return say(t('designer.drop.badJson', { name: file.name, message: err instanceof Error ? err.message : String(err) }))
+    }
+    const s = store.getState()
+    if (value !== null && typeof value === 'object' && (value as { format?: unknown }).format === FILE_FORMAT) {
+      const r = parseLayoutFile(text)
+      if (!r.ok) return say(t('designer.drop.badLayout', { name: file.name, message: r.error.message }))
+      setMessage(null)
+      return s.requestImported(r.value, [])
+    }
+    const r = importRequest(text, s.dialect)
+    setMessage(null)
+    s.requestImported(r.doc, r.warnings)
   }
 
   const dropImage = async (file: File, e: DragEvent) => {
@@ -177,10 +200,10 @@ export function useCanvasDrop(store: StoreApi<DesignerState>, ref: RefObject<HTM
         return
       }
       const file = e.dataTransfer.files[0]
-      if (!file || isLayoutFile(file)) return
+      if (!file) return
       e.preventDefault()
       e.stopPropagation()
-      void dropImage(file, e)
+      void (isLayoutFile(file) ? dropJson(file) : dropImage(file, e))
     },
   }
 

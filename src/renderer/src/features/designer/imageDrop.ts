@@ -48,7 +48,7 @@ export function startUserDrag(e: { dataTransfer: DataTransfer }, user: DraggedUs
 export const carriesUser = (types: readonly string[]): boolean => types.includes(USER_MIME)
 export const carriesFiles = (types: readonly string[]): boolean => types.includes('Files')
 
-/** Layout files and request JSON go to the file opener, not to the image drop. */
+/** Layout files and request JSON are imported (as one undoable edit), not taken as images. */
 export function isLayoutFile(file: { name: string; type: string }): boolean {
   return /\.json$/i.test(file.name) || file.type === 'application/json'
 }
