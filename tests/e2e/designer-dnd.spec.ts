@@ -135,6 +135,22 @@ test('drags room users onto a tile and onto the empty canvas; the bindings are i
   await dispatchDrag(page, t1, { user: second }, true)
   await expect(page.getByTestId('designer-drop-target')).toHaveCount(0)
   await expect(page.getByTestId('designer-drop-message')).toContainText(`already shown in tile t4`)
+
+  // A template places users itself: a dropped user becomes its big-screen user; the options reach LayoutParams.
+  await page.getByTestId('designer-template').getByText('Floating', { exact: true }).click()
+  await dispatchDrag(page, await canvasPoint(page, 400, 400), { user: first }, false)
+  await expect(page.getByTestId('designer-drop-hint')).toContainText('big screen')
+  await dispatchDrag(page, await canvasPoint(page, 400, 400), { user: first }, true)
+  await page.getByTestId('designer-viewport').focus()
+  await page.keyboard.press('Escape')
+  await page.getByTestId('doc-tab-template').click()
+  await expect(page.getByTestId('template-big-user')).toHaveValue(first.userId)
+  await page.getByTestId('template-render-mode').selectOption('fit')
+  await page.getByTestId('template-audio-only').check()
+  const layout = (await body(page)).VideoParams?.LayoutParams as unknown as { MixLayoutMode: number; MaxVideoUser?: { UserMediaStream: { UserInfo: { UserId: string } } }; RenderMode?: number; PureAudioHoldPlaceMode?: number }
+  expect(layout).toMatchObject({ MixLayoutMode: 1, RenderMode: 1, PureAudioHoldPlaceMode: 1, MaxVideoUser: { UserMediaStream: { UserInfo: { UserId: first.userId } } } })
+  await page.getByTestId('designer-undo').click()
+  await expect(page.getByTestId('template-audio-only')).not.toBeChecked()
 })
 
 test('the Rooms view hands a room to the designer, and its user rows carry the user payload', async () => {
