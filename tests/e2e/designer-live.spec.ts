@@ -97,7 +97,7 @@ test('records a room with a 2 × 2 layout, takes cues by hotkey, reads each back
   await expect(panel.getByTestId('cue').nth(0)).toHaveClass(/live/)
   ;[rec] = await simRecordings(h.demo.endpoint)
   expect(sizes(rec)).toEqual(['960x540', '960x540', '960x540', '960x540'])
-  await expect(panel.getByTestId('golive-task')).toContainText('2 layout changes')
+  await expect(panel.getByTestId('golive-task')).toContainText('Layout changes: 2')
 
   await panel.getByTestId('golive-stop').click()
   await expect(panel.getByTestId('golive-task')).toHaveCount(0)

@@ -88,7 +88,7 @@ export function CueList(props: {
                       {cue.name}
                     </button>
                   )}
-                  <span className="muted small" data-testid="cue-state">
+                  <span className="muted small" data-testid="cue-state" title={d && !same && !live ? t('designer.live.diff', { added: d.added, removed: d.removed, changed: d.changed }) : undefined}>
                     {live ? <span className="cue-live">{t('designer.cue.live')}</span> : d === null ? t('designer.cue.noTask') : same ? t('designer.live.same') : t('designer.cue.diff', { added: d.added, removed: d.removed, changed: d.changed })}
                   </span>
                 </div>

@@ -164,7 +164,7 @@ export const en = {
   'designer.rec.start': 'Start recording with this layout',
   'designer.rec.started': 'Recording {task} started — RequestId {requestId}',
   'designer.rec.taken': 'Layout taken to the recording — RequestId {requestId}',
-  'designer.rec.modified': '{n} layout changes',
+  'designer.rec.modified': 'Layout changes: {n}',
   'designer.rec.refresh': 'Refresh status',
   'designer.rec.status.Idle': 'Waiting for an anchor',
   'designer.rec.status.InProgress': 'Recording',
