@@ -95,6 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'dashboard.refresh': async () => ok(await deps.dashboard.refresh()),
     'dashboard.market': (req) => deps.dashboard.market(req),
     'dashboard.usage': (req) => deps.dashboard.usage(req),
+    'dashboard.roomUsage': (req) => deps.dashboard.roomUsage(req),
     'shell.openExternal': async ({ url }) => {
       await deps.openExternal(url)
       return ok(null)

@@ -131,6 +131,7 @@ describe('secrets never leave main', () => {
       'dashboard.configure': { refreshS: 30 },
       'dashboard.refresh': undefined,
       'dashboard.market': { sdkAppId, startDate: new Date(now * 1000 - 86_400_000).toISOString().slice(0, 10), endDate: new Date(now * 1000).toISOString().slice(0, 10), period: 'd' },
+      'dashboard.roomUsage': { sdkAppId, date: new Date(now * 1000).toISOString().slice(0, 10) },
       'dashboard.usage': { sdkAppId, startDate: new Date(now * 1000).toISOString().slice(0, 10), endDate: new Date(now * 1000).toISOString().slice(0, 10) },
       'layout.open': undefined,
       'layout.openRecent': { id: 'none' },

@@ -37,6 +37,11 @@ test('shows real-time, market and usage data, and pause stops the polling', asyn
   for (const k of ['trtc', 'recordingSingle', 'recordingMulti', 'mixTranscoding', 'relay']) {
     await expect(page.getByTestId(`dash-panel-usage-${k}`).getByTestId('dash-usage-total')).toContainText(/Total: [\d,]+ min/)
   }
+  // Usage by room for today, on demand.
+  await page.getByTestId('dash-rooms-load').click()
+  await expect(page.getByTestId('dash-rooms-row').first()).toBeVisible()
+  await expect(page.getByTestId('dash-rooms-table').locator('th')).toContainText(['Room', 'Audio', 'SD', 'HD', 'FullHD', '2K', '4K', 'Total'])
+
   // A usage period over 31 days is refused in the form, in words.
   await page.getByTestId('dash-usage-from').fill('2020-01-01')
   await expect(page.getByTestId('dash-usage-problem')).toHaveText('A usage period may cover 31 days at most.')

@@ -229,6 +229,23 @@ describe('market and usage', () => {
     expect(editionNeedOf('DescribeTRTCRealTimeScaleData', r.error)).toBe('premium')
   })
 
+  it('lists usage by room for a day, with the SdkAppid spelling and a usage region', async () => {
+    make()
+    const today = new Date().toISOString().slice(0, 10)
+    const r = await service.roomUsage({ sdkAppId: sim.credentials.sdkAppId, date: today })
+    expect(r.ok && r.value.error).toBeNull()
+    if (!r.ok) return
+    expect(r.value.data!.columns).toEqual(['Audio', 'SD', 'HD', 'FullHD', '2K', '4K'])
+    expect(r.value.data!.rows.length).toBeGreaterThan(0)
+    const totals = r.value.data!.rows.map((x) => x.total)
+    expect(totals).toEqual([...totals].sort((a, b) => b - a))
+    const call = calls('DescribeTrtcRoomUsage').at(-1)!
+    expect(call.region).toBe('ap-guangzhou')
+    expect(JSON.parse(call.payload)).toMatchObject({ SdkAppid: sim.credentials.sdkAppId, StartTime: `${today} 00:00` })
+    const future = await service.roomUsage({ sdkAppId: sim.credentials.sdkAppId, date: '2999-01-01' })
+    expect(future.ok).toBe(false)
+  })
+
   it('maps only dashboard errors to an edition', () => {
     const e = { code: 'tencent.failedOperation' as const, message: '', retryable: false, tencentCode: 'UnsupportedOperation' }
     expect(editionNeedOf('DescribeTRTCMarketScaleData', e)).toBe('standard')

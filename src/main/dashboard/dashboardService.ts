@@ -7,6 +7,8 @@ import {
   clampRefresh,
   emptyPanel,
   marketRangeProblem,
+  parseRoomUsageCsv,
+  roomUsageWindow,
   MARKET_LOOKBACK_DAYS,
   MARKET_QUALITY_COLUMNS,
   MARKET_SCALE_COLUMNS,
@@ -27,13 +29,15 @@ import {
   type MarketResult,
   type Panel,
   type RangeProblem,
+  type RoomUsage,
+  type RoomUsageRequest,
   type UsagePanel,
   type UsageResult,
   type UsageSeries,
 } from '../../shared/dashboard/dashboard'
 import { err, ok, type AppError, type Result } from '../../shared/errors'
 import type { DescribeTrtcDataResponse } from '../../shared/trtc/realtime'
-import type { DescribeUsageResponse } from '../../shared/trtc/usage'
+import type { DescribeTrtcRoomUsageResponse, DescribeUsageResponse } from '../../shared/trtc/usage'
 import type { Priority } from '../cloud/rateBudget'
 import type { Emit } from '../ipc/dispatch'
 import type { CloudAccess, CloudHandle } from '../rooms/cloudAccess'
@@ -61,6 +65,7 @@ export interface DashboardService {
   snapshot(): DashboardSnapshot
   market(req: DateRange & { sdkAppId: number; period: 'd' | 'h' }): Promise<Result<MarketResult>>
   usage(req: DateRange & { sdkAppId: number | null }): Promise<Result<UsageResult>>
+  roomUsage(req: RoomUsageRequest): Promise<Result<Panel<RoomUsage>>>
   close(): void
 }
 
@@ -304,6 +309,22 @@ export function createDashboardService(deps: DashboardDeps): DashboardService {
     return ok(Object.fromEntries(answers) as UsageResult)
   }
 
+  async function roomUsage(req: RoomUsageRequest): Promise<Result<Panel<RoomUsage>>> {
+    const h = await handleFor(req.sdkAppId)
+    if (!h.ok) return h
+    const w = roomUsageWindow(req.date, Math.floor(deps.now() / 1000))
+    if (!w) return rangeError('future', 'Usage by room')
+    // SdkAppid is spelled with a lower-case "id" here (L14720). One call per 15 s (L14692): the
+    // shared budget makes a second request wait rather than fail.
+    const r = await h.value.client.call<DescribeTrtcRoomUsageResponse>(
+      'DescribeTrtcRoomUsage',
+      { SdkAppid: req.sdkAppId, StartTime: w.startTime, EndTime: w.endTime },
+      { region: usageRegionFor(h.value.region), priority: 'user', mutating: false },
+    )
+    const mapped: Result<RoomUsage> = r.ok ? ok(parseRoomUsageCsv(typeof r.value.Data === 'string' ? r.value.Data : '')) : r
+    return ok(settle(emptyPanel<RoomUsage>(), 'DescribeTrtcRoomUsage', mapped, deps.now()))
+  }
+
   return {
     start,
     stop,
@@ -313,6 +334,7 @@ export function createDashboardService(deps: DashboardDeps): DashboardService {
     snapshot,
     market,
     usage,
+    roomUsage,
     close: () => {
       running = false
       generation++

@@ -48,6 +48,7 @@ export const channelNames = [
   'dashboard.refresh',
   'dashboard.market',
   'dashboard.usage',
+  'dashboard.roomUsage',
   'layout.open',
   'layout.openRecent',
   'layout.save',

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { AppError, ErrorCode } from '../errors'
 import type { Alert, AlertRule } from '../alerts/model'
-import { REALTIME_SPANS_S, REFRESH_MAX_S, REFRESH_MIN_S, type DashboardSnapshot, type MarketResult, type UsageResult } from '../dashboard/dashboard'
+import { REALTIME_SPANS_S, REFRESH_MAX_S, REFRESH_MIN_S, type DashboardSnapshot, type MarketResult, type Panel, type RoomUsage, type UsageResult } from '../dashboard/dashboard'
 import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
 import type { SeiEntry } from '../media/seiEntry'
@@ -446,6 +446,7 @@ export const contract = {
     response: returns<MarketResult>(),
   },
   'dashboard.usage': { request: z.object({ sdkAppId: appId.nullable(), startDate: ymd, endDate: ymd }).strict(), response: returns<UsageResult>() },
+  'dashboard.roomUsage': { request: z.object({ sdkAppId: appId, date: ymd }).strict(), response: returns<Panel<RoomUsage>>() },
   // No channel takes a path: paths come from main's dialogs and its recent list.
   'layout.open': { request: noRequest, response: returns<OpenedLayout | null>() },
   'layout.openRecent': { request: z.object({ id: fileId }).strict(), response: returns<OpenedLayout>() },

@@ -6,6 +6,8 @@ import {
   lastDays,
   latestOf,
   marketRangeProblem,
+  parseRoomUsageCsv,
+  roomUsageWindow,
   MARKET_QUALITY_COLUMNS,
   REALTIME_MARGIN_S,
   REALTIME_MAX_SPAN_S,
@@ -123,5 +125,27 @@ describe('date ranges', () => {
     expect(usageRegionFor('ap-singapore')).toBe('ap-singapore')
     expect(usageRegionFor('ap-beijing')).toBe('ap-guangzhou')
     expect(usageRegionFor('na-toronto')).toBe('ap-singapore')
+  })
+})
+
+describe('usage by room', () => {
+  it('reads the doc example CSV, naming its lower-case hd column HD (L14789)', () => {
+    const u = parseRoomUsageCsv('RoomId,Audio,SD,hd,FullHD,2K,4K\ntest_room,1,2,3,4,5,6\n')
+    expect(u.columns).toEqual(['Audio', 'SD', 'HD', 'FullHD', '2K', '4K'])
+    expect(u.rows).toEqual([{ roomId: 'test_room', minutes: [1, 2, 3, 4, 5, 6], total: 21 }])
+  })
+
+  it('keeps quoted room IDs with commas and quotes, sorts by minutes and reads junk as 0', () => {
+    const u = parseRoomUsageCsv('RoomId,Audio,SD\r\n"a,b ""x""",1,1\r\nsmall,x,1\r\n\r\nbig,10,5\r\n')
+    expect(u.rows.map((r) => r.roomId)).toEqual(['big', 'a,b "x"', 'small'])
+    expect(u.rows[2]!.minutes).toEqual([0, 1])
+    expect(parseRoomUsageCsv('').rows).toEqual([])
+  })
+
+  it('queries one UTC day by the minute, cut at now for today, never 24 hours or more (L14685–L14737)', () => {
+    expect(roomUsageWindow('2026-11-29', NOW)).toEqual({ startTime: '2026-11-29 00:00', endTime: '2026-11-29 23:59' })
+    expect(roomUsageWindow('2026-11-30', NOW + 59)).toEqual({ startTime: '2026-11-30 00:00', endTime: '2026-11-30 12:00' })
+    expect(roomUsageWindow('2026-12-01', NOW)).toBeNull()
+    expect(roomUsageWindow('nope', NOW)).toBeNull()
   })
 })

@@ -265,3 +265,73 @@ export interface MarketResult {
 export const USAGE_PANELS = ['trtc', 'recordingSingle', 'recordingMulti', 'mixTranscoding', 'relay'] as const
 export type UsagePanel = (typeof USAGE_PANELS)[number]
 export type UsageResult = Record<UsagePanel, Panel<UsageSeries>>
+
+// ------------------------------------------------------------------ usage by room
+
+// DescribeTrtcRoomUsage: "The queried period cannot exceed 24 hours", times "YYYY-MM-DD HH:MM"
+// (L14685–L14737), one call every 15 s (L14692), answered as CSV (L14746).
+export interface RoomUsageRequest {
+  sdkAppId: number
+  /** YYYY-MM-DD; the UTC day queried, up to now when it is today. */
+  date: string
+}
+
+/** The minute range of one UTC day, cut at `nowS` for today; null for a bad or future date. */
+export function roomUsageWindow(date: string, nowS: number): { startTime: string; endTime: string } | null {
+  const start = parseYmd(date)
+  if (start === null || start > nowS) return null
+  const end = Math.min(start + DAY_S - 60, Math.floor(nowS / 60) * 60)
+  const minute = (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')
+  return { startTime: minute(start), endTime: minute(Math.max(start, end)) }
+}
+
+export interface RoomUsage {
+  /** Usage columns after RoomId, as the header names them ("hd" is written HD, see below). */
+  columns: string[]
+  /** Rooms, most minutes first. */
+  rows: Array<{ roomId: string; minutes: number[]; total: number }>
+}
+
+/** Splits one CSV line; fields may be quoted with "" for a quote inside (RFC 4180). */
+function csvFields(line: string): string[] {
+  const out: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"' && field === '') quoted = true
+    else if (c === ',') {
+      out.push(field)
+      field = ''
+    } else field += c
+  }
+  out.push(field)
+  return out
+}
+
+/**
+ * The CSV of DescribeTrtcRoomUsage. The doc's header is `RoomId,Audio,SD,hd,FullHD,2K,4K` with a
+ * lower-case "hd" (L14789) while every other usage API says HD, so column names are matched
+ * without case and shown as the other APIs name them. Unreadable numbers count as 0.
+ */
+export function parseRoomUsageCsv(csv: string): RoomUsage {
+  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '')
+  const header = lines[0] ? csvFields(lines[0]).map((h) => h.trim()) : []
+  const known = ['Audio', 'SD', 'HD', 'FullHD', '2K', '4K']
+  const columns = header.slice(1).map((h) => known.find((k) => k.toLowerCase() === h.toLowerCase()) ?? h)
+  const rows = lines.slice(1).map((line) => {
+    const f = csvFields(line)
+    const minutes = columns.map((_, i) => {
+      const v = Number(f[i + 1])
+      return Number.isFinite(v) ? v : 0
+    })
+    return { roomId: f[0] ?? '', minutes, total: minutes.reduce((a, b) => a + b, 0) }
+  })
+  return { columns, rows: rows.sort((a, b) => b.total - a.total || a.roomId.localeCompare(b.roomId)) }
+}

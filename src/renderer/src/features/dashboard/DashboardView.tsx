@@ -10,6 +10,7 @@ import {
   USAGE_PANELS,
   type ChartSeries,
   type Panel,
+  type RoomUsage,
   type UsagePanel,
   type UsageSeries,
 } from '../../../../shared/dashboard/dashboard'
@@ -282,6 +283,29 @@ export function DashboardView(props: { apps: number[] }) {
           ))}
         </div>
       </section>
+
+      <section className="dash-section" data-testid="dash-rooms">
+        <div className="dash-section-head">
+          <h3>{t('dash.rooms.title')}</h3>
+          <span className="muted small">{t('dash.rooms.subtitle')}</span>
+        </div>
+        <div className="toolbar dash-range">
+          <label className="inline-field">
+            <span>{t('dash.rooms.day')}</span>
+            <input type="date" value={s.roomUsageDate} onChange={(e) => s.roomUsageDateChanged(e.target.value)} data-testid="dash-rooms-day" />
+          </label>
+          <button type="button" className="button primary" onClick={() => void s.roomUsageRequested()} disabled={!s.roomUsageDate || s.roomUsageLoading || !snap} data-testid="dash-rooms-load">
+            {t('dash.load')}
+          </button>
+          {s.roomUsageLoading && <span className="muted small">{t('dash.loading')}</span>}
+          {s.roomUsageError && <span className="error-text small" data-testid="dash-rooms-error">{s.roomUsageError.message}</span>}
+        </div>
+        {s.roomUsage ? (
+          <RoomUsageTable panel={s.roomUsage} now={now} t={t} locale={locale} />
+        ) : (
+          <p className="muted small dash-note">{t('dash.rooms.hint')}</p>
+        )}
+      </section>
     </div>
   )
 }
@@ -303,6 +327,45 @@ function DateField(props: { label: string; value: string; onChange(v: string): v
       <span>{props.label}</span>
       <input type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} />
     </label>
+  )
+}
+
+const ROOM_ROWS = 20
+
+function RoomUsageTable(props: { panel: Panel<RoomUsage>; now: number; t: T; locale: string }) {
+  const { panel, t, locale } = props
+  const data = panel.data
+  const fmt = (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 0 })
+  return (
+    <PanelCard testId="dash-panel-rooms" title={t('dash.rooms.count', { count: data?.rows.length ?? 0 })} panel={panel} empty={(data?.rows.length ?? 0) === 0} now={props.now} t={t}>
+      {data && (
+        <div className="dash-rooms">
+          <table className="grid" data-testid="dash-rooms-table">
+            <thead>
+              <tr>
+                <th>{t('dash.rooms.room')}</th>
+                {data.columns.map((c) => (
+                  <th key={c} className="num">{c}</th>
+                ))}
+                <th className="num">{t('dash.rooms.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.slice(0, ROOM_ROWS).map((r) => (
+                <tr key={r.roomId} data-testid="dash-rooms-row">
+                  <td className="dash-room-id" title={r.roomId}>{r.roomId}</td>
+                  {r.minutes.map((m, i) => (
+                    <td key={i} className="num">{fmt(m)}</td>
+                  ))}
+                  <td className="num"><strong>{fmt(r.total)}</strong></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.rows.length > ROOM_ROWS && <p className="muted small dash-note">{t('dash.rooms.more', { count: data.rows.length - ROOM_ROWS })}</p>}
+        </div>
+      )}
+    </PanelCard>
   )
 }
 

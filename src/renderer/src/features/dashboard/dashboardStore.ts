@@ -10,7 +10,9 @@ import {
   type DashboardSnapshot,
   type DateRange,
   type MarketResult,
+  type Panel,
   type RangeProblem,
+  type RoomUsage,
   type UsageResult,
 } from '../../../../shared/dashboard/dashboard'
 import type { AppError } from '../../../../shared/errors'
@@ -33,6 +35,11 @@ export interface DashboardState {
   usageKey: string | null
   usageLoading: boolean
   usageError: AppError | null
+  /** UTC day of the usage-by-room table. */
+  roomUsageDate: string
+  roomUsage: Panel<RoomUsage> | null
+  roomUsageLoading: boolean
+  roomUsageError: AppError | null
   snapshotPushed(s: DashboardSnapshot): void
   appSelected(sdkAppId: number): Promise<void>
   left(): Promise<void>
@@ -45,6 +52,8 @@ export interface DashboardState {
   marketRequested(): Promise<void>
   usageRangeChanged(r: Partial<DateRange>): void
   usageRequested(): Promise<void>
+  roomUsageDateChanged(date: string): void
+  roomUsageRequested(): Promise<void>
 }
 
 /** A problem with the chosen market range that both market APIs share; the quality-only limit is shown on its panel. */
@@ -77,6 +86,10 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
       usageKey: null,
       usageLoading: false,
       usageError: null,
+      roomUsageDate: lastDays(nowS(), 1).endDate,
+      roomUsage: null,
+      roomUsageLoading: false,
+      roomUsageError: null,
 
       snapshotPushed: (snapshot) => set({ snapshot }),
 
@@ -84,7 +97,7 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
         const changed = appOf() !== sdkAppId
         apply(await deps.api['dashboard.start']({ sdkAppId }))
         if (changed && get().snapshot?.sdkAppId === sdkAppId) {
-          set({ market: null, marketKey: null, usage: null, usageKey: null, marketError: null, usageError: null })
+          set({ market: null, marketKey: null, usage: null, usageKey: null, marketError: null, usageError: null, roomUsage: null, roomUsageError: null })
           await Promise.all([get().marketRequested(), get().usageRequested()])
         }
       },
@@ -141,6 +154,18 @@ export function createDashboardStore(deps: { api: Api; now: () => number }): Sto
           }
           set({ usage: next, usageKey: key, usageError: null, usageLoading: false })
         } else set({ usageError: r.error, usageLoading: false })
+      },
+
+      roomUsageDateChanged: (roomUsageDate) => set({ roomUsageDate }),
+      async roomUsageRequested() {
+        const sdkAppId = appOf()
+        if (sdkAppId === null || !get().roomUsageDate) return
+        set({ roomUsageLoading: true })
+        // One call per 15 s (003_530a54cf0f8c0df7.txt L14692): main's budget queues a second click.
+        const r = await deps.api['dashboard.roomUsage']({ sdkAppId, date: get().roomUsageDate })
+        if (appOf() !== sdkAppId) return set({ roomUsageLoading: false })
+        if (r.ok) set({ roomUsage: r.value, roomUsageError: null, roomUsageLoading: false })
+        else set({ roomUsageError: r.error, roomUsageLoading: false })
       },
     }
   })

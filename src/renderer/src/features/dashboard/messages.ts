@@ -67,6 +67,14 @@ export const en = {
   'dash.range.tooOld': 'Market scale data reaches back 60 days at most.',
   'dash.range.tooLong': 'A usage period may cover 31 days at most.',
   'dash.time': 'Time',
+  'dash.rooms.title': 'Usage by room',
+  'dash.rooms.subtitle': 'Minutes per room for one UTC day (up to now for today). Tencent Cloud allows one such request every 15 seconds.',
+  'dash.rooms.day': 'Day',
+  'dash.rooms.room': 'Room',
+  'dash.rooms.total': 'Total',
+  'dash.rooms.count': 'Rooms with usage: {count}',
+  'dash.rooms.more': '{count} more rooms not shown',
+  'dash.rooms.hint': 'Choose a day and load.',
 }
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -138,4 +146,12 @@ export const zhCN: Record<keyof typeof en, string> = {
   'dash.range.tooOld': '大盘规模数据最多可查最近 60 天。',
   'dash.range.tooLong': '用量查询时段最多 31 天。',
   'dash.time': '时间',
+  'dash.rooms.title': '按房间用量',
+  'dash.rooms.subtitle': '某个 UTC 日每个房间的使用分钟数（当天截至现在）。腾讯云每 15 秒只允许一次此类请求。',
+  'dash.rooms.day': '日期',
+  'dash.rooms.room': '房间',
+  'dash.rooms.total': '合计',
+  'dash.rooms.count': '有用量的房间：{count}',
+  'dash.rooms.more': '另有 {count} 个房间未显示',
+  'dash.rooms.hint': '选择日期后加载。',
 }
