@@ -19,6 +19,7 @@ import { createRecordingService } from './recording/recordingService'
 import { createLiveSei } from './sei/liveSei'
 import { createDashboardService } from './dashboard/dashboardService'
 import { createAlertsService, type AlertsService } from './alerts/alertsService'
+import { alertLocale } from '../shared/alerts/text'
 import { createLayoutFiles } from './files/layoutFiles'
 import { noFileDialogs, type FileDialogs } from './files/dialogs'
 import { startSimulator, type Simulator } from '../simulator/server'
@@ -87,7 +88,15 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
   moderation = createModerationService({ cloud, audit, now, scheduleUnblock: (e) => unblocks.add(e) })
   const liveSei = createLiveSei({ emit: opts.emit, now })
   const dashboard = createDashboardService({ cloud, settings, emit: opts.emit, now })
-  const alerts = await createAlertsService({ dir: opts.userDataDir, cloud, now, emit: opts.emit, notify: opts.notify ?? (() => undefined), log: opts.log })
+  const alerts = await createAlertsService({
+    dir: opts.userDataDir,
+    cloud,
+    now,
+    emit: opts.emit,
+    notify: opts.notify ?? (() => undefined),
+    log: opts.log,
+    locale: () => alertLocale(settings.get().language, opts.appInfo.systemLocales),
+  })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,

@@ -89,7 +89,7 @@ describe('alerts service on the simulator', () => {
     expect(list.status.lastError).toBeNull()
     expect(notes).toHaveLength(1)
     expect(notes[0]!.title).toBe('Anyone online')
-    expect(notes[0]!.body).toMatch(/^userCount \d+ > 0 — app \d+$/)
+    expect(notes[0]!.body).toMatch(/^Online users \d+ > 0 — app \d+$/)
     expect(pushes.at(-1)!.unacknowledged).toBe(1)
     // Real-time data: DescribeTRTCRealTimeScaleData, without a region.
     const calls = log.entries().filter((e) => e.action === 'DescribeTRTCRealTimeScaleData')

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { AlertRulesView, AlertsView } from '../../shared/contract/contract'
 import { evaluate } from '../../shared/alerts/evaluate'
-import { formatValue } from '../../shared/alerts/format'
+import { notificationText, type AlertLocale } from '../../shared/alerts/text'
 import {
   metricNames,
   presenceKey,
@@ -70,8 +70,8 @@ export interface AlertsDeps {
   emit: Emit
   notify: Notifier['notify']
   log: Logger
-  /** Alert titles and bodies in the UI language. */
-  describe?: (a: Alert) => { title: string; body: string }
+  /** The UI language, for the notification text. */
+  locale?: () => AlertLocale
 }
 
 const storedRule = z.object({ id: z.string().min(1) }).passthrough()
@@ -86,15 +86,6 @@ function parseRule(raw: unknown): AlertRule | null {
 
 export function scopeText(s: AlertScope): string {
   return s.kind === 'app' ? `app ${s.sdkAppId}` : s.kind === 'room' ? `room ${s.roomId} (${s.sdkAppId})` : `user ${s.userId} in room ${s.roomId}`
-}
-
-/** English notification text; the in-app list is localized by the renderer. */
-export function describeAlert(a: Alert): { title: string; body: string } {
-  if (a.kind === 'vip') {
-    const where = a.scope.kind === 'room' ? `room ${a.scope.roomId}` : `any live room of ${a.scope.sdkAppId}`
-    return { title: a.ruleName, body: a.vipReason === 'left' ? `VIP ${a.userId} left ${where}.` : `VIP ${a.userId} is not in ${where}.` }
-  }
-  return { title: a.ruleName, body: `${a.metric} ${formatValue(a.metric, a.value ?? 0)} ${a.comparator} ${formatValue(a.metric, a.threshold ?? 0)} — ${scopeText(a.scope)}` }
 }
 
 export async function createAlertsService(deps: AlertsDeps): Promise<AlertsService> {
@@ -340,7 +331,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
       state = result.state
       for (const a of result.fired) {
         alerts.push(a)
-        const text = (deps.describe ?? describeAlert)(a)
+        const text = notificationText(a, deps.locale?.() ?? 'en')
         try {
           deps.notify(text.title, text.body)
         } catch (e) {

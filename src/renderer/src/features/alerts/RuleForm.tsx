@@ -9,7 +9,7 @@ const USER_ID = /^[A-Za-z0-9_-]+$/
 
 export const metricLabel = (m: AlertMetric): MessageKey => `alerts.metric.${m}` as MessageKey
 
-interface Draft {
+export interface Draft {
   name: string
   enabled: boolean
   kind: 'metric' | 'vip'
@@ -26,7 +26,7 @@ interface Draft {
   alertIfAbsent: boolean
 }
 
-function draftOf(rule: AlertRule | null, apps: number[]): Draft {
+export function draftOf(rule: AlertRule | null, apps: number[]): Draft {
   const base: Draft = {
     name: '',
     enabled: true,

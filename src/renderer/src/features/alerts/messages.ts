@@ -1,4 +1,10 @@
-// Alerts: the bell, the alerts panel and the rules editor.
+// Alerts: the bell, the alerts panel and the rules editor. Metric names come from the shared table
+// the desktop notifications use.
+import type { AlertMetric } from '../../../../shared/alerts/model'
+import { metricLabels, type AlertLocale } from '../../../../shared/alerts/text'
+
+type MetricKeys = { [K in AlertMetric as `alerts.metric.${K}`]: string }
+const metricKeys = (locale: AlertLocale): MetricKeys => Object.fromEntries(Object.entries(metricLabels[locale]).map(([k, v]) => [`alerts.metric.${k}`, v])) as MetricKeys
 export const en = {
   'alerts.bell': 'Alerts',
   'alerts.bell.count': '{count} unacknowledged alerts',
@@ -72,20 +78,7 @@ export const en = {
   'alerts.err.duration': 'The duration is a whole number of seconds from 0 to 86400.',
   'alerts.err.interval': 'The check interval is from 10 to 3600 seconds.',
   'alerts.err.saved': 'The rule was not saved: {message}',
-  'alerts.metric.userCount': 'Online users',
-  'alerts.metric.roomCount': 'Online rooms',
-  'alerts.metric.videoFreezeRate': 'Video stutter rate',
-  'alerts.metric.audioFreezeRate': 'Audio stutter rate',
-  'alerts.metric.aLoss': 'Audio packet loss',
-  'alerts.metric.bigvLoss': 'Video packet loss',
-  'alerts.metric.aBit': 'Audio bitrate',
-  'alerts.metric.bigvBit': 'Video bitrate',
-  'alerts.metric.bigvEncFps': 'Sent frame rate',
-  'alerts.metric.bigvDecFps': 'Rendered frame rate',
-  'alerts.metric.aBlock': 'Audio stutter duration',
-  'alerts.metric.bigvBlock': 'Video stutter duration',
-  'alerts.metric.appCpu': 'App CPU',
-  'alerts.metric.sysCpu': 'System CPU',
+  ...metricKeys('en'),
 }
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -161,18 +154,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'alerts.err.duration': '持续时间为 0 到 86400 之间的整数秒。',
   'alerts.err.interval': '检查间隔为 10 到 3600 秒。',
   'alerts.err.saved': '规则未保存：{message}',
-  'alerts.metric.userCount': '在线用户数',
-  'alerts.metric.roomCount': '在线房间数',
-  'alerts.metric.videoFreezeRate': '视频卡顿率',
-  'alerts.metric.audioFreezeRate': '音频卡顿率',
-  'alerts.metric.aLoss': '音频丢包率',
-  'alerts.metric.bigvLoss': '视频丢包率',
-  'alerts.metric.aBit': '音频码率',
-  'alerts.metric.bigvBit': '视频码率',
-  'alerts.metric.bigvEncFps': '发送帧率',
-  'alerts.metric.bigvDecFps': '渲染帧率',
-  'alerts.metric.aBlock': '音频卡顿时长',
-  'alerts.metric.bigvBlock': '视频卡顿时长',
-  'alerts.metric.appCpu': '应用 CPU',
-  'alerts.metric.sysCpu': '系统 CPU',
+  ...metricKeys('zh-CN'),
 }
