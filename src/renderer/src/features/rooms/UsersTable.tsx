@@ -32,13 +32,13 @@ export function UsersTable(props: {
     <div className="users-scroll" ref={scrollRef} data-testid="users-scroll">
       <table className="grid users-grid" data-testid="users-table" aria-rowcount={props.users.length + 1}>
         <colgroup>
-          <col style={{ width: 36 }} />
-          <col />
-          <col style={{ width: 150 }} />
-          <col style={{ width: 150 }} />
+          <col style={{ width: 40 }} />
+          <col style={{ width: 170 }} />
+          <col style={{ width: 176 }} />
+          <col style={{ width: 176 }} />
           <col style={{ width: 130 }} />
-          <col style={{ width: 96 }} />
-          <col style={{ width: 112 }} />
+          <col style={{ width: 100 }} />
+          <col style={{ width: 120 }} />
         </colgroup>
         <thead>
           <tr>
