@@ -134,6 +134,18 @@ describe('real-time polling', () => {
     expect(service.snapshot().running).toBe(false)
   })
 
+  it('a stop and start while a refresh is on its way still leaves polling armed', async () => {
+    const timers = make()
+    const first = service.start({ sdkAppId: sim.credentials.sdkAppId })
+    await new Promise((r) => setTimeout(r, 1))
+    service.stop()
+    const second = await service.start({ sdkAppId: sim.credentials.sdkAppId })
+    await first
+    expect(second.ok && second.value.running).toBe(true)
+    expect(service.snapshot().scale.data).not.toBeNull()
+    expect(timers.pending.map((t) => t.ms)).toEqual([REFRESH_DEFAULT_S * 1000])
+  })
+
   it('refuses an SDKAppID that is not the active profile’s', async () => {
     make()
     const r = await service.start({ sdkAppId: 1 })

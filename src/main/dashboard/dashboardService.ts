@@ -125,6 +125,7 @@ export function createDashboardService(deps: DashboardDeps): DashboardService {
   let timer: unknown = null
   let nextAt: number | null = null
   let inFlight: Promise<void> | null = null
+  let inFlightGeneration = -1
   // Bumped whenever the app changes or polling stops, so a late answer for the old app is dropped.
   let generation = 0
 
@@ -167,10 +168,16 @@ export function createDashboardService(deps: DashboardDeps): DashboardService {
   }
 
   async function tick(): Promise<void> {
-    if (inFlight) return inFlight
+    // A refresh for the current app is already on its way: share it. One started before a stop or
+    // an app change is finished first, then this one runs (its answer would be dropped anyway).
+    while (inFlight) {
+      if (inFlightGeneration === generation) return inFlight
+      await inFlight
+    }
     const app = sdkAppId
     if (app === null || !running) return
     const gen = generation
+    inFlightGeneration = gen
     inFlight = (async () => {
       scale = { ...scale, loading: true }
       quality = { ...quality, loading: true }
