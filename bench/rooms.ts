@@ -164,6 +164,8 @@ async function main(): Promise<void> {
     const heapUsers = await heap()
     const usersScroll = (await page.evaluate(`${SCROLL}(['[data-testid="users-scroll"]', ${FRAMES}, 240])`)) as ScrollProbe
     const usersInDom = await page.getByTestId('user-row').count()
+    // Virtualized: a window of rows in the DOM, not the whole list.
+    if (roomsInDom > 200 || usersInDom > 200) throw new Error(`too many rows in the DOM: ${roomsInDom} rooms, ${usersInDom} users`)
     const rowCount = await page.getByTestId('users-table').getAttribute('aria-rowcount')
     if (Number(rowCount) !== USERS + 1) throw new Error(`the users table does not list ${USERS} users (aria-rowcount ${rowCount})`)
 

@@ -173,6 +173,35 @@ describe('alerts service on the simulator', () => {
     await s.close()
   })
 
+  it('the interval is kept within 10 s – 1 h and survives a restart; the timer polls on its own', async () => {
+    const s = await start()
+    expect(s.rules().pollIntervalS).toBe(30)
+    const low = await s.configure(3)
+    expect(low.ok && low.value.pollIntervalS).toBe(10)
+    await s.configure(7200)
+    expect(s.rules().pollIntervalS).toBe(3600)
+    await s.configure(10)
+    await s.close()
+    const again = await start()
+    expect(again.rules().pollIntervalS).toBe(10)
+    await again.close()
+  })
+
+  it('polls by itself at the interval while a rule is enabled, and not without one', async () => {
+    const pushes: AlertsView[] = []
+    const s = await start([], pushes)
+    await s.configure(10)
+    const saved = await s.saveRule({ name: 'Rooms', enabled: true, kind: 'metric', scope: { kind: 'app', sdkAppId: app() }, metric: 'roomCount', comparator: '>', threshold: 1e9, hysteresis: 0, durationS: 0 })
+    if (!saved.ok) throw new Error(saved.error.message)
+    await s.pollNow()
+    const first = s.list().status.lastPollAt!
+    // The timer's poll, not one asked for: lastPollAt moves on by about the interval.
+    await expect.poll(() => s.list().status.lastPollAt, { timeout: 15_000, interval: 250 }).toBeGreaterThanOrEqual(first + 9_000)
+    await s.deleteRule(saved.value.rules[0]!.id)
+    expect(s.list().status.polling).toBe(false)
+    await s.close()
+  }, 20_000)
+
   it('a damaged rules file is kept aside, not overwritten', async () => {
     await writeFile(join(dir, 'alert-rules.json'), '{ not json')
     const s = await start()
