@@ -65,7 +65,7 @@ const USAGE_TITLE: Record<UsagePanel, MessageKey> = {
 const ageS = (at: number | null, now: number): number | null => (at === null ? null : Math.max(0, Math.round((now - at) / 1000)))
 
 /** The frame every panel shares: title, then its state (edition, failure, stale, loading, empty) or its content. */
-function PanelCard(props: { testId: string; title: string; panel: Panel<unknown> | null; empty: boolean; now: number; t: T; children: ReactNode; extra?: ReactNode }) {
+function PanelCard(props: { testId: string; title: string; panel: Panel<unknown> | null; empty: boolean; now: number; t: T; children: ReactNode; extra?: ReactNode; idle?: string }) {
   const { panel, t, now } = props
   const age = ageS(panel?.updatedAt ?? null, now)
   let status: ReactNode = null
@@ -100,7 +100,7 @@ function PanelCard(props: { testId: string; title: string; panel: Panel<unknown>
         {props.extra}
       </figcaption>
       {status}
-      {!panel?.data && !panel?.error && !panel?.loading && <p className="muted small dash-note">{t('dash.empty')}</p>}
+      {!panel?.data && !panel?.error && !panel?.loading && <p className="muted small dash-note">{props.idle ?? t('dash.empty')}</p>}
       {!panel?.data && !panel?.error && panel?.loading && <p className="muted small dash-note">{t('dash.loading')}</p>}
       {showContent && (props.empty ? <p className="muted small dash-note">{t('dash.empty')}</p> : props.children)}
     </figure>
@@ -220,10 +220,10 @@ export function DashboardView(props: { apps: number[] }) {
           <Kpi label={t('dash.now.audio')} value={num(snap?.quality.data ? latestOf(snap.quality.data, 'audioFreezeRate') : null, 2, '%')} testId="dash-kpi-audio" />
         </div>
         <div className="insights-grid">
-          <PanelCard testId="dash-panel-scale" title={t('dash.realtime.scale')} panel={snap?.scale ?? null} empty={(snap?.scale.data?.times.length ?? 0) === 0} now={now} t={t}>
+          <PanelCard testId="dash-panel-scale" title={t('dash.realtime.scale')} panel={snap?.scale ?? null} empty={(snap?.scale.data?.times.length ?? 0) === 0} now={now} t={t} idle={snap?.paused ? t('dash.paused') : undefined}>
             <TimeChart timeLabel={t('dash.time')} testId="dash-chart-scale" times={snap?.scale.data?.times ?? []} columns={scaleCols} unit="" digits={0} timeStyle="time" locale={locale} dark={dark} />
           </PanelCard>
-          <PanelCard testId="dash-panel-quality" title={t('dash.realtime.quality')} panel={snap?.quality ?? null} empty={(snap?.quality.data?.times.length ?? 0) === 0} now={now} t={t}>
+          <PanelCard testId="dash-panel-quality" title={t('dash.realtime.quality')} panel={snap?.quality ?? null} empty={(snap?.quality.data?.times.length ?? 0) === 0} now={now} t={t} idle={snap?.paused ? t('dash.paused') : undefined}>
             <TimeChart timeLabel={t('dash.time')} testId="dash-chart-quality" times={snap?.quality.data?.times ?? []} columns={qualityCols} unit="%" digits={2} timeStyle="time" locale={locale} dark={dark} />
           </PanelCard>
         </div>
