@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import { useStore, type StoreApi } from 'zustand'
 import type { ModerationRequest } from '../../../../shared/contract/contract'
@@ -29,9 +29,11 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   const [reporting, setReporting] = useState(false)
   const profileName = useApp(selectActiveProfile)?.name ?? ''
   const sendToDesigner = useApp((a) => a.roomSentToDesigner)
+  // Derived once per users list, not on every render: a room can have tens of thousands of sessions.
+  const userIds = useMemo(() => [...new Set(s.users.map((u) => u.userId))], [s.users])
+  const inRoomIds = useMemo(() => new Set(s.users.filter((u) => !u.finished).map((u) => u.userId)), [s.users])
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
-  const userIds = [...new Set(s.users.map((u) => u.userId))]
   // Charts show the picked users, else the first six (DescribeCallDetailInfo's per-call limit).
   const chartUsers = s.picked.length > 0 ? s.picked : userIds.slice(0, 6)
   const timelineUser = eventsUser && userIds.includes(eventsUser) ? eventsUser : (chartUsers[0] ?? null)
@@ -68,7 +70,6 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
     download(`${name}.${kind}`, blob)
   }
   const target = { sdkAppId: s.sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType }
-  const inRoom = s.users.filter((u) => !u.finished)
   const run = async (req: ModerationRequest) => {
     await s.moderationRequested(req)
     setPending(null)
@@ -102,7 +103,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
         <label className="check">
           <input
             type="checkbox"
-            checked={inRoom.length > 0 && s.picked.length === new Set(inRoom.map((u) => u.userId)).size}
+            checked={inRoomIds.size > 0 && s.picked.length === inRoomIds.size}
             onChange={(e) => s.allUsersPicked(e.target.checked)}
             data-testid="pick-all"
           />
