@@ -132,6 +132,16 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'dashboard-rooms',
+    show: async (page) => {
+      await page.getByTestId('tab-dashboard').click()
+      await page.locator('[data-testid="dash-chart-usage-relay"] canvas').waitFor()
+      await page.getByTestId('dash-rooms-load').click()
+      await page.getByTestId('dash-rooms-row').first().waitFor()
+      await page.getByTestId('dash-rooms').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    },
+  },
+  {
     name: 'profile-menu',
     show: async (page) => {
       await page.getByTestId('profile-switcher').click()
