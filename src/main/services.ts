@@ -127,7 +127,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
       liveSei.stopAll()
       dashboard.close()
       await alerts.close()
-      unblocks.close()
+      await unblocks.close()
       await cloud.close()
     },
   }

@@ -59,7 +59,7 @@ describe('unblock scheduler', () => {
     await vi.waitFor(async () => expect(JSON.parse(await readFile(path, 'utf8'))).toEqual([]))
     expect(sent.map((e) => e.userIds)).toEqual([['u1', 'u2']])
     expect(s.list()).toEqual([])
-    s.close()
+    await s.close()
   })
 
   it('survives a restart: a due unblock runs at start-up, a later one is re-armed', async () => {
@@ -70,7 +70,7 @@ describe('unblock scheduler', () => {
     const first = await createUnblockScheduler({ path, now: t.now, log: silent, timers: t.timers, changed: () => undefined, unblock: async () => true })
     await first.add(entry(5_000_000 + 10_000))
     await first.add(entry(5_000_000 + 3_600_000))
-    first.close() // the app quits
+    await first.close() // the app quits
 
     const later = fakeTime(5_000_000 + 20_000)
     const sent: number[] = []
@@ -88,7 +88,7 @@ describe('unblock scheduler', () => {
     await vi.waitFor(() => expect(later.armed()).toBe(1))
     await later.advance(3_600_000)
     await vi.waitFor(() => expect(sent).toHaveLength(2))
-    second.close()
+    await second.close()
   })
 
   it('retries a failed unblock later and can be cancelled', async () => {
@@ -118,6 +118,6 @@ describe('unblock scheduler', () => {
     expect(await s.cancel(s.list()[0]!.id)).toEqual([])
     await t.advance(200_000)
     expect(attempts).toBe(2)
-    s.close()
+    await s.close()
   })
 })

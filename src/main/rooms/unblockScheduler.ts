@@ -23,7 +23,8 @@ export interface UnblockScheduler {
   add(entry: Omit<ScheduledUnblock, 'id'>): Promise<ScheduledUnblock>
   cancel(id: string): Promise<ScheduledUnblock[]>
   list(): ScheduledUnblock[]
-  close(): void
+  /** Stops the timer and waits for a run in progress to finish writing. */
+  close(): Promise<void>
 }
 
 export interface Timers {
@@ -58,7 +59,7 @@ export async function createUnblockScheduler(deps: {
     deps.log.warn(`Could not read scheduled unblocks from ${deps.path}`, e)
   }
   let timer: unknown = null
-  let running = false
+  let running: Promise<void> | null = null
   let closed = false
 
   const save = async () => {
@@ -74,9 +75,16 @@ export async function createUnblockScheduler(deps: {
     timer = timers.setTimeout(() => void runDue(), Math.min(MAX_WAIT_MS, Math.max(0, next - deps.now())))
   }
 
-  async function runDue() {
-    if (running || closed) return
-    running = true
+  function runDue(): Promise<void> {
+    if (running || closed) return running ?? Promise.resolve()
+    running = runEntries().finally(() => {
+      running = null
+      arm()
+    })
+    return running
+  }
+
+  async function runEntries() {
     try {
       for (const entry of entries.filter((e) => e.unblockAt <= deps.now())) {
         const done = await deps.unblock(entry).catch((e: unknown) => {
@@ -87,9 +95,9 @@ export async function createUnblockScheduler(deps: {
         else entry.unblockAt = deps.now() + (deps.retryMs ?? 30_000)
       }
       await save()
-    } finally {
-      running = false
-      arm()
+    } catch (e) {
+      // The entries stay in memory and are written with the next change or run.
+      deps.log.error(`Could not save scheduled unblocks to ${deps.path}`, e)
     }
   }
 
@@ -109,9 +117,10 @@ export async function createUnblockScheduler(deps: {
       return [...entries]
     },
     list: () => [...entries],
-    close() {
+    async close() {
       closed = true
       if (timer !== null) timers.clearTimeout(timer)
+      await running
     },
   }
 }
