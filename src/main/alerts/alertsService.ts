@@ -307,10 +307,21 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
   }
 
   let inflight: Promise<void> | null = null
-  /** One poll at a time: a caller arriving during a poll waits for that one. */
+  let queued: Promise<void> | null = null
+  /**
+   * One poll at a time. A poll in progress may have read the cloud before the caller's change (a
+   * kick, a new rule), so a caller arriving during one gets the next poll, shared by every caller
+   * that arrives meanwhile.
+   */
   function pollNow(): Promise<void> {
-    if (inflight) return inflight
     if (closed || enabled().length === 0) return Promise.resolve()
+    if (inflight) {
+      queued ??= inflight.then(() => {
+        queued = null
+        return pollNow()
+      })
+      return queued
+    }
     inflight = poll().finally(() => {
       inflight = null
     })
