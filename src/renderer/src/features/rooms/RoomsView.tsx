@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { api } from '../../api'
 import { EmptyState } from '../../components/EmptyState'
@@ -6,7 +6,6 @@ import { PageHeader } from '../../components/PageHeader'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { AuditView } from './AuditView'
-import { DashboardView } from '../dashboard/DashboardView'
 import { fromInputValue, toInputValue } from './format'
 import { RoomDetail } from './RoomDetail'
 import { RoomsTable } from './RoomsTable'
@@ -33,6 +32,9 @@ function roomsStore(): StoreApi<RoomsState> {
   }
   return sharedStore
 }
+
+// Loaded when its tab is first opened.
+const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })))
 
 export function RoomsView() {
   const t = useT()
@@ -96,7 +98,9 @@ export function RoomsView() {
       {tab === 'audit' ? (
         <AuditView store={store} />
       ) : tab === 'dashboard' ? (
-        <DashboardView apps={apps} />
+        <Suspense fallback={null}>
+          <DashboardView apps={apps} />
+        </Suspense>
       ) : (
         <>
           <div className="card toolbar-card">

@@ -1,14 +1,16 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import * as Tooltip from '@radix-ui/react-tooltip'
 import { useApp, useT } from './context'
 import { selectDark, selectLocale, sections, type Section } from './appStore'
 import { Header } from './Header'
 import { AboutDialog } from './AboutDialog'
 import { RoomsView } from '../rooms/RoomsView'
-import { DesignerView } from '../designer/DesignerView'
-import { SeiView } from '../sei/SeiView'
-import { SettingsView } from '../settings/SettingsView'
 import type { MessageKey } from '../../i18n/i18n'
+
+// The first screen is Rooms; the other sections load when first opened, so start-up parses less.
+const DesignerView = lazy(() => import('../designer/DesignerView').then((m) => ({ default: m.DesignerView })))
+const SeiView = lazy(() => import('../sei/SeiView').then((m) => ({ default: m.SeiView })))
+const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })))
 
 const navLabel: Record<Section, MessageKey> = {
   rooms: 'nav.rooms',
@@ -84,9 +86,11 @@ export function App() {
         </nav>
         <main className="content">
           {section === 'rooms' && <RoomsView />}
-          {section === 'designer' && <DesignerView />}
-          {section === 'sei' && <SeiView />}
-          {section === 'settings' && <SettingsView />}
+          <Suspense fallback={null}>
+            {section === 'designer' && <DesignerView />}
+            {section === 'sei' && <SeiView />}
+            {section === 'settings' && <SettingsView />}
+          </Suspense>
         </main>
         <AboutDialog />
       </div>
