@@ -88,7 +88,7 @@ export const en = {
   'designer.renderMode.stretch': 'Stretch',
   'designer.renderMode.smart': 'Smart crop',
   'designer.issues.title': 'Checks',
-  'designer.issues.count': '{errors} errors, {warnings} warnings',
+  'designer.issues.count': 'Errors: {errors} · warnings: {warnings}',
   'designer.issues.none': 'No problems for this target.',
   'designer.output.title': 'Request',
   'designer.output.region': 'Region',
