@@ -7,6 +7,7 @@ import { startHarness, type Harness } from '../harness/harness'
 import { applyCommand } from '../../src/shared/layout/commands'
 import { serialize } from '../../src/shared/layout/file'
 import { createDoc } from '../../src/shared/layout/model'
+import { emptyOverlay, inRoomAt, roomActive, roomsInRange, sessionsAt, type Room } from '../../src/simulator/world'
 
 let h: Harness
 test.afterEach(async () => {
@@ -45,19 +46,25 @@ async function payloadOf(row: Locator): Promise<Payload> {
 }
 
 async function openDesignerWithRoom(page: Page): Promise<{ roomId: string; users: Payload[] }> {
+  // A live room of the first app with two users who stay in it for a while, taken from the
+  // simulator's world so the choice does not depend on how fast the panel loads.
+  const nowS = Math.floor(Date.now() / 1000)
+  const app = h.demo.world.apps[0]!
+  const staying = (r: Room) => sessionsAt(h.demo.world, r, emptyOverlay(), nowS).filter((u) => inRoomAt(u, nowS) && inRoomAt(u, nowS + 120))
+  const room = roomsInRange(h.demo.world, app, nowS, nowS, nowS, emptyOverlay())
+    .reverse()
+    .find((r) => roomActive(r, emptyOverlay(), nowS + 120) && staying(r).length >= 2)
+  if (!room) throw new Error('the simulated world has no live room with two users')
+
   await page.getByTestId('nav-designer').click()
   const panel = page.getByTestId('designer-room-users')
+  await panel.getByTestId('room-users-app').selectOption(String(app.sdkAppId))
   const select = panel.getByTestId('room-users-room')
-  // The simulator's live rooms come first; pick the first that has two users in it.
-  await expect(select.locator('option')).not.toHaveCount(1)
-  const options = await select.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })))
-  for (const o of options.filter((x) => x.value !== '' && x.text.includes('live'))) {
-    await select.selectOption(o.value)
-    await expect(panel.getByTestId('room-user').first().or(panel.getByText('No users'))).toBeVisible()
-    const rows = panel.getByTestId('room-user')
-    if ((await rows.count()) >= 2) return { roomId: o.text.split(' ·')[0]!.trim(), users: [await payloadOf(rows.nth(0)), await payloadOf(rows.nth(1))] }
-  }
-  throw new Error('no live room with two users')
+  await expect(select.locator(`option[value="${room.commId}"]`)).toHaveCount(1)
+  await select.selectOption(room.commId)
+  const rows = panel.getByTestId('room-user')
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2)
+  return { roomId: room.roomId, users: [await payloadOf(rows.nth(0)), await payloadOf(rows.nth(1))] }
 }
 
 /** Drags with a script-made DataTransfer: dragenter/dragover at a canvas point, then (optionally) drop. */

@@ -77,7 +77,8 @@ export function createRoomUsersStore(deps: { api: Api; now: () => number }): Sto
       },
       async roomChosen(commId) {
         const room = get().rooms.find((r) => r.commId === commId) ?? null
-        set({ room, users: [], usersError: null })
+        // Loading from the start, so the panel never says "no users" for a room it has not read yet.
+        set({ room, users: [], usersError: null, usersLoading: room !== null })
         if (room) await loadUsers(room)
       },
       async roomHandedOver(sdkAppId, room) {
