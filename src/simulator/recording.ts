@@ -19,6 +19,8 @@ export interface RecordingTask {
   filePrefix: string[]
   maxIdleTime: number
   mixLayout?: Record<string, unknown>
+  /** The mixed picture's encoding as requested (MixTranscodeParams.VideoParams). */
+  video?: { fps?: number; bitRate?: number; gop?: number }
   subscribe?: Record<string, unknown>
   createdAt: number
   expiresAt: number
@@ -77,6 +79,11 @@ export function createCloudRecording(body: Record<string, unknown>, ctx: SimCont
   const expiredHour = p.optInt('ResourceExpiredHour', { invalid: 'InvalidParameter.OutOfRange' }, [6, 720]) ?? 72
   const layout = p.obj('MixLayoutParams')
   layout?.optInt('MixLayoutMode', { invalid: 'InvalidParameter.OutOfRange' }, [1, 4])
+  // VideoParams: Fps 1–60, BitRate 64,000–8,192,000 bps (L16391–L16393).
+  const vp = p.obj('MixTranscodeParams')?.obj('VideoParams')
+  const fps = vp?.optInt('Fps', { invalid: 'InvalidParameter.OutOfRange' }, [1, 60])
+  const bitRate = vp?.optInt('BitRate', { invalid: 'InvalidParameter.OutOfRange' }, [64000, 8192000])
+  const gop = vp?.optInt('Gop', { invalid: 'InvalidParameter.OutOfRange' })
   const problem = p.firstFailure()
   if (problem) return fail(problem.code, problem.message)
   const secret = ctx.sdkSecretKeys.get(sdkAppId)
@@ -95,6 +102,7 @@ export function createCloudRecording(body: Record<string, unknown>, ctx: SimCont
     filePrefix,
     maxIdleTime,
     ...(layout ? { mixLayout: layout.body } : {}),
+    ...(vp ? { video: { fps, bitRate, gop } } : {}),
     createdAt: ctx.now,
     expiresAt: ctx.now + expiredHour * 3600,
   })

@@ -1,5 +1,5 @@
 // Writes a PNG of every screen, light and dark, so anyone can look at the UI without Electron.
-// Usage: npm run screenshots [-- <output folder>]   (default: screenshots/)
+// Usage: npm run screenshots [-- <output folder> [<screen name>…]]   (default: screenshots/, every screen)
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -77,6 +77,7 @@ export const screens: Screen[] = [
       await panel.getByTestId('golive-target-recording').locator('..').click()
       await panel.getByTestId('golive-rec-idle').fill('2')
       await panel.getByTestId('golive-rec-format').selectOption('2')
+      await panel.getByTestId('golive-rec-fps').fill('90')
       await sidePanelTo(page, '[data-testid="designer-golive"]')
     },
   },
@@ -227,6 +228,8 @@ export const screens: Screen[] = [
 
 async function main(): Promise<void> {
   const outDir = resolve(process.argv[2] ?? 'screenshots')
+  const names = process.argv.slice(3)
+  const chosen = names.length > 0 ? screens.filter((s) => names.includes(s.name)) : screens
   await mkdir(outDir, { recursive: true })
   const browser = await launchBrowser(!process.env.DISPLAY || process.env.HEADLESS === '1')
   const written: string[] = []
@@ -235,7 +238,7 @@ async function main(): Promise<void> {
       for (const locale of ['en-US', 'zh-CN']) {
         const h = await startHarness({ browser, colorScheme, locale, viewport: { width: 1280, height: 800 } })
         try {
-          for (const screen of screens) {
+          for (const screen of chosen) {
             // A designer screen leaves its unsaved edits autosaved; the next would show the recovery offer.
             await h.services.dispatch('layout.discardRecovery', undefined)
             await h.open()

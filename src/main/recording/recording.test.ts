@@ -44,6 +44,7 @@ interface SimRecording {
   taskId: string
   status: string
   mixLayout: { MixLayoutMode: number; MixLayoutList?: Array<{ Top: number; Left: number; Width: number; Height: number }> } | null
+  video: { fps?: number; bitRate?: number; gop?: number } | null
 }
 const simRecordings = async (endpoint: string) => ((await (await fetch(`${endpoint}/admin/state`)).json()) as { recordings: SimRecording[] }).recordings
 
@@ -72,6 +73,8 @@ describe('cloud recording go-live', () => {
     expect(create.outcome).toBe('ok')
     let [rec] = await simRecordings(sim.endpoint)
     expect(rec!.taskId).toBe(task.taskId)
+    // No encoding chosen: 15 fps, 1,500 Kbps, 2 s.
+    expect(rec!.video).toEqual({ fps: 15, bitRate: 1_500_000, gop: 2 })
     expect(rec!.mixLayout!.MixLayoutMode).toBe(4)
     expect(rec!.mixLayout!.MixLayoutList!.map(rect).sort()).toEqual([[0, 0, 640, 360], [0, 360, 640, 360], [640, 0, 640, 360], [640, 360, 640, 360]].sort())
 
@@ -97,6 +100,26 @@ describe('cloud recording go-live', () => {
     expect(log.filter((a) => a === 'DescribeCloudRecording').length).toBe(2)
   }, 30_000)
 
+  it('records with the chosen encoding', async () => {
+    const { sim, services } = await setup()
+    const sdkAppId = sim.credentials.sdkAppId
+    const now = Math.floor(Date.now() / 1000)
+    const rooms = (await services.dispatch('rooms.fetch', { jobId: 'r', sdkAppId, startTime: now - 3600, endTime: now })) as { ok: true; value: RoomsResult }
+    const room = rooms.value.rooms.find((r) => !r.finished)!
+    const grid = applyCommand(createDoc('1280x720'), { type: 'applyTemplate', starter: '2x2' })
+    const started = (await services.dispatch('recording.start', {
+      sdkAppId,
+      roomId: room.roomId,
+      roomIdType: room.roomIdType,
+      doc: grid,
+      options: { ...options, video: { fps: 30, bitrateKbps: 2500, gop: 4 } },
+    })) as { ok: boolean; value: RecordingTask; error?: unknown }
+    expect(started.ok, JSON.stringify(started.error)).toBe(true)
+    const [rec] = await simRecordings(sim.endpoint)
+    expect(rec!.video).toEqual({ fps: 30, bitRate: 2_500_000, gop: 4 })
+    expect(await services.dispatch('recording.stop', { taskId: started.value.taskId })).toMatchObject({ ok: true })
+  })
+
   it('refuses bad options and a layout that breaks the recording rules before anything is sent', async () => {
     const { sim, services } = await setup()
     const sdkAppId = sim.credentials.sdkAppId
@@ -106,6 +129,9 @@ describe('cloud recording go-live', () => {
     expect(aac).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     const idle = await services.dispatch('recording.start', { sdkAppId, roomId: '1234', roomIdType: 'number', doc: grid, options: { ...options, maxIdleTime: 2 } })
     expect(idle).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
+    // Frame rate 1–60 (VideoParams.Fps, L16391).
+    const fps = await services.dispatch('recording.start', { sdkAppId, roomId: '1234', roomIdType: 'number', doc: grid, options: { ...options, video: { fps: 61, bitrateKbps: 1500, gop: 2 } } })
+    expect(fps).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     // A tile past the 1920 limit of the recording coordinates (L15516–L15540).
     const big = createDoc('custom', 'Big', { width: 2560, height: 1440 })
     const wide = applyCommand(big, { type: 'addTile', rect: { x: 0, y: 0, width: 2560, height: 1440 } })

@@ -97,7 +97,7 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
         UserId: robot,
         UserSig: userSig,
         ...recordingFields(req.options),
-        Video: VIDEO,
+        Video: req.options.video ? { Fps: req.options.video.fps, BitRate: req.options.video.bitrateKbps * 1000, Gop: req.options.video.gop } : VIDEO,
         AudioParams: AUDIO,
       })
       const r = await handle.value.client.call<CloudRecordingTaskResponse>('CreateCloudRecording', body, { region: handle.value.region, priority: 'user', mutating: true })

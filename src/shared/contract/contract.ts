@@ -292,6 +292,12 @@ export const recordingOptionsSchema = z
     expireDays: z.int().min(0).max(36500),
     /** UserDefineRecordId: letters, digits, _ and -, at most 64; empty for none. */
     recordId: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/, 'The file prefix may hold up to 64 letters, digits, _ and -'),
+    /**
+     * The mixed picture's encoding (VideoParams, 003_530a54cf0f8c0df7.txt L16391–L16395): Fps 1–60,
+     * BitRate 64,000–8,192,000 bps (sent here in Kbps), Gop in seconds (the seed gives no range; we
+     * take 1–10, 10 being its default). Absent: 15 fps, 1,500 Kbps, 2 s.
+     */
+    video: z.object({ fps: z.int().min(1).max(60), bitrateKbps: z.int().min(64).max(8192), gop: z.int().min(1).max(10) }).strict().optional(),
   })
   .strict()
   .refine((o) => !(o.mediaType === 2 || o.mediaType === 4) || o.streamType === 1, { message: 'AAC files need an audio-only recording', path: ['mediaType'] })

@@ -38,14 +38,24 @@ interface RecordingForm {
   mediaType: RecordingOptions['mediaType']
   expireDays: string
   recordId: string
+  fps: string
+  bitrateKbps: string
+  gop: string
 }
-const initialForm: RecordingForm = { streamType: 0, maxIdleTime: '30', mediaType: 0, expireDays: '0', recordId: '' }
+const initialForm: RecordingForm = { streamType: 0, maxIdleTime: '30', mediaType: 0, expireDays: '0', recordId: '', fps: '15', bitrateKbps: '1500', gop: '2' }
 
-type FormProblem = 'idle' | 'expire' | 'prefix' | 'aac'
+type FormProblem = 'idle' | 'expire' | 'prefix' | 'aac' | 'fps' | 'bitrate' | 'gop'
 /** The options the form stands for, or what is wrong with it (RecordParams L15833–L15911, TencentVod L16187–L16238). */
 export function readRecordingForm(f: RecordingForm): { ok: true; value: RecordingOptions } | { ok: false; problems: FormProblem[] } {
   const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
-  const value = { streamType: f.streamType, maxIdleTime: whole(f.maxIdleTime), mediaType: f.mediaType, expireDays: whole(f.expireDays), recordId: f.recordId.trim() }
+  const value = {
+    streamType: f.streamType,
+    maxIdleTime: whole(f.maxIdleTime),
+    mediaType: f.mediaType,
+    expireDays: whole(f.expireDays),
+    recordId: f.recordId.trim(),
+    video: { fps: whole(f.fps), bitrateKbps: whole(f.bitrateKbps), gop: whole(f.gop) },
+  }
   const r = recordingOptionsSchema.safeParse(value)
   if (r.success) return { ok: true, value: r.data }
   const problems = new Set<FormProblem>()
@@ -55,6 +65,7 @@ export function readRecordingForm(f: RecordingForm): { ok: true; value: Recordin
     else if (field === 'expireDays') problems.add('expire')
     else if (field === 'recordId') problems.add('prefix')
     else if (field === 'mediaType') problems.add('aac')
+    else if (field === 'video') problems.add(i.path[1] === 'fps' ? 'fps' : i.path[1] === 'gop' ? 'gop' : 'bitrate')
   }
   return { ok: false, problems: [...problems] }
 }
@@ -319,6 +330,18 @@ function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm
       <label>
         <span>{t('designer.rec.prefix')}</span>
         <input type="text" value={f.recordId} placeholder={t('designer.rec.prefixNone')} spellCheck={false} onChange={(e) => set({ recordId: e.target.value })} aria-invalid={props.problems.includes('prefix')} data-testid="golive-rec-prefix" />
+      </label>
+      <label>
+        <span>{t('designer.rec.fps')}</span>
+        <input type="text" inputMode="numeric" value={f.fps} onChange={(e) => set({ fps: e.target.value })} aria-invalid={props.problems.includes('fps')} data-testid="golive-rec-fps" />
+      </label>
+      <label>
+        <span>{t('designer.rec.bitrate')}</span>
+        <input type="text" inputMode="numeric" value={f.bitrateKbps} onChange={(e) => set({ bitrateKbps: e.target.value })} aria-invalid={props.problems.includes('bitrate')} data-testid="golive-rec-bitrate" />
+      </label>
+      <label>
+        <span>{t('designer.rec.gop')}</span>
+        <input type="text" inputMode="numeric" value={f.gop} onChange={(e) => set({ gop: e.target.value })} aria-invalid={props.problems.includes('gop')} data-testid="golive-rec-gop" />
       </label>
       {(props.problems.length > 0 || props.layoutErrors > 0) && (
         <ul className="golive-problems" role="alert" data-testid="golive-rec-problems">
