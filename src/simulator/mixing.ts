@@ -43,6 +43,8 @@ export interface MixTask {
   withTranscoding: boolean
   hasVideo: boolean
   canvas: { w: number; h: number }
+  /** VideoEncode as started (Fps, BitRate Kbps, Gop s); an update cannot change it (L2246–L2288). */
+  encode?: { fps: number; bitRate: number; gop: number }
   mode: 1 | 2 | 3 | 4
   pureAudioHoldPlace: boolean
   maxVideoUser?: string
@@ -108,6 +110,7 @@ function readUserId(stream: Params | undefined): { userId?: string; roomId?: str
 
 interface VideoPart {
   canvas: { w: number; h: number }
+  encode?: { fps: number; bitRate: number; gop: number }
   mode: 1 | 2 | 3 | 4
   pureAudioHoldPlace: boolean
   maxVideoUser?: string
@@ -120,11 +123,7 @@ function readVideo(video: Params, canvasDefault?: { w: number; h: number }): Vid
   const canvas = enc
     ? { w: enc.int('Width', {}, [0, 1920]), h: enc.int('Height', {}, [0, 1080]) }
     : (canvasDefault ?? { w: 1280, h: 720 })
-  if (enc) {
-    enc.int('Fps', {}, [0, 60])
-    enc.int('BitRate', {}, [0, 10000])
-    enc.int('Gop', {}, [1, 5])
-  }
+  const encode = enc ? { fps: enc.int('Fps', {}, [0, 60]), bitRate: enc.int('BitRate', {}, [0, 10000]), gop: enc.int('Gop', {}, [1, 5]) } : undefined
   const lp = video.obj('LayoutParams')
   const mode = (lp?.optInt('MixLayoutMode', { invalid: 'InvalidParameter' }, [1, 4]) ?? 1) as 1 | 2 | 3 | 4
   const pure = (lp?.optInt('PureAudioHoldPlaceMode', { invalid: 'InvalidParameter' }, [0, 1]) ?? 0) === 1
@@ -147,7 +146,7 @@ function readVideo(video: Params, canvasDefault?: { w: number; h: number }): Vid
     customTiles.push(tile)
   }
   if (mode === 4 && customTiles.length === 0) video.reject('InvalidParameter', 'MixLayoutMode 4 (custom) needs a MixLayoutList.')
-  return { canvas, mode, pureAudioHoldPlace: pure, ...(maxVideoUser ? { maxVideoUser } : {}), customTiles }
+  return { canvas, ...(encode ? { encode } : {}), mode, pureAudioHoldPlace: pure, ...(maxVideoUser ? { maxVideoUser } : {}), customTiles }
 }
 
 function readCdn(p: Params): string[] | undefined {
@@ -210,6 +209,7 @@ export function startPublishCdnStream(body: Record<string, unknown>, ctx: SimCon
     withTranscoding,
     hasVideo: videoPart !== undefined,
     canvas: videoPart?.canvas ?? { w: 0, h: 0 },
+    ...(videoPart?.encode ? { encode: videoPart.encode } : {}),
     mode: videoPart?.mode ?? 1,
     pureAudioHoldPlace: videoPart?.pureAudioHoldPlace ?? false,
     ...(videoPart?.maxVideoUser ? { maxVideoUser: videoPart.maxVideoUser } : {}),

@@ -236,7 +236,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
           })),
         }
       }),
-      mixTasks: [...stores.mix.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, mode: t.mode, sequenceNumber: Number.isFinite(t.sequenceNumber) ? t.sequenceNumber : null, running: mixTaskRunning(world, t, overlay, ctx.now) })),
+      mixTasks: [...stores.mix.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, mode: t.mode, encode: t.encode ?? null, sequenceNumber: Number.isFinite(t.sequenceNumber) ? t.sequenceNumber : null, running: mixTaskRunning(world, t, overlay, ctx.now) })),
       recordings: [...stores.recordings.values()].map((t) => ({ taskId: t.taskId, roomId: t.roomId, status: recordingStatus(t, ctx), mixLayout: t.mixLayout ?? null, video: t.video ?? null })),
       moderation: { removed: overlay.removed.size, blocked: overlay.blocked.size, dismissed: [...overlay.dismissed.keys()] },
     }

@@ -116,6 +116,13 @@ test('goes live: starts a mix on a room with the layout, shows what a take chang
     await expect(room.locator('option')).not.toHaveCount(1)
     await room.selectOption({ index: 1 })
     await panel.getByTestId('golive-cdn').fill('rtmp://push.example.com/live/show')
+    // A keyframe interval past 5 s is refused in the form (VideoEncode.Gop, L16371–L16372).
+    await panel.getByTestId('golive-enc-gop').fill('6')
+    await expect(panel.getByTestId('golive-mix-problems')).toHaveText('Keyframe interval: a whole number of seconds from 1 to 5.')
+    await expect(panel.getByTestId('golive-start')).toBeDisabled()
+    await panel.getByTestId('golive-enc-gop').fill('4')
+    await panel.getByTestId('golive-enc-fps').fill('30')
+    await expect(panel.getByTestId('golive-mix-problems')).toHaveCount(0)
     await panel.getByTestId('golive-start').click()
     await expect(panel.getByTestId('golive-message')).toContainText(/Mix task .+ started — RequestId [0-9a-f-]{36}/)
     await expect(panel.getByTestId('golive-diff')).toHaveText('Runs this layout')
@@ -125,8 +132,9 @@ test('goes live: starts a mix on a room with the layout, shows what a take chang
     await expect(panel.getByTestId('golive-message')).toContainText('SequenceNumber 1')
     await expect(panel.getByTestId('golive-diff')).toHaveText('Runs this layout')
     // The simulator's task took the update.
-    const state = (await (await fetch(`${h.demo.endpoint}/admin/state`)).json()) as { mixTasks: Array<{ sequenceNumber: number | null; mode: unknown }> }
+    const state = (await (await fetch(`${h.demo.endpoint}/admin/state`)).json()) as { mixTasks: Array<{ sequenceNumber: number | null; encode: unknown }> }
     expect(state.mixTasks.map((t) => t.sequenceNumber)).toEqual([1])
+    expect(state.mixTasks[0]!.encode).toEqual({ fps: 30, bitRate: 1500, gop: 4 })
     await panel.getByTestId('golive-stop').click()
     await expect(panel.getByTestId('golive-task')).toHaveCount(0)
     const mutations = h.services.cloud.requestLog.entries().filter((e) => e.mutating).map((e) => e.action)

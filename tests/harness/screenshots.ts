@@ -70,6 +70,17 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'designer-mix-form',
+    show: async (page) => {
+      await nav('designer')(page)
+      await page.getByTestId('designer-starter-2x2').click()
+      const panel = page.getByTestId('designer-golive')
+      await panel.getByTestId('golive-cdn').fill('rtmp://push.example.com/live/show')
+      await panel.getByTestId('golive-enc-gop').fill('8')
+      await sidePanelTo(page, '[data-testid="designer-golive"]')
+    },
+  },
+  {
     name: 'designer-live-form',
     show: async (page) => {
       await nav('designer')(page)
@@ -77,7 +88,7 @@ export const screens: Screen[] = [
       await panel.getByTestId('golive-target-recording').locator('..').click()
       await panel.getByTestId('golive-rec-idle').fill('2')
       await panel.getByTestId('golive-rec-format').selectOption('2')
-      await panel.getByTestId('golive-rec-fps').fill('90')
+      await panel.getByTestId('golive-enc-fps').fill('90')
       await sidePanelTo(page, '[data-testid="designer-golive"]')
     },
   },

@@ -65,9 +65,19 @@ describe('mixing and live SEI', () => {
     let doc: LayoutDoc = applyCommand(createDoc('1280x720'), { type: 'applyTemplate', starter: '2x2' })
     doc = applyCommand(doc, { type: 'setSei', sei: { layoutVolume: { appData: 'desk-test', payloadType: 100, interval: 500, followIdr: false } } })
 
-    const started = (await services.dispatch('mixing.start', { sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: ['rtmp://push.example.com/live/desk'] })) as { ok: boolean; value: MixTask; error?: unknown }
+    const started = (await services.dispatch('mixing.start', {
+      sdkAppId,
+      roomId: room.roomId,
+      roomIdType: room.roomIdType,
+      doc,
+      cdnUrls: ['rtmp://push.example.com/live/desk'],
+      video: { fps: 25, bitrateKbps: 2000, gop: 3 },
+    })) as { ok: boolean; value: MixTask; error?: unknown }
     expect(started.ok, JSON.stringify(started.error)).toBe(true)
     const task = started.value
+    // The simulator was started with the chosen encoding (VideoEncode, L16365–L16372).
+    const state = (await (await fetch(`${sim.endpoint}/admin/state`)).json()) as { mixTasks: { taskId: string; encode: unknown }[] }
+    expect(state.mixTasks.find((t) => t.taskId === task.taskId)?.encode).toEqual({ fps: 25, bitRate: 2000, gop: 3 })
     expect(task.liveUrl).toBe(`${sim.endpoint}/live/${encodeURIComponent(task.taskId)}.flv`)
     expect(events.some((e) => e.event === 'mixing.tasksChanged')).toBe(true)
 
@@ -105,6 +115,9 @@ describe('mixing and live SEI', () => {
     const bad = { ...doc, tiles: doc.tiles.map((t) => ({ ...t, x: 1000, y: 600 })) }
     const r = await services.dispatch('mixing.start', { sdkAppId: sim.credentials.sdkAppId, roomId: '1234', roomIdType: 'number', doc: bad, cdnUrls: ['rtmp://push.example.com/live/desk'] })
     expect(r).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
+    // A keyframe interval past 5 s (VideoEncode.Gop, L16371–L16372).
+    const gop = await services.dispatch('mixing.start', { sdkAppId: sim.credentials.sdkAppId, roomId: '1234', roomIdType: 'number', doc, cdnUrls: ['rtmp://push.example.com/live/desk'], video: { fps: 15, bitrateKbps: 1500, gop: 6 } })
+    expect(gop).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     expect(services.cloud.requestLog.entries().filter((e) => e.mutating)).toEqual([])
   })
 })

@@ -55,7 +55,7 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
         // McuLayout family: 0 = integer room, 1 = string room (L2337).
         RoomIdType: req.roomIdType === 'number' ? 0 : 1,
         AgentParams: { UserId: robot, UserSig: userSig, MaxIdleTime: ROBOT_IDLE_S },
-        VideoEncode: defaultEncode,
+        VideoEncode: req.video ? { Fps: req.video.fps, BitRate: req.video.bitrateKbps, Gop: req.video.gop } : defaultEncode,
         AudioEncode: defaultAudio,
         ...(req.cdnUrls.length ? { PublishCdnParams: req.cdnUrls.map((u) => ({ PublishCdnUrl: u, IsTencentCdn: 0 as const })) } : {}),
       })

@@ -248,6 +248,13 @@ export interface MixTask {
   liveUrl: string | null
 }
 
+/**
+ * A mix's VideoEncode (003_530a54cf0f8c0df7.txt L16365–L16372): Fps 0–60, BitRate 0–10,000 Kbps,
+ * Gop 1–5 s; a picture needs at least 1 fps and 1 Kbps. Absent: 15 fps, 1,500 Kbps, 2 s.
+ */
+export const mixVideoSchema = z.object({ fps: z.int().min(1).max(60), bitrateKbps: z.int().min(1).max(10000), gop: z.int().min(1).max(5) }).strict()
+export type MixVideo = z.infer<typeof mixVideoSchema>
+
 export const mixStartSchema = z
   .object({
     sdkAppId: appId,
@@ -255,6 +262,7 @@ export const mixStartSchema = z
     roomIdType: roomIdTypeSchema,
     doc: layoutDocSchema,
     cdnUrls: z.array(z.string().regex(/^(rtmp|https?):\/\/\S+$/, 'A CDN URL starts with rtmp://, http:// or https://')).min(1, 'Give at least one CDN address to publish the mix to').max(10),
+    video: mixVideoSchema.optional(),
   })
   .strict()
 export type MixStartRequest = z.infer<typeof mixStartSchema>

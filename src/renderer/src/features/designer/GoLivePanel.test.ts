@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRecordingForm } from './GoLivePanel'
+import { readMixVideo, readRecordingForm } from './GoLivePanel'
 
 const form = { streamType: 0 as const, maxIdleTime: '30', mediaType: 0 as const, expireDays: '0', recordId: '', fps: '15', bitrateKbps: '1500', gop: '2' }
 
@@ -27,5 +27,15 @@ describe('recording form', () => {
     expect(readRecordingForm({ ...form, bitrateKbps: '8193' })).toEqual({ ok: false, problems: ['bitrate'] })
     expect(readRecordingForm({ ...form, gop: '0' })).toEqual({ ok: false, problems: ['gop'] })
     expect(readRecordingForm({ ...form, maxIdleTime: '', mediaType: 2 })).toMatchObject({ ok: false, problems: expect.arrayContaining(['idle']) })
+  })
+})
+
+describe('mix encoding', () => {
+  it('reads the VideoEncode ranges of a mix (L16365–L16372)', () => {
+    expect(readMixVideo({ fps: '30', bitrateKbps: '10000', gop: '5' })).toEqual({ ok: true, value: { fps: 30, bitrateKbps: 10000, gop: 5 } })
+    expect(readMixVideo({ fps: '0', bitrateKbps: '1500', gop: '2' })).toEqual({ ok: false, problems: ['fps'] })
+    expect(readMixVideo({ fps: '15', bitrateKbps: '10001', gop: '2' })).toEqual({ ok: false, problems: ['bitrate'] })
+    expect(readMixVideo({ fps: '15', bitrateKbps: '1500', gop: '6' })).toEqual({ ok: false, problems: ['gop'] })
+    expect(readMixVideo({ fps: 'x', bitrateKbps: '', gop: '2' })).toEqual({ ok: false, problems: ['fps', 'bitrate'] })
   })
 })

@@ -4,11 +4,12 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { api } from '../../api'
-import { recordingOptionsSchema, type Cue, type MixTask, type RecordingOptions, type RecordingTask, type RoomRow } from '../../../../shared/contract/contract'
+import { mixVideoSchema, recordingOptionsSchema, type Cue, type MixTask, type MixVideo, type RecordingOptions, type RecordingTask, type RoomRow } from '../../../../shared/contract/contract'
 import type { Result } from '../../../../shared/errors'
 import type { LayoutDoc } from '../../../../shared/layout/model'
 import { validate } from '../../../../shared/layout/validate'
 import { useApp, useT } from '../shell/context'
+import type { MessageKey } from '../../i18n/i18n'
 import { selectActiveProfile } from '../shell/appStore'
 import { CueList } from './CueList'
 import { createCueStore, cueForKey, layoutDiff, sameLayout, type CueState, type LayoutDiff } from './cueStore'
@@ -31,30 +32,44 @@ interface LiveTask {
   status: RecordingTask['status'] | null
 }
 
+/** The mixed picture's encoding as typed. */
+interface EncodeForm {
+  fps: string
+  bitrateKbps: string
+  gop: string
+}
+const initialEncode: EncodeForm = { fps: '15', bitrateKbps: '1500', gop: '2' }
+type EncodeProblem = 'fps' | 'bitrate' | 'gop'
+const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
+const readEncode = (f: EncodeForm) => ({ fps: whole(f.fps), bitrateKbps: whole(f.bitrateKbps), gop: whole(f.gop) })
+const encodeProblem = (key: PropertyKey | undefined): EncodeProblem => (key === 'fps' ? 'fps' : key === 'gop' ? 'gop' : 'bitrate')
+
+/** A mix's VideoEncode, or what is wrong with it (VideoEncode L16365–L16372). */
+export function readMixVideo(f: EncodeForm): { ok: true; value: MixVideo } | { ok: false; problems: EncodeProblem[] } {
+  const r = mixVideoSchema.safeParse(readEncode(f))
+  return r.success ? { ok: true, value: r.data } : { ok: false, problems: [...new Set(r.error.issues.map((i) => encodeProblem(i.path[0])))] }
+}
+
 /** The recording form as typed; numbers are checked before anything is sent. */
-interface RecordingForm {
+interface RecordingForm extends EncodeForm {
   streamType: RecordingOptions['streamType']
   maxIdleTime: string
   mediaType: RecordingOptions['mediaType']
   expireDays: string
   recordId: string
-  fps: string
-  bitrateKbps: string
-  gop: string
 }
-const initialForm: RecordingForm = { streamType: 0, maxIdleTime: '30', mediaType: 0, expireDays: '0', recordId: '', fps: '15', bitrateKbps: '1500', gop: '2' }
+const initialForm: RecordingForm = { streamType: 0, maxIdleTime: '30', mediaType: 0, expireDays: '0', recordId: '', ...initialEncode }
 
-type FormProblem = 'idle' | 'expire' | 'prefix' | 'aac' | 'fps' | 'bitrate' | 'gop'
+type FormProblem = 'idle' | 'expire' | 'prefix' | 'aac' | EncodeProblem
 /** The options the form stands for, or what is wrong with it (RecordParams L15833–L15911, TencentVod L16187–L16238). */
 export function readRecordingForm(f: RecordingForm): { ok: true; value: RecordingOptions } | { ok: false; problems: FormProblem[] } {
-  const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
   const value = {
     streamType: f.streamType,
     maxIdleTime: whole(f.maxIdleTime),
     mediaType: f.mediaType,
     expireDays: whole(f.expireDays),
     recordId: f.recordId.trim(),
-    video: { fps: whole(f.fps), bitrateKbps: whole(f.bitrateKbps), gop: whole(f.gop) },
+    video: readEncode(f),
   }
   const r = recordingOptionsSchema.safeParse(value)
   if (r.success) return { ok: true, value: r.data }
@@ -65,7 +80,7 @@ export function readRecordingForm(f: RecordingForm): { ok: true; value: Recordin
     else if (field === 'expireDays') problems.add('expire')
     else if (field === 'recordId') problems.add('prefix')
     else if (field === 'mediaType') problems.add('aac')
-    else if (field === 'video') problems.add(i.path[1] === 'fps' ? 'fps' : i.path[1] === 'gop' ? 'gop' : 'bitrate')
+    else if (field === 'video') problems.add(encodeProblem(i.path[1]))
   }
   return { ok: false, problems: [...problems] }
 }
@@ -84,6 +99,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   const [roomKey, setRoomKey] = useState('')
   const [cdn, setCdn] = useState('')
   const [form, setForm] = useState<RecordingForm>(initialForm)
+  const [mixEncode, setMixEncode] = useState<EncodeForm>(initialEncode)
   const [mixTasks, setMixTasks] = useState<MixTask[]>([])
   const [recordings, setRecordings] = useState<RecordingTask[]>([])
   const [running, setRunning] = useState<Record<string, LayoutDoc>>({})
@@ -133,19 +149,20 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
 
   const room = rooms.find((r) => r.commId === roomKey)
   const formRead = readRecordingForm(form)
+  const mixRead = readMixVideo(mixEncode)
   const layoutErrors = useMemo(() => (target === 'recording' ? validate(doc, 'recording').filter((i) => i.severity === 'error').length : 0), [doc, target])
 
   const start = async () => {
     if (!room || sdkAppId === null) return
     setBusy(true)
-    if (target === 'mix') {
-      const r = await api['mixing.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: cdn.split(/\s+/).filter(Boolean) })
+    if (target === 'mix' && mixRead.ok) {
+      const r = await api['mixing.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: cdn.split(/\s+/).filter(Boolean), video: mixRead.value })
       setMessage(r.ok ? { ok: true, text: t('designer.live.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
       if (r.ok) {
         setRunning((m) => ({ ...m, [`mix:${r.value.taskId}`]: doc }))
         setSelected(`mix:${r.value.taskId}`)
       }
-    } else if (formRead.ok) {
+    } else if (target === 'recording' && formRead.ok) {
       const r = await api['recording.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, options: formRead.value })
       setMessage(r.ok ? { ok: true, text: t('designer.rec.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
       if (r.ok) {
@@ -223,7 +240,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     const i = cues.findIndex((c) => c.id === live[key])
     return i < 0 ? null : `${i + 1} · ${cues[i]!.name}`
   }
-  const canStart = Boolean(room) && !busy && (target === 'mix' ? Boolean(cdn.trim()) : formRead.ok && layoutErrors === 0)
+  const canStart = Boolean(room) && !busy && (target === 'mix' ? Boolean(cdn.trim()) && mixRead.ok : formRead.ok && layoutErrors === 0)
 
   return (
     <section className="designer-panel" data-testid="designer-golive">
@@ -246,7 +263,19 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
         <button type="button" className="button" onClick={() => void loadRooms()}>{t('designer.live.refreshRooms')}</button>
       </div>
       {target === 'mix' ? (
-        <input type="text" value={cdn} onChange={(e) => setCdn(e.target.value)} placeholder="rtmp://push.example.com/live/stream" spellCheck={false} data-testid="golive-cdn" aria-label={t('designer.live.cdn')} />
+        <>
+          <input type="text" value={cdn} onChange={(e) => setCdn(e.target.value)} placeholder="rtmp://push.example.com/live/stream" spellCheck={false} data-testid="golive-cdn" aria-label={t('designer.live.cdn')} />
+          <div className="golive-form">
+            <EncodeFields form={mixEncode} onChange={(patch) => setMixEncode({ ...mixEncode, ...patch })} problems={mixRead.ok ? [] : mixRead.problems} />
+            {!mixRead.ok && (
+              <ul className="golive-problems" role="alert" data-testid="golive-mix-problems">
+                {mixRead.problems.map((p) => (
+                  <li key={p}>{t(`designer.live.err.${p}`)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </>
       ) : (
         <RecordingFields form={form} onChange={setForm} problems={formRead.ok ? [] : formRead.problems} layoutErrors={layoutErrors} />
       )}
@@ -331,18 +360,7 @@ function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm
         <span>{t('designer.rec.prefix')}</span>
         <input type="text" value={f.recordId} placeholder={t('designer.rec.prefixNone')} spellCheck={false} onChange={(e) => set({ recordId: e.target.value })} aria-invalid={props.problems.includes('prefix')} data-testid="golive-rec-prefix" />
       </label>
-      <label>
-        <span>{t('designer.rec.fps')}</span>
-        <input type="text" inputMode="numeric" value={f.fps} onChange={(e) => set({ fps: e.target.value })} aria-invalid={props.problems.includes('fps')} data-testid="golive-rec-fps" />
-      </label>
-      <label>
-        <span>{t('designer.rec.bitrate')}</span>
-        <input type="text" inputMode="numeric" value={f.bitrateKbps} onChange={(e) => set({ bitrateKbps: e.target.value })} aria-invalid={props.problems.includes('bitrate')} data-testid="golive-rec-bitrate" />
-      </label>
-      <label>
-        <span>{t('designer.rec.gop')}</span>
-        <input type="text" inputMode="numeric" value={f.gop} onChange={(e) => set({ gop: e.target.value })} aria-invalid={props.problems.includes('gop')} data-testid="golive-rec-gop" />
-      </label>
+      <EncodeFields form={f} onChange={set} problems={props.problems} />
       {(props.problems.length > 0 || props.layoutErrors > 0) && (
         <ul className="golive-problems" role="alert" data-testid="golive-rec-problems">
           {props.problems.map((p) => (
@@ -352,5 +370,23 @@ function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm
         </ul>
       )}
     </div>
+  )
+}
+
+/** Frame rate, bitrate and keyframe interval of the mixed picture, one row each. */
+function EncodeFields(props: { form: EncodeForm; onChange(patch: Partial<EncodeForm>): void; problems: readonly string[] }) {
+  const t = useT()
+  const row = (key: keyof EncodeForm, problem: EncodeProblem, label: MessageKey, testId: string) => (
+    <label>
+      <span>{t(label)}</span>
+      <input type="text" inputMode="numeric" value={props.form[key]} onChange={(e) => props.onChange({ [key]: e.target.value })} aria-invalid={props.problems.includes(problem)} data-testid={testId} />
+    </label>
+  )
+  return (
+    <>
+      {row('fps', 'fps', 'designer.rec.fps', 'golive-enc-fps')}
+      {row('bitrateKbps', 'bitrate', 'designer.rec.bitrate', 'golive-enc-bitrate')}
+      {row('gop', 'gop', 'designer.rec.gop', 'golive-enc-gop')}
+    </>
   )
 }
