@@ -9,6 +9,8 @@ import { contentSecurityPolicy, isOpenableExternally, webPreferences } from './s
 import { createServices } from './services'
 import { KeytarSecretStore } from './credentials/secretStore'
 import { restoreWindowState, type WindowState } from './windowState'
+import type { Emit } from './ipc/dispatch'
+import type { LayoutMenuCommand } from '../shared/contract/contract'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const log = createFileLogger(join(app.getPath('logs'), 'main.log'), !app.isPackaged)
@@ -107,15 +109,13 @@ async function start(): Promise<void> {
     onSettingsChanged: (s) => {
       nativeTheme.themeSource = s.theme
     },
-    emit: (event, payload) => {
-      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload)
-    },
+    emit: emitToWindows,
   })
   nativeTheme.themeSource = services.settings.get().theme
   registerIpc(ipcMain, services.dispatch, createSenderCheck(devServerUrl))
   app.on('will-quit', () => void services.close())
 
-  Menu.setApplicationMenu(buildMenu())
+  Menu.setApplicationMenu(buildMenu((command) => emitToWindows('layout.menu', command)))
   await createWindow(userData)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow(userData)
@@ -153,10 +153,33 @@ async function createWindow(userData: string): Promise<void> {
   else await win.loadFile(join(__dirname, '../renderer/index.html'))
 }
 
-function buildMenu(): Menu {
+const emitToWindows: Emit = (event, payload) => {
+  for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload)
+}
+
+function buildMenu(layoutCommand: (command: LayoutMenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin'
+  // The renderer handles these keys itself (also while typing in a field), so the menu only shows them.
+  const item = (label: string, command: LayoutMenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+    click: () => layoutCommand(command),
+  })
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      item('New Layout', 'new'),
+      item('Open Layout…', 'open', 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      item('Save Layout', 'save', 'CmdOrCtrl+S'),
+      item('Save Layout As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  }
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : [{ role: 'fileMenu' as const }]),
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    file,
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },

@@ -169,3 +169,33 @@ test('a broken file or a missing recent file is explained in the UI language and
   expect(saved.version).toBe(2)
   expect(saved.doc.tiles[0]?.binding).toEqual({ kind: 'user', userId: 'alice', roomId: '1234', roomIdType: 'number', streamType: 'camera' })
 })
+
+test('the application menu saves and opens layouts, opening the designer from another section', async () => {
+  const userData = join(dir, 'userData')
+  const layout = join(dir, 'from-menu.trtclayout.json')
+  const h = await startHarness({ userDataDir: userData })
+  harnesses.push(h)
+  await h.open()
+  const page = h.page
+  await page.getByTestId('view-rooms').waitFor()
+
+  // File ▸ Save Layout As… while Rooms is shown: the designer opens and the save dialog is asked.
+  h.dialogs.answerNext(layout)
+  await h.emit('layout.menu', 'saveAs')
+  await page.getByTestId('view-designer').waitFor()
+  await expect(page.getByTestId('designer-filename')).toHaveText('from-menu.trtclayout.json')
+  expect(h.dialogs.shown).toEqual([{ kind: 'save', defaultPath: 'Untitled layout.trtclayout.json' }])
+  expect(JSON.parse(await readFile(layout, 'utf8'))).toMatchObject({ version: expect.any(Number) })
+
+  // An edit, then File ▸ New Layout asks about the unsaved change; File ▸ Open Layout… after discarding.
+  await page.getByTestId('designer-starter-2x2').click()
+  await expect(page.getByTestId('designer-dirty')).toBeVisible()
+  await h.emit('layout.menu', 'new')
+  await page.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(page.getByTestId('designer-tile')).toHaveCount(0)
+  await expect(page.getByTestId('designer-filename')).toHaveText('Not saved yet')
+  h.dialogs.answerNext(layout)
+  await h.emit('layout.menu', 'open')
+  await expect(page.getByTestId('designer-filename')).toHaveText('from-menu.trtclayout.json')
+  expect(h.dialogs.shown.map((d) => d.kind)).toEqual(['save', 'open'])
+})

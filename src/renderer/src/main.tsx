@@ -11,6 +11,7 @@ const store = createAppStore({ api, systemDark: media.matches })
 media.addEventListener('change', (e) => store.getState().systemThemeChanged(e.matches))
 api.on('settings.changed', (s) => store.getState().settingsPushed(s))
 api.on('profiles.changed', (p) => store.getState().profilesPushed(p))
+api.on('layout.menu', (command) => store.getState().fileCommandChosen(command))
 void store.getState().started()
 
 createRoot(document.getElementById('root')!).render(

@@ -486,6 +486,8 @@ export const contract = {
   },
 } satisfies Record<ChannelName, { request: z.ZodType; response: unknown }>
 
+export type LayoutMenuCommand = 'new' | 'open' | 'save' | 'saveAs'
+
 export const events = {
   'settings.changed': returns<Settings>(),
   'profiles.changed': returns<ProfileList>(),
@@ -497,6 +499,8 @@ export const events = {
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
   'dashboard.snapshot': returns<DashboardSnapshot>(),
   'alerts.changed': returns<AlertsView>(),
+  /** A layout-file command chosen in the application menu. */
+  'layout.menu': returns<LayoutMenuCommand>(),
 } satisfies Record<EventName, unknown>
 
 // Both lists must name exactly the same channels and events.

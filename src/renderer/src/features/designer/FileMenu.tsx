@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useStore, type StoreApi } from 'zustand'
-import type { RecentLayoutFile } from '../../../../shared/contract/contract'
+import type { LayoutMenuCommand, RecentLayoutFile } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 import type { MessageKey } from '../../i18n/i18n'
 import { FILE_VERSION } from '../../../../shared/layout/file'
@@ -90,6 +90,9 @@ function useAutosave(store: StoreApi<DesignerState>) {
   }, [store, checked])
 }
 
+/** The last application-menu command run, so a remount does not run it again. */
+let handledMenuSeq = 0
+
 export function FileMenu(props: { store: StoreApi<DesignerState> }) {
   const t = useT()
   const { store } = props
@@ -157,6 +160,16 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
   useEffect(() => {
     latest.current = actions
   })
+
+  // File commands from the application menu (main sends them; the shell has opened the designer).
+  const menuCommand = useApp((a) => a.fileCommand)
+  useEffect(() => {
+    if (!menuCommand || menuCommand.seq === handledMenuSeq) return
+    handledMenuSeq = menuCommand.seq
+    const a = latest.current
+    const run: Record<LayoutMenuCommand, () => void> = { new: a.newDoc, open: a.open, save: a.save, saveAs: a.saveAs }
+    run[menuCommand.command]()
+  }, [menuCommand])
 
   // Ctrl/⌘+S, Ctrl/⌘+Shift+S and Ctrl/⌘+O, also while typing in a field.
   useEffect(() => {

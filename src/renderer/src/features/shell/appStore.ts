@@ -1,7 +1,7 @@
 // The shell's state: which section is shown, the settings, app info and profiles as main reports them.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
-import type { AppInfo, ProfileList, RoomRow, Settings } from '../../../../shared/contract/contract'
+import type { AppInfo, LayoutMenuCommand, ProfileList, RoomRow, Settings } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 import { resolveLocale, type Locale } from '../../i18n/i18n'
 
@@ -18,6 +18,8 @@ export interface AppState {
   aboutOpen: boolean
   /** A room the Rooms view handed to the designer's Room users panel; `seq` grows with every hand-over. */
   designerRoom: { sdkAppId: number; room: RoomRow; seq: number } | null
+  /** A layout-file command from the application menu, for the designer to run; `seq` grows with each. */
+  fileCommand: { command: LayoutMenuCommand; seq: number } | null
   started(): Promise<void>
   sectionSelected(section: Section): void
   settingsChanged(patch: Partial<Settings>): Promise<void>
@@ -28,6 +30,7 @@ export interface AppState {
   aboutToggled(open: boolean): void
   errorDismissed(): void
   roomSentToDesigner(sdkAppId: number, room: RoomRow): void
+  fileCommandChosen(command: LayoutMenuCommand): void
 }
 
 export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreApi<AppState> {
@@ -41,6 +44,7 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
     error: null,
     aboutOpen: false,
     designerRoom: null,
+    fileCommand: null,
     async started() {
       const [settings, info, profiles] = await Promise.all([api['settings.get'](), api['app.info'](), api['profiles.list']()])
       set({
@@ -65,6 +69,7 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
     aboutToggled: (aboutOpen) => set({ aboutOpen }),
     errorDismissed: () => set({ error: null }),
     roomSentToDesigner: (sdkAppId, room) => set({ designerRoom: { sdkAppId, room, seq: (get().designerRoom?.seq ?? 0) + 1 }, section: 'designer' }),
+    fileCommandChosen: (command) => set({ fileCommand: { command, seq: (get().fileCommand?.seq ?? 0) + 1 }, section: 'designer' }),
   }))
 }
 
