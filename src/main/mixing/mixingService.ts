@@ -1,17 +1,15 @@
 // Live mixing tasks started from this app: Start/Update/StopPublishCdnStream with a layout from the
 // designer. The robot's UserSig is made here from the profile's SDK secret key, so the key never
 // leaves main. SequenceNumber grows by itself with every update (003_530a54cf0f8c0df7.txt L2266–L2269).
-import { randomBytes } from 'node:crypto'
 import type { MixStartRequest, MixTask } from '../../shared/contract/contract'
 import { err, ok, type Result } from '../../shared/errors'
 import { toStartPublishCdnStreamRequest, toUpdatePublishCdnStreamRequest } from '../../shared/layout/compile'
 import type { LayoutDoc } from '../../shared/layout/model'
-import { hasErrors, validate } from '../../shared/layout/validate'
 import type { PublishCdnStreamResponse } from '../../shared/trtc/mixing'
 import type { Emit } from '../ipc/dispatch'
 import type { CloudContext } from '../profiles/cloudContext'
 import { DEMO_PROFILE_ID } from '../profiles/cloudContext'
-import { genUserSig } from '../usersig/tlsSig'
+import { invalidLayout, robotFor } from './goLive'
 
 // Defaults for a mixed picture when the user gives none: 15 fps, 1,500 Kbps, a keyframe every
 // 2 s (VideoEncode L15440–L15480 leaves the choice to the caller).
@@ -20,12 +18,6 @@ const defaultEncode = { Fps: 15, BitRate: 1500, Gop: 2 }
 const defaultAudio = { SampleRate: 48000 as const, Channel: 2 as const, BitRate: 64 }
 // The robot leaves this long after the room empties (AgentParams.MaxIdleTime, L14934–L14956).
 const ROBOT_IDLE_S = 30
-
-function invalidLayout(doc: LayoutDoc): Result<never> | null {
-  const issues = validate(doc, 'mcu').filter((i) => i.severity === 'error')
-  if (!hasErrors(issues)) return null
-  return err('request.invalid', `The layout cannot be sent yet: ${issues.slice(0, 3).map((i) => i.message).join(' ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`)
-}
 
 export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now: () => number }) {
   const tasks = new Map<string, MixTask & { doc: LayoutDoc }>()
@@ -40,26 +32,22 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
       return task ? ok(task.doc) : err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
     },
     async start(req: MixStartRequest): Promise<Result<MixTask>> {
-      const bad = invalidLayout(req.doc)
+      const bad = invalidLayout(req.doc, 'mcu')
       if (bad) return bad
-      const profileId = await deps.cloud.activeId()
-      const handle = await deps.cloud.clientFor(profileId)
-      if (!handle.ok) return handle
-      const key = await deps.cloud.sdkSecretKeyFor(profileId, req.sdkAppId)
-      if (!key.ok) return err('credentials.missing', `Add the SDK secret key of application ${req.sdkAppId} to the profile: the mixing robot needs a UserSig.`)
-      const robot = `mixer_${randomBytes(4).toString('hex')}`
-      const userSig = genUserSig({ sdkAppId: req.sdkAppId, sdkSecretKey: key.value, userId: robot, expireSeconds: 86400, nowSeconds: Math.floor(deps.now() / 1000) })
+      const robot = await robotFor(deps.cloud, req.sdkAppId, 'mixer', deps.now())
+      if (!robot.ok) return robot
+      const { profileId, handle, userId, userSig } = robot.value
       const body = toStartPublishCdnStreamRequest(req.doc, {
         SdkAppId: req.sdkAppId,
         RoomId: req.roomId,
         // McuLayout family: 0 = integer room, 1 = string room (L2337).
         RoomIdType: req.roomIdType === 'number' ? 0 : 1,
-        AgentParams: { UserId: robot, UserSig: userSig, MaxIdleTime: ROBOT_IDLE_S },
+        AgentParams: { UserId: userId, UserSig: userSig, MaxIdleTime: ROBOT_IDLE_S },
         VideoEncode: req.video ? { Fps: req.video.fps, BitRate: req.video.bitrateKbps, Gop: req.video.gop } : defaultEncode,
         AudioEncode: defaultAudio,
         ...(req.cdnUrls.length ? { PublishCdnParams: req.cdnUrls.map((u) => ({ PublishCdnUrl: u, IsTencentCdn: 0 as const })) } : {}),
       })
-      const r = await handle.value.client.call<PublishCdnStreamResponse>('StartPublishCdnStream', body, { region: handle.value.region, priority: 'user', mutating: true })
+      const r = await handle.client.call<PublishCdnStreamResponse>('StartPublishCdnStream', body, { region: handle.region, priority: 'user', mutating: true })
       if (!r.ok) return r
       const demo = profileId === DEMO_PROFILE_ID ? await deps.cloud.demoEndpoint() : null
       const firstHttp = req.cdnUrls.find((u) => /^https?:\/\/.+\.flv(\?|$)/.test(u))
@@ -84,7 +72,7 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
     async update(taskId: string, doc: LayoutDoc): Promise<Result<MixTask>> {
       const task = tasks.get(taskId)
       if (!task) return err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
-      const bad = invalidLayout(doc)
+      const bad = invalidLayout(doc, 'mcu')
       if (bad) return bad
       const handle = await deps.cloud.clientFor(task.profileId)
       if (!handle.ok) return handle

@@ -2,16 +2,14 @@
 // (003_530a54cf0f8c0df7.txt L12776–L13749) with the designed layout, mixed into one stream and
 // stored in Tencent Cloud VOD. The robot's UserSig is made here from the profile's SDK secret key,
 // so the key never leaves main; VOD storage needs no storage keys.
-import { randomBytes } from 'node:crypto'
 import type { RecordingOptions, RecordingStartRequest, RecordingTask } from '../../shared/contract/contract'
 import { err, ok, type Result } from '../../shared/errors'
 import { toCreateCloudRecordingRequest, toModifyCloudRecordingRequest } from '../../shared/layout/compile'
 import type { LayoutDoc } from '../../shared/layout/model'
-import { validate } from '../../shared/layout/validate'
 import type { CloudRecordingTaskResponse, DescribeCloudRecordingResponse } from '../../shared/trtc/recording'
 import type { Emit } from '../ipc/dispatch'
 import type { CloudContext } from '../profiles/cloudContext'
-import { genUserSig } from '../usersig/tlsSig'
+import { invalidLayout, robotFor } from '../mixing/goLive'
 
 // MixTranscodeParams for the mixed picture (L15726–L15741, VideoParams L16374–L16395 in bps):
 // 15 fps, 1,500 Kbps, a keyframe every 2 s; audio 48 kHz stereo at 64 Kbps (AudioParams L14980–L15001).
@@ -19,12 +17,6 @@ const VIDEO = { Fps: 15, BitRate: 1_500_000, Gop: 2 }
 const AUDIO = { SampleRate: 1 as const, Channel: 2 as const, BitRate: 64000 }
 
 const NOT_OURS = 'This recording was not started from TRTC Desk, or has been stopped.'
-
-function invalidLayout(doc: LayoutDoc): Result<never> | null {
-  const issues = validate(doc, 'recording').filter((i) => i.severity === 'error')
-  if (issues.length === 0) return null
-  return err('request.invalid', `The layout cannot be sent yet: ${issues.slice(0, 3).map((i) => i.message).join(' ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`)
-}
 
 /** RecordParams and StorageParams of a mixed-stream recording into VOD. */
 export function recordingFields(o: RecordingOptions) {
@@ -79,28 +71,23 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
       return ok(list())
     },
     async start(req: RecordingStartRequest): Promise<Result<RecordingTask>> {
-      const bad = invalidLayout(req.doc)
+      const bad = invalidLayout(req.doc, 'recording')
       if (bad) return bad
-      const profileId = await deps.cloud.activeId()
-      const handle = await deps.cloud.clientFor(profileId)
-      if (!handle.ok) return handle
-      const key = await deps.cloud.sdkSecretKeyFor(profileId, req.sdkAppId)
-      if (!key.ok) return err('credentials.missing', `Add the SDK secret key of application ${req.sdkAppId} to the profile: the recording robot needs a UserSig.`)
-      // The robot's UserId must not be anyone else's in the room (L12848–L12855).
-      const robot = `recorder_${randomBytes(4).toString('hex')}`
-      const userSig = genUserSig({ sdkAppId: req.sdkAppId, sdkSecretKey: key.value, userId: robot, expireSeconds: 86400, nowSeconds: Math.floor(deps.now() / 1000) })
+      const robot = await robotFor(deps.cloud, req.sdkAppId, 'recorder', deps.now())
+      if (!robot.ok) return robot
+      const { profileId, handle, userId, userSig } = robot.value
       const body = toCreateCloudRecordingRequest(req.doc, {
         SdkAppId: req.sdkAppId,
         RoomId: req.roomId,
         // Recording's own encoding: 0 string room, 1 integer room (L12872–L12888).
         RoomIdType: req.roomIdType === 'number' ? 1 : 0,
-        UserId: robot,
+        UserId: userId,
         UserSig: userSig,
         ...recordingFields(req.options),
         Video: req.options.video ? { Fps: req.options.video.fps, BitRate: req.options.video.bitrateKbps * 1000, Gop: req.options.video.gop } : VIDEO,
         AudioParams: AUDIO,
       })
-      const r = await handle.value.client.call<CloudRecordingTaskResponse>('CreateCloudRecording', body, { region: handle.value.region, priority: 'user', mutating: true })
+      const r = await handle.client.call<CloudRecordingTaskResponse>('CreateCloudRecording', body, { region: handle.region, priority: 'user', mutating: true })
       if (!r.ok) return r
       const task: Entry = {
         taskId: r.value.TaskId,
@@ -125,7 +112,7 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
     async update(taskId: string, doc: LayoutDoc): Promise<Result<RecordingTask>> {
       const task = tasks.get(taskId)
       if (!task) return err('request.invalid', NOT_OURS)
-      const bad = invalidLayout(doc)
+      const bad = invalidLayout(doc, 'recording')
       if (bad) return bad
       const handle = await deps.cloud.clientFor(task.profileId)
       if (!handle.ok) return handle

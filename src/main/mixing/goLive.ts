@@ -1,0 +1,40 @@
+// What starting a mix task and starting a cloud recording share: the layout is checked for its
+// dialect before anything is sent, and a robot joins the room with a UserSig made here from the
+// active profile's SDK secret key, so the key never leaves main.
+import { randomBytes } from 'node:crypto'
+import { err, ok, type Result } from '../../shared/errors'
+import type { LayoutDoc } from '../../shared/layout/model'
+import type { Dialect } from '../../shared/layout/templates'
+import { validate } from '../../shared/layout/validate'
+import type { CloudContext } from '../profiles/cloudContext'
+import type { CloudHandle } from '../rooms/cloudAccess'
+import { genUserSig } from '../usersig/tlsSig'
+
+/** A `request.invalid` naming the layout's first errors for `dialect`, or null when it can be sent. */
+export function invalidLayout(doc: LayoutDoc, dialect: Dialect): Result<never> | null {
+  const issues = validate(doc, dialect).filter((i) => i.severity === 'error')
+  if (issues.length === 0) return null
+  return err('request.invalid', `The layout cannot be sent yet: ${issues.slice(0, 3).map((i) => i.message).join(' ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`)
+}
+
+export interface Robot {
+  profileId: string
+  handle: CloudHandle
+  userId: string
+  userSig: string
+}
+
+/**
+ * The active profile's client and a robot for `sdkAppId`: a fresh UserId (`<prefix>_<hex>`, so it is
+ * no one else's in the room, L12848–L12855) with a UserSig valid for a day.
+ */
+export async function robotFor(cloud: CloudContext, sdkAppId: number, prefix: 'mixer' | 'recorder', nowMs: number): Promise<Result<Robot>> {
+  const profileId = await cloud.activeId()
+  const handle = await cloud.clientFor(profileId)
+  if (!handle.ok) return handle
+  const key = await cloud.sdkSecretKeyFor(profileId, sdkAppId)
+  if (!key.ok) return err('credentials.missing', `Add the SDK secret key of application ${sdkAppId} to the profile: the ${prefix === 'mixer' ? 'mixing' : 'recording'} robot needs a UserSig.`)
+  const userId = `${prefix}_${randomBytes(4).toString('hex')}`
+  const userSig = genUserSig({ sdkAppId, sdkSecretKey: key.value, userId, expireSeconds: 86400, nowSeconds: Math.floor(nowMs / 1000) })
+  return ok({ profileId, handle: handle.value, userId, userSig })
+}
