@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AlertsView } from '../../shared/contract/contract'
-import { ok } from '../../shared/errors'
 import { startSimulator, type Simulator } from '../../simulator/server'
 import { emptyOverlay, findApp, inRoomAt, roomActive, roomsInRange, sessionsAt, type Room } from '../../simulator/world'
-import { createTencentClient, type TencentClient } from '../cloud/client'
-import { createRateBudget } from '../cloud/rateBudget'
-import { createRequestLog, type RequestLog } from '../cloud/requestLog'
+import type { TencentClient } from '../cloud/client'
+import type { RequestLog } from '../cloud/requestLog'
 import type { CloudAccess } from '../rooms/cloudAccess'
+import { simulatorCloud } from '../testing/simulatorCloud'
 import { createAlertsService, type AlertsService } from './alertsService'
 
 let sim: Simulator
@@ -22,15 +21,7 @@ const quiet = { error: () => undefined, warn: () => undefined, info: () => undef
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'alerts' })
-  log = createRequestLog()
-  client = createTencentClient({
-    clock,
-    credentials: async () => ok({ secretId: sim.credentials.secretId, secretKey: sim.credentials.secretKey }),
-    endpoint: { url: sim.endpoint },
-    budget: createRateBudget({ clock }),
-    log,
-  })
-  cloud = { current: async () => ok({ profileId: 'p1', profileName: 'Test', client, region: sim.credentials.region, sdkAppIds: [sim.credentials.sdkAppId] }) }
+  ;({ client, log, cloud } = simulatorCloud(sim))
 })
 afterAll(async () => {
   await client.close()

@@ -2,12 +2,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../shared/contract/contract'
 import { lastDays, REFRESH_DEFAULT_S, type DashboardSnapshot } from '../../shared/dashboard/dashboard'
-import { ok } from '../../shared/errors'
 import { startSimulator, type Simulator } from '../../simulator/server'
-import { createTencentClient, type TencentClient } from '../cloud/client'
-import { createRateBudget } from '../cloud/rateBudget'
-import { createRequestLog, type RequestLog } from '../cloud/requestLog'
+import type { TencentClient } from '../cloud/client'
+import type { RequestLog } from '../cloud/requestLog'
 import type { CloudAccess } from '../rooms/cloudAccess'
+import { simulatorCloud } from '../testing/simulatorCloud'
 import { createDashboardService, editionNeedOf, type DashboardService, type Timers } from './dashboardService'
 
 let sim: Simulator
@@ -19,18 +18,9 @@ const nowS = (): number => Math.floor(Date.now() / 1000)
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'dashboard' })
-  log = createRequestLog()
-  client = createTencentClient({
-    clock,
-    credentials: async () => ok({ secretId: sim.credentials.secretId, secretKey: sim.credentials.secretKey }),
-    endpoint: { url: sim.endpoint },
-    budget: createRateBudget({ clock }),
-    log,
-    // One attempt, so an injected fault shows at once instead of after the backoff.
-    retry: { maxAttempts: 1 },
-  })
-  // A region the usage APIs do not serve: the service must send them to one that does.
-  cloud = { current: async () => ok({ profileId: 'p1', profileName: 'Test', client, region: 'ap-beijing', sdkAppIds: [sim.credentials.sdkAppId] }) }
+  // One attempt, so an injected fault shows at once instead of after the backoff. A region the
+  // usage APIs do not serve: the service must send them to one that does.
+  ;({ client, log, cloud } = simulatorCloud(sim, { retry: { maxAttempts: 1 }, region: 'ap-beijing' }))
 })
 
 afterAll(async () => {

@@ -1,17 +1,12 @@
 // Go live against the simulator over HTTP: start a mix with a designed layout, read its live
 // HTTP-FLV in main, see the layout in the SEI, update it, and stop.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { EventName } from '../../shared/contract/channels'
+import { servicesOnSimulator } from '../testing/simulatorCloud'
 import type { MixTask, RoomsResult } from '../../shared/contract/contract'
 import { applyCommand } from '../../shared/layout/commands'
 import { createDoc, type LayoutDoc } from '../../shared/layout/model'
 import type { SeiEntry } from '../../shared/media/seiEntry'
-import { startSimulator } from '../../simulator/server'
-import { InMemorySecretStore } from '../credentials/secretStore'
-import { createServices, demoCloudOf } from '../services'
 
 const cleanups: Array<() => Promise<void>> = []
 afterAll(async () => {
@@ -19,24 +14,9 @@ afterAll(async () => {
 })
 
 async function setup() {
-  const dir = await mkdtemp(join(tmpdir(), 'trtc-mix-'))
-  const sim = await startSimulator({ seed: 'mixing' })
-  const events: Array<{ event: EventName; payload: unknown }> = []
-  const services = await createServices({
-    userDataDir: dir,
-    secrets: new InMemorySecretStore(),
-    log: { error: () => undefined, warn: () => undefined, info: () => undefined },
-    appInfo: { name: 'TRTC Desk', version: '0', versions: { electron: '', chrome: '', node: '', v8: '' }, platform: 'linux', arch: 'x64', systemLocales: ['en'] },
-    emit: (event, payload) => void events.push({ event, payload }),
-    openExternal: async () => undefined,
-    startDemo: async () => demoCloudOf(sim),
-  })
-  cleanups.push(async () => {
-    await services.close()
-    await sim.close().catch(() => undefined)
-    await rm(dir, { recursive: true, force: true })
-  })
-  return { sim, services, events }
+  const on = await servicesOnSimulator('mixing')
+  cleanups.push(on.close)
+  return on
 }
 
 const layoutsIn = (events: Array<{ event: EventName; payload: unknown }>, id: string) =>

@@ -5,13 +5,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { EventName } from '../../shared/contract/channels'
+import { servicesOnSimulator } from '../testing/simulatorCloud'
 import type { Cue, RecordingOptions, RecordingTask, RoomsResult } from '../../shared/contract/contract'
 import { applyCommand } from '../../shared/layout/commands'
 import { createDoc, type LayoutDoc } from '../../shared/layout/model'
-import { startSimulator } from '../../simulator/server'
-import { InMemorySecretStore } from '../credentials/secretStore'
-import { createServices, demoCloudOf } from '../services'
 import { createCueFile } from './cueFile'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -20,24 +17,9 @@ afterAll(async () => {
 })
 
 async function setup() {
-  const dir = await mkdtemp(join(tmpdir(), 'trtc-rec-'))
-  const sim = await startSimulator({ seed: 'recording' })
-  const events: Array<{ event: EventName; payload: unknown }> = []
-  const services = await createServices({
-    userDataDir: dir,
-    secrets: new InMemorySecretStore(),
-    log: { error: () => undefined, warn: () => undefined, info: () => undefined },
-    appInfo: { name: 'TRTC Desk', version: '0', versions: { electron: '', chrome: '', node: '', v8: '' }, platform: 'linux', arch: 'x64', systemLocales: ['en'] },
-    emit: (event, payload) => void events.push({ event, payload }),
-    openExternal: async () => undefined,
-    startDemo: async () => demoCloudOf(sim),
-  })
-  cleanups.push(async () => {
-    await services.close()
-    await sim.close().catch(() => undefined)
-    await rm(dir, { recursive: true, force: true })
-  })
-  return { sim, services, events, dir }
+  const on = await servicesOnSimulator('recording')
+  cleanups.push(on.close)
+  return on
 }
 
 interface SimRecording {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QualitySeries } from '../../shared/contract/contract'
-import { ok } from '../../shared/errors'
 import { startSimulator, type Simulator } from '../../simulator/server'
 import { emptyOverlay, findApp, roomEnd, roomsInRange, sessionsAt, type Room } from '../../simulator/world'
-import { createTencentClient, type TencentClient } from '../cloud/client'
-import { createRateBudget } from '../cloud/rateBudget'
-import { createRequestLog, type RequestLog } from '../cloud/requestLog'
+import type { TencentClient } from '../cloud/client'
+import type { RequestLog } from '../cloud/requestLog'
+import { simulatorCloud } from '../testing/simulatorCloud'
 import type { CloudAccess } from './cloudAccess'
 import { createInsightsService, QUALITY_USERS_PER_CALL, QUALITY_WINDOW_S } from './insightsService'
 
@@ -13,22 +12,11 @@ let sim: Simulator
 let client: TencentClient
 let log: RequestLog
 let cloud: CloudAccess
-const clock = { now: () => Date.now() }
 const nowS = (): number => Math.floor(Date.now() / 1000)
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'insights' })
-  log = createRequestLog()
-  client = createTencentClient({
-    clock,
-    credentials: async () => ok({ secretId: sim.credentials.secretId, secretKey: sim.credentials.secretKey }),
-    endpoint: { url: sim.endpoint },
-    budget: createRateBudget({ clock }),
-    log,
-  })
-  cloud = {
-    current: async () => ok({ profileId: 'p1', profileName: 'Test', client, region: sim.credentials.region, sdkAppIds: [sim.credentials.sdkAppId] }),
-  }
+  ;({ client, log, cloud } = simulatorCloud(sim))
 })
 
 afterAll(async () => {

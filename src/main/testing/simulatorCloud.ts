@@ -1,0 +1,69 @@
+// Wiring for tests that talk to a running simulator over HTTP: the real signing client with a
+// CloudAccess on it, or the whole set of main-process services on a fresh userData folder.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EventName } from '../../shared/contract/channels'
+import { ok } from '../../shared/errors'
+import { startSimulator, type Simulator } from '../../simulator/server'
+import { createTencentClient, type TencentClient } from '../cloud/client'
+import { createRateBudget } from '../cloud/rateBudget'
+import { createRequestLog, type RequestLog } from '../cloud/requestLog'
+import { InMemorySecretStore } from '../credentials/secretStore'
+import type { CloudAccess } from '../rooms/cloudAccess'
+import { createServices, demoCloudOf, type Services } from '../services'
+
+export const quietLog = { error: () => undefined, warn: () => undefined, info: () => undefined }
+
+/** A client signing with the simulator's credentials, and the active profile 'p1' using it. */
+export function simulatorCloud(
+  sim: Simulator,
+  opts: { region?: string; retry?: Parameters<typeof createTencentClient>[0]['retry'] } = {},
+): { client: TencentClient; log: RequestLog; cloud: CloudAccess } {
+  const clock = { now: () => Date.now() }
+  const log = createRequestLog()
+  const client = createTencentClient({
+    clock,
+    credentials: async () => ok({ secretId: sim.credentials.secretId, secretKey: sim.credentials.secretKey }),
+    endpoint: { url: sim.endpoint },
+    budget: createRateBudget({ clock }),
+    log,
+    ...(opts.retry ? { retry: opts.retry } : {}),
+  })
+  const region = opts.region ?? sim.credentials.region
+  const cloud: CloudAccess = { current: async () => ok({ profileId: 'p1', profileName: 'Test', client, region, sdkAppIds: [sim.credentials.sdkAppId] }) }
+  return { client, log, cloud }
+}
+
+/** Every main-process service with the Demo profile on a new simulator; `close` removes it all. */
+export async function servicesOnSimulator(seed: string): Promise<{
+  sim: Simulator
+  services: Services
+  events: Array<{ event: EventName; payload: unknown }>
+  dir: string
+  close(): Promise<void>
+}> {
+  const dir = await mkdtemp(join(tmpdir(), `trtc-${seed}-`))
+  const sim = await startSimulator({ seed })
+  const events: Array<{ event: EventName; payload: unknown }> = []
+  const services = await createServices({
+    userDataDir: dir,
+    secrets: new InMemorySecretStore(),
+    log: quietLog,
+    appInfo: { name: 'TRTC Desk', version: '0', versions: { electron: '', chrome: '', node: '', v8: '' }, platform: 'linux', arch: 'x64', systemLocales: ['en'] },
+    emit: (event, payload) => void events.push({ event, payload }),
+    openExternal: async () => undefined,
+    startDemo: async () => demoCloudOf(sim),
+  })
+  return {
+    sim,
+    services,
+    events,
+    dir,
+    async close() {
+      await services.close()
+      await sim.close().catch(() => undefined)
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
