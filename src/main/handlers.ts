@@ -9,6 +9,7 @@ import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
 import type { RoomInsightsService, RoomsService } from './rooms/roomsService'
 import type { AuditLog } from './rooms/auditLog'
+import type { ImageProber } from './mixing/imageProbe'
 import type { MixingService } from './mixing/mixingService'
 import type { RecordingService } from './recording/recordingService'
 import type { CueFile } from './recording/cueFile'
@@ -33,6 +34,7 @@ export interface HandlerDeps {
   unblocks: UnblockScheduler
   audit: AuditLog
   mixing: MixingService
+  images: ImageProber
   recording: RecordingService
   cues: CueFile
   liveSei: LiveSei
@@ -69,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'moderation.run': (req) => deps.moderation.run(req),
     'moderation.scheduled': async () => ok(deps.unblocks.list()),
     'moderation.cancelScheduled': async ({ id }) => ok(await deps.unblocks.cancel(id)),
+    'layout.probeImages': async ({ urls }) => ok(await deps.images.probe(urls)),
     'mixing.start': (req) => deps.mixing.start(req),
     'mixing.update': ({ taskId, doc }) => deps.mixing.update(taskId, doc),
     'mixing.stop': ({ taskId }) => deps.mixing.stop(taskId),

@@ -110,6 +110,7 @@ describe('secrets never leave main', () => {
       'moderation.run': { action: 'block', sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, userIds: ['someone'], isMute: 1 },
       'moderation.scheduled': undefined,
       'moderation.cancelScheduled': { id: 'none' },
+      'layout.probeImages': { urls: ['http://127.0.0.1:9/none.png'] },
       'mixing.start': { sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, doc: createDoc('1280x720'), cdnUrls: ['rtmp://push.example.com/live/desk'] },
       'mixing.update': { taskId: 'none', doc: createDoc('1280x720') },
       'mixing.stop': { taskId: 'none' },

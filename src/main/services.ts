@@ -13,6 +13,7 @@ import { createModerationService, type ModerationService } from './rooms/moderat
 import { createUnblockScheduler } from './rooms/unblockScheduler'
 import { createRoomsService } from './rooms/roomsService'
 import { createSettingsStore } from './settings/settingsStore'
+import { createImageProber } from './mixing/imageProbe'
 import { createMixingService } from './mixing/mixingService'
 import { createCueFile } from './recording/cueFile'
 import { createRecordingService } from './recording/recordingService'
@@ -97,6 +98,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     log: opts.log,
     locale: () => alertLocale(settings.get().language, opts.appInfo.systemLocales),
   })
+  const images = createImageProber(now)
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
@@ -106,8 +108,9 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     insights: createInsightsService({ cloud }),
     moderation,
     unblocks,
-    mixing: createMixingService({ cloud, emit: opts.emit, now }),
-    recording: createRecordingService({ cloud, emit: opts.emit, now }),
+    mixing: createMixingService({ cloud, emit: opts.emit, now, images }),
+    recording: createRecordingService({ cloud, emit: opts.emit, now, images }),
+    images,
     cues: createCueFile(join(opts.userDataDir, 'cues.json')),
     liveSei,
     dashboard,

@@ -31,6 +31,16 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number]
 
+/** A layout check (shared/layout/validate.ts Issue) carried by an error: a code and parameters the renderer words. */
+export interface CheckRef {
+  severity: 'error' | 'warning'
+  code: string
+  params: Record<string, string | number>
+  tileId?: string
+  watermarkId?: string
+  field?: string
+}
+
 export interface AppError {
   code: ErrorCode
   /** Says what happened and what to do. Never contains a secret or a stack. */
@@ -38,6 +48,8 @@ export interface AppError {
   retryable: boolean
   requestId?: string
   tencentCode?: string
+  /** Why a layout was held back: the checks it failed, for the renderer to show on tiles and fields. */
+  checks?: CheckRef[]
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }

@@ -55,20 +55,29 @@ export function verifyTc3(req: ReceivedRequest, lookup: (secretId: string) => Cr
   }
   const cred = lookup(parsed.secretId)
   if (!cred) return { code: 'AuthFailure.SecretIdNotFound', message: 'The SecretId does not exist. Check that it is enabled and copied in full.' }
-  const canonicalHeaders = [...parsed.signedHeaders]
-    .sort()
-    .map((name) => `${name}:${(req.headers[name] ?? '').trim().toLowerCase()}\n`)
-    .join('')
-  const payloadHash = sha256Hex(req.method === 'GET' ? '' : req.body)
-  const canonicalRequest = [req.method, req.path || '/', req.query, canonicalHeaders, parsed.signedHeaders.join(';'), payloadHash].join('\n')
-  const scope = `${parsed.date}/${parsed.service}/tc3_request`
-  const stringToSign = [TC3_ALGORITHM, tsText, scope, sha256Hex(canonicalRequest)].join('\n')
-  const kDate = createHmac('sha256', 'TC3' + cred.secretKey).update(parsed.date).digest()
-  const kService = createHmac('sha256', kDate).update(parsed.service).digest()
-  const kSigning = createHmac('sha256', kService).update('tc3_request').digest()
-  const expected = Buffer.from(createHmac('sha256', kSigning).update(stringToSign).digest('hex'))
+  const signatureFor = (host: string | undefined): Buffer => {
+    const headers: Record<string, string | undefined> = { ...req.headers, host }
+    const canonicalHeaders = [...parsed.signedHeaders]
+      .sort()
+      .map((name) => `${name}:${(headers[name] ?? '').trim().toLowerCase()}\n`)
+      .join('')
+    const payloadHash = sha256Hex(req.method === 'GET' ? '' : req.body)
+    const canonicalRequest = [req.method, req.path || '/', req.query, canonicalHeaders, parsed.signedHeaders.join(';'), payloadHash].join('\n')
+    const scope = `${parsed.date}/${parsed.service}/tc3_request`
+    const stringToSign = [TC3_ALGORITHM, tsText, scope, sha256Hex(canonicalRequest)].join('\n')
+    const kDate = createHmac('sha256', 'TC3' + cred.secretKey).update(parsed.date).digest()
+    const kService = createHmac('sha256', kDate).update(parsed.service).digest()
+    const kSigning = createHmac('sha256', kService).update('tc3_request').digest()
+    return Buffer.from(createHmac('sha256', kSigning).update(stringToSign).digest('hex'))
+  }
   const given = Buffer.from(parsed.signature)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+  const matches = (expected: Buffer): boolean => expected.length === given.length && timingSafeEqual(expected, given)
+  // Tencent's hosts never carry a port, so signers differ on a loopback endpoint: the official SDK
+  // signs the host name alone (tencentcloud-sdk-nodejs-common Sign.sign3 uses URL.hostname), others
+  // the Host header as sent. Both are accepted.
+  const host = req.headers['host']
+  const bare = host?.replace(/:\d+$/, '')
+  if (!matches(signatureFor(host)) && (bare === host || !matches(signatureFor(bare)))) {
     return {
       code: 'AuthFailure.SignatureFailure',
       message: 'The provided credentials could not be validated. Please check your signature is correct.',

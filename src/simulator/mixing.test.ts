@@ -75,6 +75,8 @@ describe('effective regions follow moderation', () => {
       mode: 3 as const,
       pureAudioHoldPlace: false,
       customTiles: [],
+      subscribeAudio: null,
+      unsubscribeAudio: null,
       cdnUrls: [],
       sequenceNumber: 0,
       startedAt: t,

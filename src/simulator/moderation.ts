@@ -46,7 +46,8 @@ export function setUserBlocked(body: Record<string, unknown>, ctx: SimContext, k
   const p = new Params(body)
   // The string variant names its room parameter StrRoomId (L1325).
   const ref = readRoom(p, kind, kind === 'string' ? 'StrRoomId' : 'RoomId')
-  const userId = p.str('UserId', { missing: 'MissingParameter.UserId', invalid: 'InvalidParameter.UserId' })
+  // MissingParameter.UserId is listed for the string variant only (L1447); the numeric one answers the common code.
+  const userId = p.str('UserId', { missing: kind === 'string' ? 'MissingParameter.UserId' : 'MissingParameter', invalid: 'InvalidParameter.UserId' })
   // L1180–L1184: 0 enable, 1 disable audio and video, 2 disable audio only, 3 disable video only.
   const isMute = p.int('IsMute', { invalid: 'InvalidParameter' }, [0, 3])
   const room = locate(p, ctx, ref)

@@ -17,6 +17,18 @@ export interface Codes {
   invalid?: string
 }
 
+/**
+ * The codes an action answers when a getter is given none: missing, wrong type, out of range. The
+ * common codes (L17013–L17114) unless the action's own table documents narrower ones.
+ */
+export interface DefaultCodes {
+  missing: string
+  invalid: string
+  range: string
+}
+
+export const COMMON_CODES: DefaultCodes = { missing: 'MissingParameter', invalid: 'InvalidParameter', range: 'InvalidParameterValue' }
+
 /** Marks a body decoded from a GET query string, whose numbers arrive as digit strings. */
 export const FROM_QUERY = Symbol('fromQuery')
 
@@ -51,6 +63,7 @@ export class Params {
 
   constructor(
     readonly body: Record<string, unknown>,
+    private readonly defaults: DefaultCodes = COMMON_CODES,
     private readonly prefix = '',
     loose?: boolean,
   ) {
@@ -67,7 +80,7 @@ export class Params {
 
   private raw(name: string, required: boolean, codes: Codes): unknown {
     const v = this.body[name]
-    if ((v === undefined || v === null) && required) this.problem(codes.missing, 'MissingParameter', `The parameter ${this.prefix}${name} is missing.`)
+    if ((v === undefined || v === null) && required) this.problem(codes.missing, this.defaults.missing, `The parameter ${this.prefix}${name} is missing.`)
     return v
   }
 
@@ -84,11 +97,11 @@ export class Params {
     if (given === undefined || given === null) return def
     const v = this.loose && typeof given === 'string' && /^-?\d+$/.test(given) ? Number(given) : given
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an integer.`)
+      this.problem(codes.invalid, this.defaults.invalid, `${this.prefix}${name} must be an integer.`)
       return def
     }
     if (range && (v < range[0] || v > range[1])) {
-      this.problem(codes.invalid, 'InvalidParameterValue', `${this.prefix}${name} must be between ${range[0]} and ${range[1]}.`)
+      this.problem(codes.invalid, this.defaults.range, `${this.prefix}${name} must be between ${range[0]} and ${range[1]}.`)
       return def
     }
     return v
@@ -102,8 +115,8 @@ export class Params {
     const v = this.raw(name, required, codes)
     if (v === undefined || v === null) return undefined
     if (typeof v !== 'string' || (required && v.length === 0)) {
-      if (typeof v === 'string') this.problem(codes.missing ?? codes.invalid, 'InvalidParameter', `${this.prefix}${name} is empty.`)
-      else this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be a string.`)
+      if (typeof v === 'string') this.problem(codes.missing ?? codes.invalid, this.defaults.invalid, `${this.prefix}${name} is empty.`)
+      else this.problem(codes.invalid, this.defaults.invalid, `${this.prefix}${name} must be a string.`)
       return undefined
     }
     return v
@@ -113,7 +126,7 @@ export class Params {
     const v = this.raw(name, required, codes)
     if (v === undefined || v === null) return undefined
     if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) {
-      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an array of strings.`)
+      this.problem(codes.invalid, this.defaults.invalid, `${this.prefix}${name} must be an array of strings.`)
       return undefined
     }
     return v
@@ -123,7 +136,7 @@ export class Params {
     const v = this.raw(name, required, codes)
     if (v === undefined || v === null) return undefined
     if (typeof v !== 'object' || Array.isArray(v)) {
-      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an object.`)
+      this.problem(codes.invalid, this.defaults.invalid, `${this.prefix}${name} must be an object.`)
       return undefined
     }
     return this.child(v as Record<string, unknown>, `${this.prefix}${name}.`)
@@ -133,7 +146,7 @@ export class Params {
     const v = this.raw(name, required, codes)
     if (v === undefined || v === null) return undefined
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x))) {
-      this.problem(codes.invalid, 'InvalidParameter', `${this.prefix}${name} must be an array of objects.`)
+      this.problem(codes.invalid, this.defaults.invalid, `${this.prefix}${name} must be an array of objects.`)
       return undefined
     }
     return v.map((x, i) => this.child(x as Record<string, unknown>, `${this.prefix}${name}.${i}.`))
@@ -141,7 +154,7 @@ export class Params {
 
   /** Child readers share the parent's first failure. */
   private child(body: Record<string, unknown>, prefix: string): Params {
-    const c = new Params(body, prefix, this.loose)
+    const c = new Params(body, this.defaults, prefix, this.loose)
     const parent = this as Params
     Object.defineProperty(c, 'failure', {
       get: () => parent.failure,
@@ -157,8 +170,13 @@ export class Params {
     return this.failure
   }
 
-  /** Records a failure found by the handler's own rules. */
-  reject(code: string, message: string): void {
-    this.problem(code, code, message)
+  /** Records a failure found by the handler's own rules; without a code, the action's value error. */
+  reject(code: string | undefined, message: string): void {
+    this.problem(code, this.defaults.range, message)
+  }
+
+  /** The action's code for a value out of range. */
+  get rangeCode(): string {
+    return this.defaults.range
   }
 }

@@ -5,16 +5,21 @@ import { randomBytes } from 'node:crypto'
 import { err, ok, type Result } from '../../shared/errors'
 import type { LayoutDoc } from '../../shared/layout/model'
 import type { Dialect } from '../../shared/layout/templates'
-import { validate } from '../../shared/layout/validate'
+import { imageUrls, validate, type TaskContext } from '../../shared/layout/validate'
 import type { CloudContext } from '../profiles/cloudContext'
 import type { CloudHandle } from '../rooms/cloudAccess'
 import { genUserSig } from '../usersig/tlsSig'
+import type { ImageProber } from './imageProbe'
 
-/** A `request.invalid` naming the layout's first errors for `dialect`, or null when it can be sent. */
-export function invalidLayout(doc: LayoutDoc, dialect: Dialect): Result<never> | null {
-  const issues = validate(doc, dialect).filter((i) => i.severity === 'error')
-  if (issues.length === 0) return null
-  return err('request.invalid', `The layout cannot be sent yet: ${issues.slice(0, 3).map((i) => i.message).join(' ')}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`)
+/**
+ * A `request.invalid` carrying the layout's errors for `dialect` in the task's context (its room and,
+ * once running, its canvas) after probing its image URLs, or null when it can be sent.
+ */
+export async function invalidLayout(doc: LayoutDoc, dialect: Dialect, task: Omit<TaskContext, 'images'>, prober: ImageProber): Promise<Result<never> | null> {
+  const images = await prober.probe(imageUrls(doc, dialect))
+  const errors = validate(doc, dialect, { ...task, images }).filter((i) => i.severity === 'error')
+  if (errors.length === 0) return null
+  return err('request.invalid', `The layout breaks ${errors.length} rule(s) of the ${dialect === 'mcu' ? 'mixing' : 'recording'} API: ${errors.map((i) => i.code).join(', ')}`, { checks: errors })
 }
 
 export interface Robot {

@@ -10,6 +10,7 @@ import type { Emit } from '../ipc/dispatch'
 import type { CloudContext } from '../profiles/cloudContext'
 import { DEMO_PROFILE_ID } from '../profiles/cloudContext'
 import { invalidLayout, robotFor } from './goLive'
+import type { ImageProber } from './imageProbe'
 
 // Defaults for a mixed picture when the user gives none: 15 fps, 1,500 Kbps, a keyframe every
 // 2 s (VideoEncode L15440–L15480 leaves the choice to the caller).
@@ -19,7 +20,7 @@ const defaultAudio = { SampleRate: 48000 as const, Channel: 2 as const, BitRate:
 // The robot leaves this long after the room empties (AgentParams.MaxIdleTime, L14934–L14956).
 const ROBOT_IDLE_S = 30
 
-export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now: () => number }) {
+export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now: () => number; images: ImageProber }) {
   const tasks = new Map<string, MixTask & { doc: LayoutDoc }>()
   const publish = () => deps.emit('mixing.tasksChanged', list())
   const list = (): MixTask[] => [...tasks.values()].map(({ doc: _doc, ...t }) => t).sort((a, b) => b.startedAt - a.startedAt)
@@ -32,7 +33,7 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
       return task ? ok(task.doc) : err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
     },
     async start(req: MixStartRequest): Promise<Result<MixTask>> {
-      const bad = invalidLayout(req.doc, 'mcu')
+      const bad = await invalidLayout(req.doc, 'mcu', { room: { id: req.roomId, type: req.roomIdType } }, deps.images)
       if (bad) return bad
       const robot = await robotFor(deps.cloud, req.sdkAppId, 'mixer', deps.now())
       if (!robot.ok) return robot
@@ -62,6 +63,8 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
         requestId: r.value.RequestId,
         // The simulator serves every task as HTTP-FLV; a real task plays wherever its CDN URL does.
         liveUrl: demo ? `${demo}/live/${encodeURIComponent(r.value.TaskId)}.flv` : (firstHttp ?? null),
+        // VideoEncode cannot change while the task runs (L2256–L2258): every update keeps this canvas.
+        canvas: { width: req.doc.canvas.width, height: req.doc.canvas.height },
         doc: req.doc,
       }
       tasks.set(task.taskId, task)
@@ -72,12 +75,12 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
     async update(taskId: string, doc: LayoutDoc): Promise<Result<MixTask>> {
       const task = tasks.get(taskId)
       if (!task) return err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
-      const bad = invalidLayout(doc, 'mcu')
+      const bad = await invalidLayout(doc, 'mcu', { room: { id: task.roomId, type: task.roomIdType }, canvas: task.canvas }, deps.images)
       if (bad) return bad
       const handle = await deps.cloud.clientFor(task.profileId)
       if (!handle.ok) return handle
       const sequence = task.sequence + 1
-      const body = toUpdatePublishCdnStreamRequest(doc, { SdkAppId: task.sdkAppId, TaskId: taskId, SequenceNumber: sequence })
+      const body = toUpdatePublishCdnStreamRequest(doc, { SdkAppId: task.sdkAppId, TaskId: taskId, SequenceNumber: sequence, MainRoom: { roomId: task.roomId, roomIdType: task.roomIdType } })
       const r = await handle.value.client.call<PublishCdnStreamResponse>('UpdatePublishCdnStream', body, { region: handle.value.region, priority: 'user', mutating: true })
       if (!r.ok) return r
       Object.assign(task, { sequence, doc, requestId: r.value.RequestId })

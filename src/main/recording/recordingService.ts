@@ -10,6 +10,7 @@ import type { CloudRecordingTaskResponse, DescribeCloudRecordingResponse } from 
 import type { Emit } from '../ipc/dispatch'
 import type { CloudContext } from '../profiles/cloudContext'
 import { invalidLayout, robotFor } from '../mixing/goLive'
+import type { ImageProber } from '../mixing/imageProbe'
 
 // MixTranscodeParams for the mixed picture (L15726–L15741, VideoParams L16374–L16395 in bps):
 // 15 fps, 1,500 Kbps, a keyframe every 2 s; audio 48 kHz stereo at 64 Kbps (AudioParams L14980–L15001).
@@ -38,7 +39,7 @@ export function recordingFields(o: RecordingOptions) {
 
 type Entry = RecordingTask & { doc: LayoutDoc }
 
-export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; now: () => number }) {
+export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; now: () => number; images: ImageProber }) {
   const tasks = new Map<string, Entry>()
   const view = ({ doc: _doc, ...t }: Entry): RecordingTask => t
   const list = (): RecordingTask[] => [...tasks.values()].map(view).sort((a, b) => b.startedAt - a.startedAt)
@@ -71,7 +72,7 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
       return ok(list())
     },
     async start(req: RecordingStartRequest): Promise<Result<RecordingTask>> {
-      const bad = invalidLayout(req.doc, 'recording')
+      const bad = await invalidLayout(req.doc, 'recording', { room: { id: req.roomId, type: req.roomIdType } }, deps.images)
       if (bad) return bad
       const robot = await robotFor(deps.cloud, req.sdkAppId, 'recorder', deps.now())
       if (!robot.ok) return robot
@@ -101,6 +102,8 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
         status: 'unknown',
         files: [],
         checkedAt: null,
+        // MixTranscodeParams are fixed at creation (ModifyCloudRecording takes only the layout, L13375–L13395).
+        canvas: { width: req.doc.canvas.width, height: req.doc.canvas.height },
         doc: req.doc,
       }
       tasks.set(task.taskId, task)
@@ -112,7 +115,7 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
     async update(taskId: string, doc: LayoutDoc): Promise<Result<RecordingTask>> {
       const task = tasks.get(taskId)
       if (!task) return err('request.invalid', NOT_OURS)
-      const bad = invalidLayout(doc, 'recording')
+      const bad = await invalidLayout(doc, 'recording', { room: { id: task.roomId, type: task.roomIdType }, canvas: task.canvas }, deps.images)
       if (bad) return bad
       const handle = await deps.cloud.clientFor(task.profileId)
       if (!handle.ok) return handle

@@ -26,6 +26,7 @@ export const channelNames = [
   'moderation.run',
   'moderation.scheduled',
   'moderation.cancelScheduled',
+  'layout.probeImages',
   'mixing.start',
   'mixing.update',
   'mixing.stop',

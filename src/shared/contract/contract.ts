@@ -6,6 +6,7 @@ import type { Alert, AlertRule } from '../alerts/model'
 import { REALTIME_SPANS_S, REFRESH_MAX_S, REFRESH_MIN_S, type DashboardSnapshot, type MarketResult, type Panel, type RoomUsage, type UsageResult } from '../dashboard/dashboard'
 import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
+import type { ImageProbe } from '../layout/validate'
 import type { SeiEntry } from '../media/seiEntry'
 import type { ChannelName, EventName } from './channels'
 
@@ -246,6 +247,8 @@ export interface MixTask {
   requestId: string
   /** Where the mixed stream can be pulled as HTTP-FLV, when known. */
   liveUrl: string | null
+  /** The canvas the task was started with; updates keep it (003_530a54cf0f8c0df7.txt L2256–L2258). */
+  canvas: { width: number; height: number }
 }
 
 /**
@@ -282,6 +285,8 @@ export interface RecordingTask {
   /** Files the cloud lists (recordings uploaded to VOD are not listed while they upload, L13150–L13155). */
   files: string[]
   checkedAt: number | null
+  /** The canvas the recording was created with; ModifyCloudRecording cannot change it (L13375–L13395). */
+  canvas: { width: number; height: number }
 }
 
 /**
@@ -431,6 +436,8 @@ export const contract = {
   'moderation.run': { request: moderationSchema, response: returns<ModerationOutcome[]>() },
   'moderation.scheduled': { request: noRequest, response: returns<ScheduledUnblock[]>() },
   'moderation.cancelScheduled': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ScheduledUnblock[]>() },
+  /** Fetches the first bytes of a layout's image URLs: PNG or JPEG, and the stated size. */
+  'layout.probeImages': { request: z.object({ urls: z.array(z.string().min(1).max(2048)).max(64) }).strict(), response: returns<Record<string, ImageProbe>>() },
   'mixing.start': { request: mixStartSchema, response: returns<MixTask>() },
   'mixing.update': { request: z.object({ taskId: z.string().min(1).max(256), doc: layoutDocSchema }).strict(), response: returns<MixTask>() },
   'mixing.stop': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<MixTask[]>() },

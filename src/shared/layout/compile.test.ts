@@ -163,12 +163,17 @@ describe('golden requests from the seed', () => {
   it('reproduces UpdatePublishCdnStream Example 1, plus the two defaults the designer always sends', () => {
     const { doc, warnings } = fromMcuRequest(UPDATE_EX1)
     expect(warnings).toEqual(['No VideoEncode: the canvas was set to 1280×720. Check it before sending.'])
-    const body = toUpdatePublishCdnStreamRequest(doc, { SdkAppId: 1400188366, TaskId: UPDATE_EX1.TaskId, SequenceNumber: 20 })
-    expect(body).toEqual({ ...UPDATE_EX1, VideoParams: { LayoutParams: { PureAudioHoldPlaceMode: 0, ...UPDATE_EX1.VideoParams.LayoutParams }, BackGroundColor: '0x000000' } })
+    const body = toUpdatePublishCdnStreamRequest(doc, { SdkAppId: 1400188366, TaskId: UPDATE_EX1.TaskId, SequenceNumber: 20, MainRoom: { roomId: '48111', roomIdType: 'number' } })
+    // An update always sends both audio lists: one left out would mean "no change" (L15103–L15145).
+    expect(body).toEqual({
+      ...UPDATE_EX1,
+      AudioParams: { ...UPDATE_EX1.AudioParams, UnSubscribeAudioList: [] },
+      VideoParams: { LayoutParams: { PureAudioHoldPlaceMode: 0, ...UPDATE_EX1.VideoParams.LayoutParams }, BackGroundColor: '0x000000' },
+    })
     expect(updatePublishCdnStreamRequest.safeParse(body).success).toBe(true)
     // The example places a 720-high tile at y = 360: on the 1280×720 canvas of the Start example it
     // overflows, and validation says so.
-    expect(validate(doc, 'mcu')).toContainEqual(expect.objectContaining({ severity: 'error', code: 'tile.bounds', tileId: 't2', field: 'height' }))
+    expect(validate(doc, 'mcu')).toContainEqual(expect.objectContaining({ severity: 'error', code: 'tile.bottom', tileId: 't2', field: 'height' }))
   })
 
   it('reproduces CreateCloudRecording Example 1 (grid template, 360×640)', () => {
@@ -282,7 +287,7 @@ function randomDoc(rnd: () => number, target: 'mcu' | 'recording'): LayoutDoc {
   doc.canvas.backgroundColor = hex()
   if (maybe(0.3)) doc.canvas.backgroundImage = image()
   if (maybe(0.3)) doc.canvas.backgroundRenderMode = pick(modes)
-  const n = int(0, mcu ? 16 : 25)
+  const n = int(1, mcu ? 16 : 24)
   doc.tiles = Array.from({ length: n }, (_, i): Tile => {
     const width = int(1, W)
     const height = int(1, H)
@@ -302,7 +307,7 @@ function randomDoc(rnd: () => number, target: 'mcu' | 'recording'): LayoutDoc {
     const width = int(1, Math.min(200, W))
     const height = int(1, Math.min(100, H))
     const rect = { x: int(0, W - width), y: int(0, H - height), width, height }
-    return maybe() ? { id: `w${i + 1}`, kind: 'image', image: image(), z: mcu ? int(0, 5) : 0, ...rect } : { id: `w${i + 1}`, kind: 'text', text: `T${i}`, fontSize: int(8, 72), fontColor: hex(), backgroundColor: maybe() ? hex() : null, ...rect }
+    return !mcu || maybe() ? { id: `w${i + 1}`, kind: 'image', image: image(), z: mcu ? int(0, 5) : 0, ...rect } : { id: `w${i + 1}`, kind: 'text', text: `T${i}`, fontSize: int(8, 72), fontColor: hex(), backgroundColor: maybe() ? hex() : null, ...rect }
   })
   const audioUser = (k: number): { userId: string; roomId: string; roomIdType: 'number' } => ({ userId: `a${k}`, roomId: '', roomIdType: 'number' })
   const sub = maybe(0.4) ? Array.from({ length: int(0, 4) }, (_, k) => audioUser(k)) : null
@@ -313,7 +318,7 @@ function randomDoc(rnd: () => number, target: 'mcu' | 'recording'): LayoutDoc {
     const five = maybe()
     doc.sei.passThrough = { payloadType: five ? 5 : 200, uuid: five ? '00112233445566778899aabbccddeeff' : null, content: 'payload', interval: int(100, 5000), followIdr: maybe() }
   }
-  if (doc.mode !== 'custom' && maybe(0.6)) doc.template.bigScreenUser = { userId: 'big_user', ...(mcu ? room() : { roomId: '', roomIdType: 'number' as const }), streamType: maybe(0.3) ? 'screen' : 'camera' }
+  if (doc.mode !== 'custom' && (maybe(0.6) || (mcu && doc.mode === 'screenShare'))) doc.template.bigScreenUser = { userId: 'big_user', ...(mcu ? room() : { roomId: '', roomIdType: 'number' as const }), streamType: maybe(0.3) ? 'screen' : 'camera' }
   doc.template.renderMode = pick(modes)
   doc.template.showAudioOnly = mcu && maybe()
   doc.template.bigOnRight = !mcu && doc.mode === 'screenShare' && maybe()
@@ -334,7 +339,7 @@ describe('round trips (seeded)', () => {
       const back = fromMcuRequest(JSON.stringify(req1))
       const req2 = toStartPublishCdnStreamRequest(back.doc, startFields)
       expect(req2, `doc ${i}`).toEqual(req1)
-      const upd = toUpdatePublishCdnStreamRequest(back.doc, { SdkAppId: 1, TaskId: 'task', SequenceNumber: i })
+      const upd = toUpdatePublishCdnStreamRequest(back.doc, { SdkAppId: 1, TaskId: 'task', SequenceNumber: i, MainRoom: { roomId: '1', roomIdType: 'number' } })
       expect(updatePublishCdnStreamRequest.safeParse(upd).success).toBe(true)
       if (doc.mode === 'custom') expect(back.doc.tiles.map((t) => [t.x, t.y, t.width, t.height, t.z, t.renderMode])).toEqual(doc.tiles.map((t) => [t.x, t.y, t.width, t.height, t.z, t.renderMode]))
     }

@@ -123,16 +123,25 @@ export interface McuOutput {
 
 type McuUserInfo = { UserId: string; RoomId?: string; RoomIdType?: 0 | 1 }
 
-function mcuUserInfo(u: { userId: string; roomId: string; roomIdType: RoomIdType }): McuUserInfo {
-  // An empty room means the main room: RoomId is optional (L15742–L15757). RoomIdType: 0 integer, 1 string (L15757).
-  return u.roomId === '' ? { UserId: u.userId } : { UserId: u.userId, RoomId: u.roomId, RoomIdType: u.roomIdType === 'number' ? 0 : 1 }
+/** The task's main room, which an unnamed room stands for. */
+export interface MainRoom {
+  roomId: string
+  roomIdType: RoomIdType
 }
 
-function mcuStream(u: UserRef): NonNullable<McuLayout['UserMediaStream']> {
-  return { UserInfo: mcuUserInfo(u), StreamType: u.streamType === 'screen' ? 1 : 0 } // L16339–L16349
+function mcuUserInfo(u: { userId: string; roomId: string; roomIdType: RoomIdType }, main?: MainRoom): McuUserInfo {
+  // An empty room means the main room. Named custom positions "require specifying the room number
+  // and username" (L2132–L2133) and dynamic layouts take "the ID of the main room" (L15752–L15754),
+  // so the main room is written out when the task's room is known. RoomIdType: 0 integer, 1 string (L15757).
+  const room = u.roomId === '' && main ? { roomId: main.roomId, roomIdType: main.roomIdType } : u
+  return room.roomId === '' ? { UserId: u.userId } : { UserId: u.userId, RoomId: room.roomId, RoomIdType: room.roomIdType === 'number' ? 0 : 1 }
 }
 
-function mcuTile(t: Tile): McuLayout {
+function mcuStream(u: UserRef, main?: MainRoom): NonNullable<McuLayout['UserMediaStream']> {
+  return { UserInfo: mcuUserInfo(u, main), StreamType: u.streamType === 'screen' ? 1 : 0 } // L16339–L16349
+}
+
+function mcuTile(t: Tile, main?: MainRoom): McuLayout {
   const out: McuLayout = {
     LocationX: t.x,
     LocationY: t.y,
@@ -142,7 +151,7 @@ function mcuTile(t: Tile): McuLayout {
     RenderMode: MCU_RENDER[t.renderMode],
   }
   // No UserMediaStream = filled in room-entry order (L15202–L15205, L2132–L2142).
-  if (t.binding.kind === 'user') out.UserMediaStream = mcuStream(t.binding)
+  if (t.binding.kind === 'user') out.UserMediaStream = mcuStream(t.binding, main)
   const bg = url(t.placeholder)
   if (bg) out.BackgroundImageUrl = bg
   if (t.placeholderFit) out.BackgroundRenderMode = PLACEHOLDER_FITS.indexOf(t.placeholderFit) as 0 | 1 | 2 | 3
@@ -166,24 +175,28 @@ function mcuWatermark(w: Watermark): McuWaterMarkParams {
   return { WaterMarkType: 1, WaterMarkText: text }
 }
 
-export function toMcu(doc: LayoutDoc): McuOutput {
+/** Image watermarks go out only with the URL the cloud fetches (validate.ts reports one without). */
+const sentWatermarks = (doc: LayoutDoc): Watermark[] => doc.watermarks.filter((w) => w.kind !== 'image' || !!w.image.url)
+
+export function toMcu(doc: LayoutDoc, main?: MainRoom): McuOutput {
   const layout: McuLayoutParams = {
     MixLayoutMode: MODE_NUMBER[doc.mode],
     // Sent even in custom mode, as the seed's own example does (L2491).
     PureAudioHoldPlaceMode: doc.template.showAudioOnly ? 1 : 0,
   }
-  if (doc.mode === 'custom') layout.MixLayoutList = doc.tiles.map(mcuTile)
+  if (doc.mode === 'custom') layout.MixLayoutList = doc.tiles.map((t) => mcuTile(t, main))
   else {
     const big = doc.template.bigScreenUser
     // MaxVideoUser: "the large video in screen sharing or floating layout mode" (L15301–L15302).
-    if (big && doc.mode !== 'grid') layout.MaxVideoUser = { UserMediaStream: mcuStream(big) }
+    if (big && doc.mode !== 'grid') layout.MaxVideoUser = { UserMediaStream: mcuStream(big, main) }
     layout.RenderMode = MCU_RENDER[doc.template.renderMode] // L15304–L15310
   }
   const video: McuOutput['video'] = { LayoutParams: layout, BackGroundColor: toMcuColor(doc.canvas.backgroundColor) }
   const bg = url(doc.canvas.backgroundImage)
   if (bg) video.BackgroundImageUrl = bg
   if (doc.canvas.backgroundRenderMode) video.BackgroundRenderMode = MCU_BG_RENDER[doc.canvas.backgroundRenderMode]
-  if (doc.watermarks.length > 0) video.WaterMarkList = doc.watermarks.map(mcuWatermark)
+  const marks = sentWatermarks(doc)
+  if (marks.length > 0) video.WaterMarkList = marks.map(mcuWatermark)
   const out: McuOutput = { canvas: { Width: doc.canvas.width, Height: doc.canvas.height }, video }
   const sei: McuSeiParams = {}
   const lv = doc.sei.layoutVolume
@@ -195,8 +208,8 @@ export function toMcu(doc: LayoutDoc): McuOutput {
   }
   if (lv || pt) out.SeiParams = sei
   const lists: NonNullable<McuOutput['audioLists']> = {}
-  if (doc.audio.subscribe) lists.SubscribeAudioList = doc.audio.subscribe.map((u) => ({ UserInfo: mcuUserInfo(u) }))
-  if (doc.audio.unsubscribe) lists.UnSubscribeAudioList = doc.audio.unsubscribe.map((u) => ({ UserInfo: mcuUserInfo(u) }))
+  if (doc.audio.subscribe) lists.SubscribeAudioList = doc.audio.subscribe.map((u) => ({ UserInfo: mcuUserInfo(u, main) }))
+  if (doc.audio.unsubscribe) lists.UnSubscribeAudioList = doc.audio.unsubscribe.map((u) => ({ UserInfo: mcuUserInfo(u, main) }))
   if (doc.audio.subscribe || doc.audio.unsubscribe) out.audioLists = lists
   return out
 }
@@ -260,7 +273,8 @@ export function toRecording(doc: LayoutDoc): RecordingOutput {
   if (def) p.DefaultSubBackgroundImage = def
   // Placeholders show only with PlaceHolderMode 1 (L15682–L15686).
   if (def || (doc.mode === 'custom' && doc.tiles.some((t) => url(t.placeholder)))) p.PlaceHolderMode = 1
-  if (doc.watermarks.length > 0) p.WaterMarkList = doc.watermarks.map(recordingWatermark)
+  const marks = sentWatermarks(doc)
+  if (marks.length > 0) p.WaterMarkList = marks.map(recordingWatermark)
   // RenderMode "is invalid if a custom layout is used" (L15710–L15716).
   if (doc.mode !== 'custom' && doc.template.renderMode !== 'crop') p.RenderMode = REC_RENDER[doc.template.renderMode]
   if (doc.mode === 'screenShare' && doc.template.bigOnRight) p.MaxResolutionUserAlign = 1 // L15718–L15724
@@ -297,8 +311,8 @@ export interface McuTaskFields {
   FeedBackRoomParams?: FeedBackRoomParam[]
 }
 
-function mcuMedia(doc: LayoutDoc, f: McuTaskFields): Pick<StartPublishCdnStreamRequest, 'AudioParams' | 'VideoParams' | 'SeiParams'> {
-  const out = toMcu(doc)
+function mcuMedia(doc: LayoutDoc, f: McuTaskFields, main: MainRoom | undefined): Pick<StartPublishCdnStreamRequest, 'AudioParams' | 'VideoParams' | 'SeiParams'> {
+  const out = toMcu(doc, main)
   const body: Pick<StartPublishCdnStreamRequest, 'AudioParams' | 'VideoParams' | 'SeiParams'> = {}
   if (f.AudioEncode || out.audioLists) body.AudioParams = { ...(f.AudioEncode ? { AudioEncode: f.AudioEncode } : {}), ...out.audioLists }
   if (f.VideoEncode) body.VideoParams = { VideoEncode: { Width: out.canvas.Width, Height: out.canvas.Height, ...f.VideoEncode }, ...out.video }
@@ -312,17 +326,22 @@ function cdn(f: McuTaskFields): Pick<StartPublishCdnStreamRequest, 'PublishCdnPa
 
 /** StartPublishCdnStream body (L2325–L2404). WithTranscoding defaults to 1: a layout means mixing (L2170). */
 export function toStartPublishCdnStreamRequest(doc: LayoutDoc, f: McuTaskFields & { RoomId: string; RoomIdType: 0 | 1; AgentParams: AgentParams }): StartPublishCdnStreamRequest {
-  return { SdkAppId: f.SdkAppId, RoomId: f.RoomId, RoomIdType: f.RoomIdType, AgentParams: f.AgentParams, WithTranscoding: f.WithTranscoding ?? 1, ...mcuMedia(doc, f), ...cdn(f) }
+  const main: MainRoom = { roomId: f.RoomId, roomIdType: f.RoomIdType === 0 ? 'number' : 'string' }
+  return { SdkAppId: f.SdkAppId, RoomId: f.RoomId, RoomIdType: f.RoomIdType, AgentParams: f.AgentParams, WithTranscoding: f.WithTranscoding ?? 1, ...mcuMedia(doc, f, main), ...cdn(f) }
 }
 
 /**
  * UpdatePublishCdnStream body (L3508–L3583). SequenceNumber must grow with every update of the
  * task (L2266–L2269). The codec cannot change during an update (L2256–L2258), so VideoEncode is
- * optional here; without it the layout still goes out, with the canvas size of the document.
+ * optional here; without it the layout still goes out, on the task's canvas. Both audio lists are
+ * always sent: an omitted list means "no change" on update, so a list the layout no longer has is
+ * reset with an empty one (L15103–L15145).
  */
-export function toUpdatePublishCdnStreamRequest(doc: LayoutDoc, f: McuTaskFields & { TaskId: string; SequenceNumber: number }): UpdatePublishCdnStreamRequest {
-  const media = mcuMedia(doc, f)
-  if (!f.VideoEncode) media.VideoParams = toMcu(doc).video
+export function toUpdatePublishCdnStreamRequest(doc: LayoutDoc, f: McuTaskFields & { TaskId: string; SequenceNumber: number; MainRoom?: MainRoom }): UpdatePublishCdnStreamRequest {
+  const media = mcuMedia(doc, f, f.MainRoom)
+  if (!f.VideoEncode) media.VideoParams = toMcu(doc, f.MainRoom).video
+  const lists = toMcu(doc, f.MainRoom).audioLists
+  media.AudioParams = { ...media.AudioParams, SubscribeAudioList: lists?.SubscribeAudioList ?? [], UnSubscribeAudioList: lists?.UnSubscribeAudioList ?? [] }
   return { SdkAppId: f.SdkAppId, TaskId: f.TaskId, SequenceNumber: f.SequenceNumber, WithTranscoding: f.WithTranscoding ?? 1, ...media, ...cdn(f) }
 }
 

@@ -17,10 +17,10 @@ describe('previewTemplate', () => {
       { x: 270, y: 480, w: 540, h: 480 },
     ])
   })
-  it('caps the grid at 16 for MCU and 25 for recording', () => {
+  it('caps the grid at 16 for MCU and 24 mixed videos for recording (L16106–L16107)', () => {
     expect(previewTemplate('grid', users(20), { width: 1280, height: 720 }, 'mcu').tiles).toHaveLength(16)
     expect(previewTemplate('grid', users(20), { width: 1280, height: 720 }, 'mcu').hiddenUserIds).toEqual(['u17', 'u18', 'u19', 'u20'])
-    expect(previewTemplate('grid', users(30), { width: 1280, height: 720 }, 'recording').tiles).toHaveLength(25)
+    expect(previewTemplate('grid', users(30), { width: 1280, height: 720 }, 'recording').tiles).toHaveLength(24)
   })
   it('leaves audio-only users out under MCU unless asked, and always shows them when recording', () => {
     const us = users(4, [2])
@@ -92,7 +92,7 @@ describe('convert to custom', () => {
         let d: LayoutDoc = applyCommand(createDoc('1280x720'), { type: 'setMode', mode, template: { bigScreenUser: { userId: 'u1', roomId: '', roomIdType: 'number', streamType: 'screen' } } })
         d = applyCommand(d, { type: 'convertTemplateToCustom', users: users(dialect === 'mcu' ? 16 : 25), dialect })
         expect(d.mode).toBe('custom')
-        expect(d.tiles.length).toBe(dialect === 'mcu' ? 16 : 25)
+        expect(d.tiles.length).toBe(dialect === 'mcu' ? 16 : 24)
         expect(d.tiles.find((t) => t.binding.kind === 'user' && t.binding.userId === 'u1')?.binding).toMatchObject(mode === 'grid' ? { streamType: 'camera' } : { streamType: 'screen' })
         expect(validate(d, dialect).filter((i) => i.severity === 'error'), `${dialect} ${mode}`).toEqual([])
       }

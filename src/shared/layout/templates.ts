@@ -7,6 +7,7 @@
 // The seed gives counts, not pixels, for the dynamic templates (inventory §6.3), so every preview
 // is marked `approximate: true`. The one data point (SEI example, 003_530a54cf0f8c0df7.txt
 // L2225–L2228: three users on 1080×960 → 540×480 cells, last row centred at x=270) is reproduced.
+import { MAX_RECORDING_TILES } from './validate'
 import type { LayoutMode, Rect } from './model'
 
 export type Dialect = 'mcu' | 'recording'
@@ -40,9 +41,13 @@ export interface PreviewOptions {
   bigOnRight?: boolean
 }
 
-/** Most windows a template shows: MCU 1 + 15 (L2110–L2113, L2126–L2128) and grid 16 (L2118); recording 25 (L15609, L15625, L15631). */
+/**
+ * Most windows a template shows: MCU 1 + 15 (L2110–L2113, L2126–L2128) and grid 16 (L2118);
+ * recording "Up to 25 videos" (L15609, L15625, L15631) but "When streams are mixed, up to 24 videos
+ * are supported" (L16106–L16107) — the stricter holds, as for custom layouts (validate.ts).
+ */
 export function templateCapacity(dialect: Dialect): number {
-  if (dialect === 'recording') return 25
+  if (dialect === 'recording') return MAX_RECORDING_TILES
   return 16
 }
 

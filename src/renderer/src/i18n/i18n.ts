@@ -3,6 +3,7 @@
 import { en as shellEn } from './en'
 import { zhCN as shellZh } from './zhCN'
 import * as designer from '../features/designer/messages'
+import * as checks from '../features/designer/checkMessages'
 import * as rooms from '../features/rooms/messages'
 import * as insights from '../features/rooms/insightsMessages'
 import * as dashboard from '../features/dashboard/messages'
@@ -12,9 +13,9 @@ import * as alerts from '../features/alerts/messages'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en }
+const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...checks.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 

@@ -7,7 +7,8 @@ import type { AlignEdge } from '../../../../shared/layout/commands'
 import type { LayoutMode } from '../../../../shared/layout/model'
 import { previewTemplate, STARTERS } from '../../../../shared/layout/templates'
 import { PageHeader } from '../../components/PageHeader'
-import { useT } from '../shell/context'
+import { useIssueText, useT } from '../shell/context'
+import { useImageProbes, useIssues } from './checks'
 import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
 import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
@@ -16,7 +17,6 @@ import { RoomUsersPanel } from './RoomUsersPanel'
 import { GoLivePanel } from './GoLivePanel'
 import { IssuesPanel, OutputPanel } from './OutputPanels'
 import { FileMenu, FileName, RecoveryBanner } from './FileMenu'
-import { validate } from '../../../../shared/layout/validate'
 import './designer.css'
 
 const defaultStore = createDesignerStore()
@@ -284,12 +284,14 @@ export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
       bigOnRight: doc.template.bigOnRight,
     })
   }, [doc.mode, doc.template, doc.canvas, count, audioOnly, dialect])
-  const issues = useMemo(() => validate(doc, dialect), [doc, dialect])
+  useImageProbes(store)
+  const issues = useIssues(store)
+  const say = useIssueText()
   const tileIssues: TileIssues = useMemo(() => {
     const m = new Map<string, string[]>()
-    for (const i of issues) if (i.tileId !== undefined && i.severity === 'error') m.set(i.tileId, [...(m.get(i.tileId) ?? []), i.message])
+    for (const i of issues) if (i.tileId !== undefined && i.severity === 'error') m.set(i.tileId, [...(m.get(i.tileId) ?? []), say(i)])
     return m
-  }, [issues])
+  }, [issues, say])
   const fileError = useStore(store, (x) => x.fileError)
 
   return (

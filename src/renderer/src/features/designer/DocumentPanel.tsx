@@ -13,7 +13,7 @@ import { useT } from '../shell/context'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 import { ColorField, DraftArea, DraftInput, Field, FieldIssues, ImageField, NumInput, readImage } from './fields'
 import { carriesUser, decodeUser, USER_MIME } from './imageDrop'
-import { useIssues } from './PropertiesPanel'
+import { useIssues } from './checks'
 
 type Tab = 'watermarks' | 'audio' | 'sei' | 'template'
 const TABS: readonly Tab[] = ['watermarks', 'audio', 'sei', 'template']
@@ -475,7 +475,7 @@ function Template(props: { ctx: Ctx }) {
         label={t('designer.tpl.defaultPlaceholder')}
         value={tm.defaultPlaceholder}
         onChange={(defaultPlaceholder) => set({ defaultPlaceholder })}
-        issues={tm.defaultPlaceholder && !tm.defaultPlaceholder.url ? [{ severity: 'error', code: 'image.url', message: '', field: 'template.defaultPlaceholder' }] : at('template.defaultPlaceholder')}
+        issues={tm.defaultPlaceholder && !tm.defaultPlaceholder.url ? [{ severity: 'error', code: 'image.noUrl', params: { name: tm.defaultPlaceholder.name }, field: 'template.defaultPlaceholder' }] : at('template.defaultPlaceholder')}
         testId="template-placeholder"
       />
     </>

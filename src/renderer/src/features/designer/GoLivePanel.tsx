@@ -5,10 +5,10 @@ import { useEffect, useMemo, useState } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { api } from '../../api'
 import { mixVideoSchema, recordingOptionsSchema, type Cue, type MixTask, type MixVideo, type RecordingOptions, type RecordingTask, type RoomRow } from '../../../../shared/contract/contract'
-import type { Result } from '../../../../shared/errors'
-import type { LayoutDoc } from '../../../../shared/layout/model'
-import { validate } from '../../../../shared/layout/validate'
-import { useApp, useT } from '../shell/context'
+import type { AppError, Result } from '../../../../shared/errors'
+import type { LayoutDoc, RoomIdType } from '../../../../shared/layout/model'
+import { useApp, useIssueText, useT } from '../shell/context'
+import { useIssues } from './checks'
 import type { MessageKey } from '../../i18n/i18n'
 import { selectActiveProfile } from '../shell/appStore'
 import { CueList } from './CueList'
@@ -27,6 +27,9 @@ interface LiveTask {
   kind: Kind
   taskId: string
   roomId: string
+  roomIdType: RoomIdType
+  /** The canvas the task runs with; a Take keeps it. */
+  canvas: { width: number; height: number }
   /** "#3" for a mix (SequenceNumber), the recording's status otherwise. */
   detail: string
   status: RecordingTask['status'] | null
@@ -90,6 +93,9 @@ const isTextField = (el: EventTarget | null): boolean =>
 
 export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: StoreApi<CueState> }) {
   const t = useT()
+  const say = useIssueText()
+  /** A failure in words: a layout held back by main names the checks it failed. */
+  const failed = (e: AppError): string => (e.checks?.length ? e.checks.map(say).join(' ') : e.message)
   const cueStore = props.cues ?? defaultCues
   const doc = useStore(props.store, selectSettledDoc)
   const target: Kind = useStore(props.store, (s) => (s.dialect === 'recording' ? 'recording' : 'mix'))
@@ -124,8 +130,8 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   const tasks: LiveTask[] = useMemo(
     () =>
       target === 'mix'
-        ? mixTasks.map((m) => ({ key: `mix:${m.taskId}`, kind: 'mix' as const, taskId: m.taskId, roomId: m.roomId, detail: `#${m.sequence}`, status: null }))
-        : recordings.map((r) => ({ key: `recording:${r.taskId}`, kind: 'recording' as const, taskId: r.taskId, roomId: r.roomId, detail: t('designer.rec.modified', { n: r.modifications }), status: r.status })),
+        ? mixTasks.map((m) => ({ key: `mix:${m.taskId}`, kind: 'mix' as const, taskId: m.taskId, roomId: m.roomId, roomIdType: m.roomIdType, canvas: m.canvas, detail: `#${m.sequence}`, status: null }))
+        : recordings.map((r) => ({ key: `recording:${r.taskId}`, kind: 'recording' as const, taskId: r.taskId, roomId: r.roomId, roomIdType: r.roomIdType, canvas: r.canvas, detail: t('designer.rec.modified', { n: r.modifications }), status: r.status })),
     [target, mixTasks, recordings, t],
   )
   // The task cues and hotkeys go to: the one picked, else the newest of the target.
@@ -144,27 +150,34 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     const now = Math.floor(Date.now() / 1000)
     const r = await api['rooms.fetch']({ jobId: 'designer-rooms', sdkAppId, startTime: now - 3600, endTime: now })
     if (r.ok) setRooms(r.value.rooms.filter((x) => !x.finished))
-    else setMessage({ ok: false, text: r.error.message })
+    else setMessage({ ok: false, text: failed(r.error) })
   }
 
   const room = rooms.find((r) => r.commId === roomKey)
   const formRead = readRecordingForm(form)
   const mixRead = readMixVideo(mixEncode)
-  const layoutErrors = useMemo(() => (target === 'recording' ? validate(doc, 'recording').filter((i) => i.severity === 'error').length : 0), [doc, target])
+  // The checks follow the task the layout goes to: the running one picked, else the room picked to start in.
+  const taskContext = useMemo(
+    () => (current ? { room: { id: current.roomId, type: current.roomIdType }, canvas: current.canvas } : room ? { room: { id: room.roomId, type: room.roomIdType } } : null),
+    [current, room],
+  )
+  useEffect(() => props.store.getState().taskContextChanged(taskContext), [props.store, taskContext])
+  const issues = useIssues(props.store)
+  const layoutErrors = issues.filter((i) => i.severity === 'error').length
 
   const start = async () => {
     if (!room || sdkAppId === null) return
     setBusy(true)
     if (target === 'mix' && mixRead.ok) {
       const r = await api['mixing.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: cdn.split(/\s+/).filter(Boolean), video: mixRead.value })
-      setMessage(r.ok ? { ok: true, text: t('designer.live.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
+      setMessage(r.ok ? { ok: true, text: t('designer.live.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: failed(r.error) })
       if (r.ok) {
         setRunning((m) => ({ ...m, [`mix:${r.value.taskId}`]: doc }))
         setSelected(`mix:${r.value.taskId}`)
       }
     } else if (target === 'recording' && formRead.ok) {
       const r = await api['recording.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, options: formRead.value })
-      setMessage(r.ok ? { ok: true, text: t('designer.rec.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: r.error.message })
+      setMessage(r.ok ? { ok: true, text: t('designer.rec.started', { task: r.value.taskId, requestId: r.value.requestId }) } : { ok: false, text: failed(r.error) })
       if (r.ok) {
         setRunning((m) => ({ ...m, [`recording:${r.value.taskId}`]: doc }))
         setSelected(`recording:${r.value.taskId}`)
@@ -179,7 +192,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     const r: Result<{ requestId: string; sequence?: number; modifications?: number }> = task.kind === 'mix' ? await api['mixing.update']({ taskId: task.taskId, doc: next }) : await api['recording.update']({ taskId: task.taskId, doc: next })
     setBusy(false)
     if (!r.ok) {
-      setMessage({ ok: false, text: cue ? t('designer.cue.failed', { n: cue.index + 1, name: cue.cue.name, error: r.error.message }) : r.error.message })
+      setMessage({ ok: false, text: cue ? t('designer.cue.failed', { n: cue.index + 1, name: cue.cue.name, error: failed(r.error) }) : failed(r.error) })
       return
     }
     setRunning((m) => ({ ...m, [task.key]: next }))
@@ -198,7 +211,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     setBusy(true)
     const r = task.kind === 'mix' ? await api['mixing.stop']({ taskId: task.taskId }) : await api['recording.stop']({ taskId: task.taskId })
     setBusy(false)
-    if (!r.ok) setMessage({ ok: false, text: r.error.message })
+    if (!r.ok) setMessage({ ok: false, text: failed(r.error) })
     else {
       cueStore.getState().taken(task.key, null)
       setMessage({ ok: true, text: t('designer.live.stopped', { task: task.taskId }) })
@@ -207,7 +220,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   const refresh = async () => {
     const r = await api['recording.tasks']()
     if (r.ok) setRecordings(r.value)
-    else setMessage({ ok: false, text: r.error.message })
+    else setMessage({ ok: false, text: failed(r.error) })
   }
 
   // While recordings run, ask the cloud for their status now and then: a robot leaves by itself
@@ -240,7 +253,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     const i = cues.findIndex((c) => c.id === live[key])
     return i < 0 ? null : `${i + 1} · ${cues[i]!.name}`
   }
-  const canStart = Boolean(room) && !busy && (target === 'mix' ? Boolean(cdn.trim()) && mixRead.ok : formRead.ok && layoutErrors === 0)
+  const canStart = Boolean(room) && !busy && layoutErrors === 0 && (target === 'mix' ? Boolean(cdn.trim()) && mixRead.ok : formRead.ok)
 
   return (
     <section className="designer-panel" data-testid="designer-golive">
@@ -277,7 +290,12 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
           </div>
         </>
       ) : (
-        <RecordingFields form={form} onChange={setForm} problems={formRead.ok ? [] : formRead.problems} layoutErrors={layoutErrors} />
+        <RecordingFields form={form} onChange={setForm} problems={formRead.ok ? [] : formRead.problems} />
+      )}
+      {layoutErrors > 0 && (
+        <p className="golive-problems" role="alert" data-testid="golive-layout-errors">
+          {t('designer.live.err.layout', { n: layoutErrors })}
+        </p>
       )}
       <button type="button" className="button primary" disabled={!canStart} onClick={() => void start()} data-testid="golive-start">
         {t(target === 'mix' ? 'designer.live.start' : 'designer.rec.start')}
@@ -306,7 +324,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
                 {cueName && <div className="small" data-testid="golive-live-cue">{t('designer.cue.runs', { cue: cueName })}</div>}
                 <div className="muted small" data-testid="golive-diff">{diffText(d)}</div>
                 <div className="golive-actions">
-                  <button type="button" className="button primary" disabled={busy || same || task.status === 'ended'} onClick={() => void take(task, doc)} data-testid="golive-take">
+                  <button type="button" className="button primary" disabled={busy || same || layoutErrors > 0 || task.status === 'ended'} onClick={() => void take(task, doc)} data-testid="golive-take">
                     {t('designer.live.take')}
                   </button>
                   <button type="button" className="button danger" disabled={busy} onClick={() => void stop(task)} data-testid="golive-stop">
@@ -323,7 +341,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   )
 }
 
-function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm): void; problems: FormProblem[]; layoutErrors: number }) {
+function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm): void; problems: FormProblem[] }) {
   const t = useT()
   const f = props.form
   const set = (patch: Partial<RecordingForm>) => props.onChange({ ...f, ...patch })
@@ -361,12 +379,11 @@ function RecordingFields(props: { form: RecordingForm; onChange(f: RecordingForm
         <input type="text" value={f.recordId} placeholder={t('designer.rec.prefixNone')} spellCheck={false} onChange={(e) => set({ recordId: e.target.value })} aria-invalid={props.problems.includes('prefix')} data-testid="golive-rec-prefix" />
       </label>
       <EncodeFields form={f} onChange={set} problems={props.problems} />
-      {(props.problems.length > 0 || props.layoutErrors > 0) && (
+      {props.problems.length > 0 && (
         <ul className="golive-problems" role="alert" data-testid="golive-rec-problems">
           {props.problems.map((p) => (
             <li key={p}>{t(`designer.rec.err.${p}`)}</li>
           ))}
-          {props.layoutErrors > 0 && <li>{t('designer.rec.err.layout', { n: props.layoutErrors })}</li>}
         </ul>
       )}
     </div>

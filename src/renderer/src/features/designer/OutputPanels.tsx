@@ -6,12 +6,13 @@ import { useStore, type StoreApi } from 'zustand'
 import { toTccliCommand } from '../../../../shared/layout/compile'
 import type { Issue } from '../../../../shared/layout/validate'
 import { selectActiveProfile } from '../shell/appStore'
-import { useApp, useT } from '../shell/context'
+import { useApp, useIssueText, useT } from '../shell/context'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 import { compileRequest, importRequest } from './output'
 
 export function IssuesPanel(props: { store: StoreApi<DesignerState>; issues: Issue[] }) {
   const t = useT()
+  const say = useIssueText()
   const select = props.store.getState().selectionChanged
   const errors = props.issues.filter((i) => i.severity === 'error').length
   const warnings = props.issues.length - errors
@@ -27,7 +28,7 @@ export function IssuesPanel(props: { store: StoreApi<DesignerState>; issues: Iss
         <ul className="designer-issues">
           {props.issues.map((i, n) => (
             <li key={n} className={i.severity} data-testid="designer-issue">
-              <span>{i.message}</span>
+              <span>{say(i)}</span>
               {i.tileId !== undefined && (
                 <button type="button" onClick={() => select([i.tileId as string])}>
                   {i.tileId}

@@ -1,11 +1,10 @@
 // Numeric and text properties of the selected tile, or of the document when nothing is selected
 // (canvas here; watermarks, audio, SEI and template options in DocumentPanel).
 // Fields keep a draft while typing and commit on Enter or blur, so one edit is one undo entry.
-import { useMemo } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { RENDER_MODES, type CanvasPresetId, type RenderMode, type RoomIdType, type StreamType, type Tile, type UserRef } from '../../../../shared/layout/model'
-import { validate } from '../../../../shared/layout/validate'
 import { useT } from '../shell/context'
+import { useIssues } from './checks'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 import type { MessageKey } from '../../i18n/i18n'
 import { DocumentPanel } from './DocumentPanel'
@@ -14,13 +13,6 @@ import { DraftInput, Field, ImageField, NumInput } from './fields'
 export { DraftInput }
 
 const PRESETS: readonly CanvasPresetId[] = ['1920x1080', '1280x720', '720x1280', '1080x1920', 'custom']
-
-/** Validation of the settled document for the chosen target, for fields to show their own issues. */
-export function useIssues(store: StoreApi<DesignerState>) {
-  const doc = useStore(store, selectSettledDoc)
-  const dialect = useStore(store, (s) => s.dialect)
-  return useMemo(() => validate(doc, dialect), [doc, dialect])
-}
 
 const modeKey = (m: RenderMode): MessageKey => `designer.renderMode.${m}` as MessageKey
 

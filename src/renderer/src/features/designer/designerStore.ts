@@ -21,6 +21,7 @@ import {
 import { createDoc, rectOf, type LayoutDoc, type Rect, type Tile } from '../../../../shared/layout/model'
 import { normalize, snapRect, tileAt, tilesInMarquee, type Guide, type Point } from '../../../../shared/layout/snap'
 import type { Dialect, SimUser } from '../../../../shared/layout/templates'
+import type { ImageProbe, TaskContext } from '../../../../shared/layout/validate'
 import { DEFAULT_OUTPUT_FIELDS, type OutputFields } from './output'
 import type { LayoutFileInfo, RecoveryOffer } from '../../../../shared/contract/contract'
 
@@ -80,6 +81,10 @@ export interface DesignerState {
   file: LayoutFileInfo | null
   /** An autosaved document from a run that ended without saving, offered once on start. */
   recovery: RecoveryOffer | null
+  /** The task the layout goes to (the room picked, or the running task's room and canvas): the checks use it. */
+  taskContext: Omit<TaskContext, 'images'> | null
+  /** What main found at the layout's image URLs, by URL. */
+  imageProbes: Record<string, ImageProbe>
   pointerDown(e: EditorPointer): void
   pointerMoved(e: EditorPointer): void
   pointerUp(): void
@@ -116,6 +121,8 @@ export interface DesignerState {
   requestImported(doc: LayoutDoc, warnings: string[]): void
   fileFailed(message: string | null): void
   outputChanged(patch: Partial<OutputFields>): void
+  taskContextChanged(task: Omit<TaskContext, 'images'> | null): void
+  imagesProbed(probes: Record<string, ImageProbe>): void
 }
 
 export const MIN_ZOOM = 0.05
@@ -202,6 +209,8 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       output: DEFAULT_OUTPUT_FIELDS,
       importWarnings: [],
       fileError: null,
+      taskContext: null,
+      imageProbes: {},
       file: null,
       recovery: null,
 
@@ -466,6 +475,15 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
 
       outputChanged(patch) {
         set({ output: { ...get().output, ...patch } })
+      },
+
+      taskContextChanged(task) {
+        const was = get().taskContext
+        if (JSON.stringify(was) !== JSON.stringify(task)) set({ taskContext: task })
+      },
+
+      imagesProbed(probes) {
+        set({ imageProbes: { ...get().imageProbes, ...probes } })
       },
 
       docSaved(file, saved) {

@@ -4,8 +4,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ImageRef } from '../../../../shared/layout/model'
 import type { Issue } from '../../../../shared/layout/validate'
-import type { MessageKey } from '../../i18n/i18n'
-import { useT } from '../shell/context'
+import { useIssueText, useT } from '../shell/context'
 import { checkImage, makePreview, previewSrc } from './imageDrop'
 
 export function Field(props: { label: string; children: ReactNode; wide?: boolean }) {
@@ -104,35 +103,14 @@ export function ColorField(props: { value: string; onCommit(v: string): void; te
   )
 }
 
-// Issues the fields show in the UI language; codes without a translation show the core's message.
-const ISSUE_TEXT: Record<string, MessageKey> = {
-  'image.url': 'designer.image.needsUrl',
-  'image.format': 'designer.issue.imageFormat',
-  'sei.appData': 'designer.issue.appData',
-  'sei.payloadType': 'designer.issue.payloadType',
-  'sei.interval': 'designer.issue.interval',
-  'sei.uuid': 'designer.issue.uuid',
-  'sei.content': 'designer.issue.content',
-  'sei.ignored': 'designer.issue.seiIgnored',
-  'watermark.text': 'designer.issue.wmText',
-  'watermark.fontSize': 'designer.issue.fontSize',
-  'watermark.bounds': 'designer.issue.wmBounds',
-  'watermark.textUnsupported': 'designer.issue.wmTextRecording',
-  'color.format': 'designer.issue.color',
-  'audio.both': 'designer.issue.audioBoth',
-  'audio.count': 'designer.issue.audioCount',
-  'user.id': 'designer.issue.userId',
-  'room.numeric': 'designer.issue.roomNumeric',
-}
-
 export function FieldIssues(props: { issues: readonly Issue[]; testId?: string }) {
-  const t = useT()
+  const say = useIssueText()
   if (props.issues.length === 0) return null
   return (
     <>
       {props.issues.map((i, n) => (
         <p key={n} className={`doc-field-issue ${i.severity}`} data-testid={props.testId ?? 'field-issue'} data-code={i.code}>
-          {ISSUE_TEXT[i.code] ? t(ISSUE_TEXT[i.code] as MessageKey) : i.message}
+          {say(i)}
         </p>
       ))}
     </>

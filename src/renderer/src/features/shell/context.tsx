@@ -2,6 +2,8 @@ import { createContext, useContext, useCallback } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { translate, type MessageKey } from '../../i18n/i18n'
 import { selectLocale, type AppState } from './appStore'
+import type { CheckRef } from '../../../../shared/errors'
+import { issueText } from '../designer/checkMessages'
 
 export const AppStoreContext = createContext<StoreApi<AppState> | null>(null)
 
@@ -14,4 +16,11 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
   const locale = useApp(selectLocale)
   return useCallback((key, params) => translate(locale, key, params), [locale])
+}
+
+/** Words a layout check (shared/layout/validate.ts) in the UI language. */
+export function useIssueText(): (issue: CheckRef) => string {
+  const locale = useApp(selectLocale)
+  const t = useT()
+  return useCallback((issue) => issueText(t, locale, issue), [t, locale])
 }
