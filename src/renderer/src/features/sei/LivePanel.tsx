@@ -71,7 +71,15 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
     const sdkAppId = active.sdkAppIds[0]!
     const now = Math.floor(Date.now() / 1000)
     const rooms = await api['rooms.fetch']({ jobId: 'sei-demo', sdkAppId, startTime: now - 3600, endTime: now })
-    const room: RoomRow | undefined = rooms.ok ? rooms.value.rooms.find((r) => !r.finished) : undefined
+    const live = rooms.ok ? rooms.value.rooms.filter((r) => !r.finished).slice(0, 12) : []
+    // The busiest of the live rooms: the most users in the room now.
+    const inRoom = await Promise.all(
+      live.map(async (r) => {
+        const users = await api['rooms.users']({ sdkAppId, commId: r.commId, startTime: r.createTime, endTime: now })
+        return users.ok ? users.value.filter((u) => !u.finished).length : 0
+      }),
+    )
+    const room: RoomRow | undefined = live[inRoom.indexOf(Math.max(...inRoom))]
     if (!room) {
       setBusy(false)
       return setError(rooms.ok ? t('sei.live.noRoom') : rooms.error.message)
