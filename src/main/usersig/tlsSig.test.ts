@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { deflateSync, inflateSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ALL_PRIVILEGES,
   decodePrivateMapKeyUserBuf,
@@ -30,8 +31,8 @@ describe('genUserSig', () => {
     const expectedSig = createHmac('sha256', KEY)
       .update(`TLS.identifier:xiaojun\nTLS.sdkappid:${APP}\nTLS.time:${NOW}\nTLS.expire:${EXPIRE}\n`)
       .digest('base64')
-    expect(doc).toEqual({ 'TLS.ver': '2.0', 'TLS.identifier': 'xiaojun', 'TLS.sdkappid': APP, 'TLS.expire': EXPIRE, 'TLS.time': NOW, 'TLS.sig': expectedSig })
-    expect(Object.keys(doc)).toEqual(['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.expire', 'TLS.time', 'TLS.sig'])
+    expect(doc).toEqual({ 'TLS.ver': '2.0', 'TLS.identifier': 'xiaojun', 'TLS.sdkappid': APP, 'TLS.time': NOW, 'TLS.expire': EXPIRE, 'TLS.sig': expectedSig })
+    expect(Object.keys(doc)).toEqual(['TLS.ver', 'TLS.identifier', 'TLS.sdkappid', 'TLS.time', 'TLS.expire', 'TLS.sig'])
   })
 
   it('is deterministic for equal inputs and differs per user', () => {
@@ -113,5 +114,60 @@ describe('verifyUserSig', () => {
     doc['TLS.expire'] = 999999
     const forged = deflateSync(Buffer.from(JSON.stringify(doc))).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_')
     expect(userSigFailure(verifyUserSig(forged, { sdkAppId: APP, sdkSecretKey: KEY, nowSeconds: NOW }))).toBe('mismatch')
+  })
+})
+
+// Tencent's own library as the oracle: the same inputs must give the same bytes, both ways. Its
+// tickets take "now" from Date.now, so the clock is pinned for each comparison.
+interface TlsSigApi {
+  genUserSig(userId: string, expire: number): string
+  genPrivateMapKey(userId: string, expire: number, roomId: number, privileges: number): string
+  genPrivateMapKeyWithStringRoomID(userId: string, expire: number, roomStr: string, privileges: number): string
+}
+const { Api } = createRequire(import.meta.url)('tls-sig-api-v2') as { Api: new (sdkAppId: number, key: string) => TlsSigApi }
+
+describe('byte-identical with tls-sig-api-v2', () => {
+  afterEach(() => vi.useRealTimers())
+  const at = (ms: number) => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(ms)
+  }
+  // ASCII user and room IDs: the library writes one byte per UTF-16 unit (charCodeAt), so non-ASCII
+  // IDs in a PrivateMapKey have no defined bytes to agree on.
+  const users = ['xiaojun', 'robot_1', 'a', 'user-0123456789_ABCDEFGHIJ']
+  const clocks = [1_600_000_000_000, 1_796_590_813_999, 2_000_000_000_500]
+
+  it('UserSig: equal tickets for every user, clock and lifetime', () => {
+    const oracle = new Api(APP, KEY)
+    for (const ms of clocks)
+      for (const userId of users)
+        for (const expire of [1, 300, 86400 * 180]) {
+          at(ms)
+          const theirs = oracle.genUserSig(userId, expire)
+          const ours = genUserSig({ sdkAppId: APP, sdkSecretKey: KEY, userId, expireSeconds: expire, nowSeconds: Math.floor(ms / 1000) })
+          expect(ours).toBe(theirs)
+          // and ours verifies theirs
+          expect(verifyUserSig(theirs, { sdkAppId: APP, sdkSecretKey: KEY, nowSeconds: Math.floor(ms / 1000), userId }).ok).toBe(true)
+        }
+  })
+
+  it('PrivateMapKey: equal tickets for numeric and string rooms and every right', () => {
+    const oracle = new Api(APP, KEY)
+    for (const ms of clocks)
+      for (const privileges of [1, 42, 255]) {
+        at(ms)
+        const now = Math.floor(ms / 1000)
+        for (const room of [1, 10000, 4294967295]) {
+          const userBuf = encodePrivateMapKeyUserBuf({ sdkAppId: APP, userId: 'xiaojun', nowSeconds: now, expireSeconds: 300, privilegeMap: privileges, room })
+          expect(genUserSig({ sdkAppId: APP, sdkSecretKey: KEY, userId: 'xiaojun', expireSeconds: 300, nowSeconds: now, userBuf })).toBe(oracle.genPrivateMapKey('xiaojun', 300, room, privileges))
+        }
+        for (const room of ['1000000040', 'show-2026_finals']) {
+          const userBuf = encodePrivateMapKeyUserBuf({ sdkAppId: APP, userId: 'xiaojun', nowSeconds: now, expireSeconds: 300, privilegeMap: privileges, room })
+          const theirs = oracle.genPrivateMapKeyWithStringRoomID('xiaojun', 300, room, privileges)
+          expect(genUserSig({ sdkAppId: APP, sdkSecretKey: KEY, userId: 'xiaojun', expireSeconds: 300, nowSeconds: now, userBuf })).toBe(theirs)
+          const d = decodeUserSig(theirs)
+          expect(d.ok && d.value.userBuf).toMatchObject({ strRoomId: room, privilegeMap: privileges, expireAt: now + 300 })
+        }
+      }
   })
 })

@@ -77,13 +77,14 @@ function hmacBase64(key: string, identifier: string, sdkAppId: number, time: num
 }
 
 export function genUserSig(input: GenUserSigInput): string {
-  // Field order follows the Node implementation so equal inputs give byte-equal tickets.
+  // Member order as TLSSigAPIv2's genSig writes it (ver, identifier, sdkappid, time, expire, userbuf,
+  // sig), so equal inputs give byte-equal tickets (tlsSig.test.ts checks against tls-sig-api-v2).
   const doc: Record<string, string | number> = {
     'TLS.ver': '2.0',
     'TLS.identifier': input.userId,
     'TLS.sdkappid': input.sdkAppId,
-    'TLS.expire': input.expireSeconds,
     'TLS.time': input.nowSeconds,
+    'TLS.expire': input.expireSeconds,
   }
   let userBufB64: string | undefined
   if (input.userBuf) {
