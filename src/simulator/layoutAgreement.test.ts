@@ -8,11 +8,14 @@ import { applyCommand, type Command } from '../shared/layout/commands'
 import { fromMcuRequest, fromRecordingRequest, toCreateCloudRecordingRequest, toModifyCloudRecordingRequest, toStartPublishCdnStreamRequest, toUpdatePublishCdnStreamRequest } from '../shared/layout/compile'
 import { createDoc, makeTile, type CanvasPresetId, type ImageRef, type LayoutDoc, type RenderMode, type UserRef } from '../shared/layout/model'
 import { reachesWire, validate, type Issue, type Target, type TaskContext } from '../shared/layout/validate'
+import { isDocumentedCode } from '../shared/trtc/errorCodes'
 import type { SimContext } from './context'
 import { startPublishCdnStream, updatePublishCdnStream, type MixTasks } from './mixing'
 import type { Reply } from './params'
 import { createCloudRecording, modifyCloudRecording, type RecordingTasks } from './recording'
 import { createWorld, emptyOverlay } from './world'
+
+const ACTION: Record<'Start' | 'Update' | 'Create' | 'Modify', string> = { Start: 'StartPublishCdnStream', Update: 'UpdatePublishCdnStream', Create: 'CreateCloudRecording', Modify: 'ModifyCloudRecording' }
 
 const LAYOUTS = 1000
 const world = createWorld('agreement')
@@ -206,9 +209,10 @@ describe('validator ⇔ simulator, on random layouts made by the model commands'
     const counts = { accepted: 0, refused: 0 }
     const seen = new Set<string>()
     const disagreements: string[] = []
+    const undocumented = new Set<string>()
     for (let i = 0; i < LAYOUTS; i++) {
       const doc = next()
-      const kinds: Array<{ kind: string; target: Target; task: TaskContext; send: () => Reply }> = [
+      const kinds: Array<{ kind: keyof typeof ACTION; target: Target; task: TaskContext; send: () => Reply }> = [
         { kind: 'Start', target: 'mcu', task: { room: MAIN }, send: () => startPublishCdnStream(startBody(doc) as Record<string, unknown>, ctx, new Map()) },
         {
           kind: 'Update',
@@ -224,11 +228,14 @@ describe('validator ⇔ simulator, on random layouts made by the model commands'
         for (const e of errors) seen.add(`${k.target}:${e.code}`)
         const reply = k.send()
         counts[reply.ok ? 'accepted' : 'refused']++
+        if (!reply.ok && !isDocumentedCode(ACTION[k.kind], reply.code)) undocumented.add(`${ACTION[k.kind]}: ${reply.code}`)
         if (reply.ok !== (errors.length === 0))
           disagreements.push(`layout ${i} ${k.kind}: validator ${errors.map((e) => e.code).join(',') || 'accepts'}; simulator ${reply.ok ? 'accepts' : `${reply.code}: ${reply.message}`}`)
       }
     }
     expect(disagreements.slice(0, 10)).toEqual([])
+    // Every refusal carries a code the reference lists for that action or for all actions.
+    expect([...undocumented]).toEqual([])
     // Both verdicts occur often enough for the agreement to mean something.
     expect(counts.accepted).toBeGreaterThan(LAYOUTS * 0.5)
     expect(counts.refused).toBeGreaterThan(LAYOUTS * 0.5)

@@ -5,7 +5,7 @@ import { userSigFailure, verifyUserSig } from '../main/usersig/tlsSig'
 import type { VolumeLayout, VolumeLayoutRegion } from '../shared/media/volumeLayout'
 import type { SimContext } from './context'
 import { isStringRoomId, isUserId, parseNumericRoomId } from '../shared/trtc/roomId'
-import { done, fail, Params, type DefaultCodes, type Reply } from './params'
+import { codesOf, done, fail, Params, type DefaultCodes, type Reply } from './params'
 import { findActiveRoom, findApp, idleFor, inRoomAt, publishingAt, sessionsAt, unit, type Overlay, type Room, type World } from './world'
 
 export interface MixTile {
@@ -347,7 +347,7 @@ function readFeedback(p: Params): number {
 }
 
 export function startPublishCdnStream(body: Record<string, unknown>, ctx: SimContext, tasks: MixTasks): Reply {
-  const p = new Params(body, MIX_CODES)
+  const p = new Params(body, codesOf('StartPublishCdnStream', MIX_CODES))
   const sdkAppId = p.int('SdkAppId', { invalid: 'InvalidParameter.SdkAppId' })
   const roomId = p.str('RoomId')
   const roomIdType = p.int('RoomIdType', {}, [0, 1]) as 0 | 1
@@ -426,7 +426,7 @@ function runningTask(p: Params, ctx: SimContext, tasks: MixTasks): MixTask | und
 }
 
 export function updatePublishCdnStream(body: Record<string, unknown>, ctx: SimContext, tasks: MixTasks): Reply {
-  const p = new Params(body, MIX_CODES)
+  const p = new Params(body, codesOf('UpdatePublishCdnStream', MIX_CODES))
   const task = runningTask(p, ctx, tasks)
   const seq = p.int('SequenceNumber')
   const withTranscoding = p.int('WithTranscoding', {}, [0, 1]) === 1
@@ -482,7 +482,7 @@ export function updatePublishCdnStream(body: Record<string, unknown>, ctx: SimCo
 }
 
 export function stopPublishCdnStream(body: Record<string, unknown>, ctx: SimContext, tasks: MixTasks): Reply {
-  const p = new Params(body, MIX_CODES)
+  const p = new Params(body, codesOf('StopPublishCdnStream', MIX_CODES))
   const task = runningTask(p, ctx, tasks)
   if (p.failure || !task) return fail(p.failure?.code ?? 'ResourceNotFound', p.failure?.message ?? '')
   tasks.set(task.taskId, { ...task, stoppedAt: ctx.now })

@@ -1,7 +1,7 @@
 // Room management with effects (003_530a54cf0f8c0df7.txt L1128–L2058): kicks, blocks and dismissals
 // are written to the overlay, so later Describe* calls and mixing layouts see them.
 import type { SimContext } from './context'
-import { done, fail, Params, type Reply } from './params'
+import { codesOf, done, fail, Params, type Reply } from './params'
 import { findActiveRoom, findApp, inRoomAt, roomKey, sessionsAt, type Room } from './world'
 
 type RoomKind = 'numeric' | 'string'
@@ -43,7 +43,7 @@ function failure(p: Params): Reply {
 }
 
 export function setUserBlocked(body: Record<string, unknown>, ctx: SimContext, kind: RoomKind): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf(kind === 'string' ? 'SetUserBlockedByStrRoomId' : 'SetUserBlocked'))
   // The string variant names its room parameter StrRoomId (L1325).
   const ref = readRoom(p, kind, kind === 'string' ? 'StrRoomId' : 'RoomId')
   // MissingParameter.UserId is listed for the string variant only (L1447); the numeric one answers the common code.
@@ -64,7 +64,7 @@ export function setUserBlocked(body: Record<string, unknown>, ctx: SimContext, k
 }
 
 export function removeUser(body: Record<string, unknown>, ctx: SimContext, kind: RoomKind): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf(kind === 'string' ? 'RemoveUserByStrRoomId' : 'RemoveUser'))
   const ref = readRoom(p, kind, 'RoomId')
   const userIds = p.strArray('UserIds', { missing: 'MissingParameter.UserIds', invalid: 'InvalidParameter.UserIds' }, true)
   // "List of up to 10 users to be removed." (L1490–L1495)
@@ -79,7 +79,7 @@ export function removeUser(body: Record<string, unknown>, ctx: SimContext, kind:
 }
 
 export function dismissRoom(body: Record<string, unknown>, ctx: SimContext, kind: RoomKind): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf(kind === 'string' ? 'DismissRoomByStrRoomId' : 'DismissRoom'))
   const room = locate(p, ctx, readRoom(p, kind, 'RoomId'))
   if (p.failure || !room) return failure(p)
   ctx.overlay.dismissed.set(roomKey(room.sdkAppId, room.roomId, room.isString), ctx.now)

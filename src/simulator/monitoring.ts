@@ -1,7 +1,7 @@
 // Call-quality (003_530a54cf0f8c0df7.txt L11103–L12762), dashboard (L4033–L5757) and usage
 // (L13750–L14836) actions over the simulated world.
 import type { SimContext } from './context'
-import { done, fail, Params, type Reply } from './params'
+import { codesOf, done, fail, Params, type Reply } from './params'
 import {
   DATA_TYPES,
   dayScale,
@@ -58,7 +58,7 @@ function readPage(p: Params, def: number, max: number): { number: number; size: 
 }
 
 export function describeRoomInfo(body: Record<string, unknown>, ctx: SimContext): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeRoomInfo'))
   const app = readApp(p, ctx)
   // "The end and start time cannot be more than 24 hours apart." (L11162–L11165)
   const w = readWindow(p, ctx, DAY)
@@ -100,7 +100,7 @@ function userInformation(s: SessionView, roomStr: string, now: number): Record<s
 }
 
 function usersFor(body: Record<string, unknown>, ctx: SimContext, withData: boolean): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf(withData ? 'DescribeCallDetailInfo' : 'DescribeUserInfo'))
   const commId = p.str('CommId', { missing: 'MissingParameter.CommId' })
   const dataTypesRaw = withData ? p.strArray('DataType', { invalid: 'InvalidParameter' }) : undefined
   const hasData = dataTypesRaw !== undefined && dataTypesRaw.length > 0
@@ -156,7 +156,7 @@ export const describeUserInfo = (body: Record<string, unknown>, ctx: SimContext)
 export const describeCallDetailInfo = (body: Record<string, unknown>, ctx: SimContext): Reply => usersFor(body, ctx, true)
 
 export function describeUserEvent(body: Record<string, unknown>, ctx: SimContext): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeUserEvent'))
   const commId = p.str('CommId', { missing: 'MissingParameter.CommId' })
   const start = p.int('StartTime', { missing: 'MissingParameter.StartTs', invalid: 'InvalidParameter.StartTs' })
   const end = p.int('EndTime', { missing: 'MissingParameter.EndTs', invalid: 'InvalidParameter.EndTs' })
@@ -182,7 +182,7 @@ export function describeUserEvent(body: Record<string, unknown>, ctx: SimContext
 }
 
 export function describeScaleInfo(body: Record<string, unknown>, ctx: SimContext): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeScaleInfo'))
   const app = readApp(p, ctx)
   const start = p.int('StartTime', { missing: 'MissingParameter.StartTs', invalid: 'InvalidParameter.StartTs' })
   const end = p.int('EndTime', { missing: 'MissingParameter.EndTs', invalid: 'InvalidParameter.EndTs' })
@@ -233,7 +233,7 @@ function realTimeWindow(p: Params, ctx: SimContext, lookback: number): Window {
 export function describeRealTimeScale(body: Record<string, unknown>, ctx: SimContext): Reply {
   const gate = editionGate(ctx)
   if (gate) return gate
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeTRTCRealTimeScaleData'))
   const app = readDashboardApp(p, ctx)
   // "The premium edition can query the last 1 hours" (L4042–L4043).
   const w = realTimeWindow(p, ctx, 3600)
@@ -252,7 +252,7 @@ export function describeRealTimeScale(body: Record<string, unknown>, ctx: SimCon
 export function describeRealTimeQuality(body: Record<string, unknown>, ctx: SimContext): Reply {
   const gate = editionGate(ctx)
   if (gate) return gate
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeTRTCRealTimeQualityData'))
   const app = readDashboardApp(p, ctx)
   // "standard edition can query the last 3 hours, premium edition can query the last 12 hours" (L4694–L4697).
   const w = realTimeWindow(p, ctx, (ctx.edition === 'premium' ? 12 : 3) * 3600)
@@ -291,7 +291,7 @@ function readMarket(p: Params, ctx: SimContext, lookbackDays: number): { app?: A
 export function describeMarketScale(body: Record<string, unknown>, ctx: SimContext): Reply {
   const gate = editionGate(ctx)
   if (gate) return gate
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeTRTCMarketScaleData'))
   // "premium edition can query the last 60 days" (L5263–L5264)
   const { app, keys } = readMarket(p, ctx, 60)
   if (p.failure || !app) return fail(p.failure?.code ?? 'InternalError', p.failure?.message ?? '')
@@ -308,7 +308,7 @@ export function describeMarketScale(body: Record<string, unknown>, ctx: SimConte
 export function describeMarketQuality(body: Record<string, unknown>, ctx: SimContext): Reply {
   const gate = editionGate(ctx)
   if (gate) return gate
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeTRTCMarketQualityData'))
   // "premium edition can query the last 30 days" (L5541–L5542)
   const { app, keys } = readMarket(p, ctx, 30)
   if (p.failure || !app) return fail(p.failure?.code ?? 'InternalError', p.failure?.message ?? '')
@@ -333,7 +333,7 @@ const USAGE_KEYS: Record<string, string[]> = {
 }
 
 export function describeUsage(action: string, body: Record<string, unknown>, ctx: SimContext): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf(action))
   const startText = p.str('StartTime')
   const endText = p.str('EndTime')
   const sdkAppId = p.optInt('SdkAppId', { invalid: 'InvalidParameter.SdkAppId' })
@@ -366,7 +366,7 @@ export function describeUsage(action: string, body: Record<string, unknown>, ctx
 }
 
 export function describeTrtcRoomUsage(body: Record<string, unknown>, ctx: SimContext): Reply {
-  const p = new Params(body)
+  const p = new Params(body, codesOf('DescribeTrtcRoomUsage'))
   // The parameter really is spelled SdkAppid here (L14720).
   const app = readApp(p, ctx, 'SdkAppid')
   const startText = p.str('StartTime')

@@ -2,6 +2,8 @@
 // for "missing" and "wrong"; the first problem wins and the getter returns a harmless fallback, so a
 // handler reads all its parameters and then checks `failure` once.
 
+import { documentedAs } from '../shared/trtc/errorCodes'
+
 export interface ApiFailure {
   code: string
   message: string
@@ -25,9 +27,14 @@ export interface DefaultCodes {
   missing: string
   invalid: string
   range: string
+  /** The action answering: a narrow code its table does not list becomes the common one. */
+  action?: string
 }
 
 export const COMMON_CODES: DefaultCodes = { missing: 'MissingParameter', invalid: 'InvalidParameter', range: 'InvalidParameterValue' }
+
+/** The common codes, narrowed per getter only to codes `action`'s own table lists. */
+export const codesOf = (action: string, base: DefaultCodes = COMMON_CODES): DefaultCodes => ({ ...base, action })
 
 /** Marks a body decoded from a GET query string, whose numbers arrive as digit strings. */
 export const FROM_QUERY = Symbol('fromQuery')
@@ -71,7 +78,9 @@ export class Params {
   }
 
   private problem(code: string | undefined, fallback: string, message: string): void {
-    if (!this.failure) this.failure = { code: code ?? fallback, message }
+    if (this.failure) return
+    const action = this.defaults.action
+    this.failure = { code: (code !== undefined && action !== undefined ? documentedAs(action, code) : code) ?? fallback, message }
   }
 
   has(name: string): boolean {

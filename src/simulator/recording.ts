@@ -4,7 +4,7 @@
 import { verifyUserSig } from '../main/usersig/tlsSig'
 import type { SimContext } from './context'
 import { isStringRoomId, isUserId, parseNumericRoomId } from '../shared/trtc/roomId'
-import { done, fail, Params, type DefaultCodes, type Reply } from './params'
+import { codesOf, done, fail, Params, type DefaultCodes, type Reply } from './params'
 import { findActiveRoom, findApp, idleFor, inRoomAt, publishingAt, sessionsAt } from './world'
 
 export const EXIT_GRACE_S = 10
@@ -166,7 +166,7 @@ export function readMixLayout(p: Params, canvas: { w: number; h: number }): Reco
 }
 
 export function createCloudRecording(body: Record<string, unknown>, ctx: SimContext, tasks: RecordingTasks): Reply {
-  const p = new Params(body, REC_CODES)
+  const p = new Params(body, codesOf('CreateCloudRecording', REC_CODES))
   const sdkAppId = p.int('SdkAppId', { missing: 'MissingParameter.SdkAppId', invalid: 'InvalidParameter.SdkAppId' })
   const roomId = p.str('RoomId', { missing: 'MissingParameter.RoomId' })
   const userId = p.str('UserId', { missing: 'MissingParameter.UserId' })
@@ -266,7 +266,7 @@ function liveTask(p: Params, ctx: SimContext, tasks: RecordingTasks): RecordingT
 }
 
 export function describeCloudRecording(body: Record<string, unknown>, ctx: SimContext, tasks: RecordingTasks): Reply {
-  const p = new Params(body, REC_CODES)
+  const p = new Params(body, codesOf('DescribeCloudRecording', REC_CODES))
   const task = liveTask(p, ctx, tasks)
   if (p.failure || !task) return fail(p.failure?.code ?? 'ResourceNotFound', p.failure?.message ?? '')
   const status = recordingStatus(task, ctx)
@@ -282,7 +282,7 @@ export function describeCloudRecording(body: Record<string, unknown>, ctx: SimCo
 }
 
 export function modifyCloudRecording(body: Record<string, unknown>, ctx: SimContext, tasks: RecordingTasks): Reply {
-  const p = new Params(body, REC_CODES)
+  const p = new Params(body, codesOf('ModifyCloudRecording', REC_CODES))
   const task = liveTask(p, ctx, tasks)
   // The layout is checked against the canvas the task was created with (MixTranscodeParams cannot be modified, L13375–L13395).
   const layout = task ? readMixLayout(p, task.canvas) : undefined
@@ -303,7 +303,7 @@ export function modifyCloudRecording(body: Record<string, unknown>, ctx: SimCont
 }
 
 export function deleteCloudRecording(body: Record<string, unknown>, ctx: SimContext, tasks: RecordingTasks): Reply {
-  const p = new Params(body, REC_CODES)
+  const p = new Params(body, codesOf('DeleteCloudRecording', REC_CODES))
   const task = liveTask(p, ctx, tasks)
   if (p.failure || !task) return fail(p.failure?.code ?? 'ResourceNotFound', p.failure?.message ?? '')
   if (task.deletedAt === undefined) tasks.set(task.taskId, { ...task, deletedAt: ctx.now })

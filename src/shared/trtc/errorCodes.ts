@@ -44,6 +44,8 @@ export const COMMON_ERROR_CODES: readonly string[] = [
   'UnsupportedRegion',
 ]
 
+const DASHBOARD_RANGE = 'InvalidParameter.StartTimeOversize'
+
 /** Each action's own codes, as its page lists them. */
 export const ACTION_ERROR_CODES: Readonly<Record<string, { lines: string; codes: readonly string[] }>> = {
   SetUserBlocked: { lines: 'L1248–L1288', codes: ['FailedOperation.RoomNotExist', 'FailedOperation.SdkAppIdNotExist', 'FailedOperation.UserNotExist', 'InternalError', 'InternalError.UserNotExist', 'InvalidParameter', 'InvalidParameter.RoomId', 'InvalidParameter.SdkAppId', 'InvalidParameter.UserId', 'InvalidParameterValue.RoomId', 'MissingParameter.RoomId', 'MissingParameter.SdkAppId', 'UnauthorizedOperation.SdkAppId'] },
@@ -55,10 +57,13 @@ export const ACTION_ERROR_CODES: Readonly<Record<string, { lines: string; codes:
   StartPublishCdnStream: { lines: 'L3436–L3467', codes: ['AuthFailure', 'AuthFailure.UnRealNameAuthenticated', 'AuthFailure.UnauthorizedOperation', 'AuthFailure.UnsupportedOperation', 'FailedOperation', 'FailedOperation.RestrictedConcurrency', 'InternalError', 'InvalidParameter', 'InvalidParameter.SdkAppId', 'MissingParameter', 'ResourceNotFound', 'UnsupportedOperation'] },
   UpdatePublishCdnStream: { lines: 'L3843–L3878', codes: ['AuthFailure', 'AuthFailure.UnRealNameAuthenticated', 'AuthFailure.UnauthorizedOperation', 'AuthFailure.UnsupportedOperation', 'FailedOperation', 'InternalError', 'InvalidParameter', 'MissingParameter', 'ResourceNotFound', 'UnsupportedOperation'] },
   StopPublishCdnStream: { lines: 'L3998–L4022', codes: ['AuthFailure', 'AuthFailure.UnRealNameAuthenticated', 'AuthFailure.UnauthorizedOperation', 'AuthFailure.UnsupportedOperation', 'FailedOperation.CRUnsupportMethod', 'InternalError', 'InvalidParameter', 'MissingParameter', 'ResourceNotFound'] },
-  DescribeTRTCRealTimeScaleData: { lines: 'L4624–L4631', codes: ['UnsupportedOperation'] },
-  DescribeTRTCRealTimeQualityData: { lines: 'L5231–L5231', codes: [] },
-  DescribeTRTCMarketScaleData: { lines: 'L5512–L5512', codes: [] },
-  DescribeTRTCMarketQualityData: { lines: 'L5755–L5755', codes: [] },
+  // The dashboard data pages list (almost) nothing of their own; the service list's
+  // StartTimeOversize ("exceeds the range allowed by the current dashboard edition", L17199–L17202)
+  // is theirs.
+  DescribeTRTCRealTimeScaleData: { lines: 'L4624–L4631, L17199', codes: ['UnsupportedOperation', DASHBOARD_RANGE] },
+  DescribeTRTCRealTimeQualityData: { lines: 'L5231, L17199', codes: [DASHBOARD_RANGE] },
+  DescribeTRTCMarketScaleData: { lines: 'L5512, L17199', codes: [DASHBOARD_RANGE] },
+  DescribeTRTCMarketQualityData: { lines: 'L5755, L17199', codes: [DASHBOARD_RANGE] },
   DescribeStreamIngest: { lines: 'L5891–L5906', codes: ['FailedOperation.QueryTaskInfoFailed', 'InternalError.DBError', 'InvalidParameter.TaskId', 'MissingParameter.SdkAppId', 'MissingParameter.TaskId'] },
   StopStreamIngest: { lines: 'L6038–L6052', codes: ['FailedOperation.TaskFinished', 'InvalidParameter.BodyParamsError', 'InvalidParameter.SdkAppId', 'InvalidParameter.TaskId'] },
   StartStreamIngest: { lines: 'L6248–L6297', codes: ['FailedOperation.NotAllowed', 'FailedOperation.RestrictedConcurrency', 'FailedOperation.TaskExist', 'InternalError.HttpParseFailed', 'InternalError.InternalError', 'InvalidParameter.BodyParamsError', 'InvalidParameter.RoomId', 'InvalidParameter.SdkAppId', 'InvalidParameter.StrRoomId', 'InvalidParameter.StreamUrl', 'InvalidParameter.TaskId', 'InvalidParameter.UserSig', 'MissingParameter.RoomId', 'MissingParameter.SdkAppId', 'MissingParameter.TaskId', 'ResourceInsufficient.RequestRejection'] },
@@ -90,4 +95,14 @@ export const ACTION_ERROR_CODES: Readonly<Record<string, { lines: string; codes:
 /** Whether the reference documents `code` for `action`: its own table, or the common codes. */
 export function isDocumentedCode(action: string, code: string): boolean {
   return COMMON_ERROR_CODES.includes(code) || (ACTION_ERROR_CODES[action]?.codes.includes(code) ?? false)
+}
+
+/**
+ * `code` as `action` answers it: itself when documented, else the action's own code that differs
+ * only in case (the tables spell SdkAppId and SdkAppid both ways), else undefined, and the caller
+ * falls back to a common code.
+ */
+export function documentedAs(action: string, code: string): string | undefined {
+  if (isDocumentedCode(action, code)) return code
+  return ACTION_ERROR_CODES[action]?.codes.find((c) => c.toLowerCase() === code.toLowerCase())
 }
