@@ -43,6 +43,15 @@ test('adds a profile for the simulator, tests it, switches back to Demo; secrets
   await page.getByTestId('sig-generate').click()
   await expect(page.getByTestId('sig-decoded')).toContainText('robot_1')
   await expect(page.getByTestId('sig-decoded')).toContainText(String(sdkAppId))
+  // A PrivateMapKey for one string room, audio only.
+  await page.getByTestId('sig-restrict').check()
+  await page.getByTestId('sig-room').fill('finals-2026')
+  await page.getByTestId('sig-room-type').selectOption('string')
+  for (const r of ['create', 'sendVideo', 'receiveVideo', 'sendSub', 'receiveSub']) await page.getByTestId(`sig-right-${r}`).uncheck()
+  await page.getByTestId('sig-generate').click()
+  await expect(page.getByTestId('sig-decoded')).toContainText('finals-2026')
+  await expect(page.getByTestId('sig-decoded')).toContainText('Enter room, Send audio, Receive audio')
+  await page.getByTestId('usersig-tool').screenshot({ path: test.info().outputPath('usersig-privatemapkey.png') })
 
   // The request inspector shows the canonical request and a redacted signature.
   await page.locator('[data-testid="request-log"] .button', { hasText: 'Refresh' }).click()

@@ -8,7 +8,8 @@ import { deletePlaintextSource, discoverCredentials, importCandidate, type Impor
 import type { ProfileInput, ProfilePatch } from '../credentials/profiles'
 import { testConnection } from '../credentials/testConnection'
 import type { Emit, Handlers } from '../ipc/dispatch'
-import { decodeUserSig, genUserSig, type DecodedUserSig } from '../usersig/tlsSig'
+import { isStringRoomId, parseNumericRoomId } from '../../shared/trtc/roomId'
+import { decodeUserSig, encodePrivateMapKeyUserBuf, genUserSig, type DecodedUserSig } from '../usersig/tlsSig'
 import type { CloudContext } from './cloudContext'
 import { DEMO_PROFILE_ID } from './cloudContext'
 
@@ -100,10 +101,20 @@ export function createProfileHandlers(deps: { cloud: CloudContext; emit: Emit; n
       const handle = await cloud.clientFor(id)
       return ok({ skewMs: handle.ok ? handle.value.client.skewMs() : 0, profileId: id })
     },
-    async 'usersig.generate'({ profileId, sdkAppId, userId, expireSeconds }) {
+    async 'usersig.generate'({ profileId, sdkAppId, userId, expireSeconds, privateMapKey }) {
+      let room: number | string | undefined
+      if (privateMapKey) {
+        room = privateMapKey.roomIdType === 'number' ? (parseNumericRoomId(privateMapKey.roomId) ?? undefined) : isStringRoomId(privateMapKey.roomId) ? privateMapKey.roomId : undefined
+        // TLSSigAPIv2 writes the IDs of a PrivateMapKey one byte per character: ASCII only.
+        if (room === undefined || !/^[\x20-\x7e]+$/.test(privateMapKey.roomId))
+          return err('request.invalid', privateMapKey.roomIdType === 'number' ? 'The room must be a number from 1 to 4294967295.' : 'The room ID must be printable ASCII for a PrivateMapKey.')
+        if (!/^[\x20-\x7e]+$/.test(userId)) return err('request.invalid', 'The UserID must be printable ASCII for a PrivateMapKey.')
+      }
       const key = await cloud.sdkSecretKeyFor(profileId, sdkAppId)
       if (!key.ok) return key
-      const userSig = genUserSig({ sdkAppId, sdkSecretKey: key.value, userId, expireSeconds, nowSeconds: Math.floor(deps.now() / 1000) })
+      const nowSeconds = Math.floor(deps.now() / 1000)
+      const userBuf = privateMapKey && room !== undefined ? encodePrivateMapKeyUserBuf({ sdkAppId, userId, nowSeconds, expireSeconds, privilegeMap: privateMapKey.privileges, room }) : undefined
+      const userSig = genUserSig({ sdkAppId, sdkSecretKey: key.value, userId, expireSeconds, nowSeconds, ...(userBuf ? { userBuf } : {}) })
       const decoded = decodeUserSig(userSig)
       return decoded.ok ? ok({ userSig, decoded: view(decoded.value) }) : decoded
     },

@@ -423,7 +423,16 @@ export const contract = {
   'cloud.requestLog': { request: noRequest, response: returns<RequestLogView[]>() },
   'cloud.status': { request: noRequest, response: returns<{ skewMs: number; profileId: string | null }>() },
   'usersig.generate': {
-    request: z.object({ profileId: z.string().min(1), sdkAppId: z.int().min(1), userId: z.string().min(1).max(128), expireSeconds: z.int().min(60).max(180 * 86400) }).strict(),
+    request: z
+      .object({
+        profileId: z.string().min(1),
+        sdkAppId: z.int().min(1),
+        userId: z.string().min(1).max(128),
+        expireSeconds: z.int().min(60).max(180 * 86400),
+        /** A PrivateMapKey instead of a plain UserSig: the room it opens and the rights bits (1 create … 128 receive sub-stream). */
+        privateMapKey: z.object({ roomId: z.string().min(1).max(64), roomIdType: z.enum(['number', 'string']), privileges: z.int().min(1).max(255) }).strict().optional(),
+      })
+      .strict(),
     response: returns<{ userSig: string; decoded: DecodedUserSigView }>(),
   },
   'usersig.decode': { request: z.object({ userSig: z.string().min(1).max(8192) }).strict(), response: returns<DecodedUserSigView>() },

@@ -4,7 +4,8 @@ import type { DecodedUserSigView } from '../../../../shared/contract/contract'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
 
-const rights = ['create', 'enter', 'send audio', 'receive audio', 'send video', 'receive video', 'send sub-stream', 'receive sub-stream']
+// PrivateMapKey rights, bit i = 1 << i: create, enter, send/receive audio, video, sub-stream (TLSSigAPIv2).
+const RIGHTS = ['create', 'enter', 'sendAudio', 'receiveAudio', 'sendVideo', 'receiveVideo', 'sendSub', 'receiveSub'] as const
 
 function remaining(seconds: number): string {
   const d = Math.floor(seconds / 86400)
@@ -23,6 +24,10 @@ export function UserSigCard() {
   const [sig, setSig] = useState('')
   const [decoded, setDecoded] = useState<DecodedUserSigView | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [restrict, setRestrict] = useState(false)
+  const [room, setRoom] = useState('')
+  const [roomType, setRoomType] = useState<'number' | 'string'>('number')
+  const [privileges, setPrivileges] = useState(255)
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000))
   useEffect(() => {
     const id = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1000)
@@ -32,7 +37,13 @@ export function UserSigCard() {
 
   const generate = async () => {
     if (!active || app === null) return
-    const r = await api['usersig.generate']({ profileId: active.id, sdkAppId: app, userId, expireSeconds: expire })
+    const r = await api['usersig.generate']({
+      profileId: active.id,
+      sdkAppId: app,
+      userId,
+      expireSeconds: expire,
+      ...(restrict ? { privateMapKey: { roomId: room.trim(), roomIdType: roomType, privileges } } : {}),
+    })
     if (!r.ok) return setError(r.error.message)
     setError(null)
     setSig(r.value.userSig)
@@ -67,10 +78,45 @@ export function UserSigCard() {
           <span>{t('sig.expire')}</span>
           <input type="number" min={60} value={expire} onChange={(e) => setExpire(Number(e.target.value))} style={{ width: 110 }} />
         </label>
-        <button type="button" className="button primary" disabled={!active || app === null || !userId} onClick={() => void generate()} data-testid="sig-generate">
-          {t('sig.generate')}
+        <button
+          type="button"
+          className="button primary"
+          disabled={!active || app === null || !userId || (restrict && (!room.trim() || privileges === 0))}
+          onClick={() => void generate()}
+          data-testid="sig-generate"
+        >
+          {restrict ? t('sig.generateKey') : t('sig.generate')}
         </button>
       </div>
+      <label className="check">
+        <input type="checkbox" checked={restrict} onChange={(e) => setRestrict(e.target.checked)} data-testid="sig-restrict" />
+        <span>{t('sig.restrict')}</span>
+      </label>
+      {restrict && (
+        <fieldset className="sig-key" data-testid="sig-key">
+          <div className="toolbar">
+            <label className="inline-field">
+              <span>{t('sig.room')}</span>
+              <input type="text" value={room} onChange={(e) => setRoom(e.target.value)} placeholder={roomType === 'number' ? '1234' : 'finals-2026'} data-testid="sig-room" />
+            </label>
+            <label className="inline-field">
+              <span>{t('sig.roomType')}</span>
+              <select value={roomType} onChange={(e) => setRoomType(e.target.value as 'number' | 'string')} data-testid="sig-room-type">
+                <option value="number">{t('sig.roomType.number')}</option>
+                <option value="string">{t('sig.roomType.string')}</option>
+              </select>
+            </label>
+          </div>
+          <div className="sig-rights" role="group" aria-label={t('sig.rights')}>
+            {RIGHTS.map((r, i) => (
+              <label key={r} className="check">
+                <input type="checkbox" checked={(privileges & (1 << i)) !== 0} onChange={() => setPrivileges((p) => p ^ (1 << i))} data-testid={`sig-right-${r}`} />
+                <span>{t(`sig.right.${r}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <label className="field wide">
         <span>{t('sig.paste')}</span>
         <textarea rows={3} value={sig} spellCheck={false} className="mono" onChange={(e) => void decode(e.target.value)} data-testid="sig-text" />
@@ -93,7 +139,7 @@ export function UserSigCard() {
               <div><dt>{t('sig.room')}</dt><dd>{decoded.privateMapKey.strRoomId ?? decoded.privateMapKey.roomId}</dd></div>
               <div>
                 <dt>{t('sig.rights')}</dt>
-                <dd>{rights.filter((_, i) => decoded.privateMapKey!.privilegeMap & (1 << i)).join(', ') || '—'}</dd>
+                <dd>{RIGHTS.filter((_, i) => decoded.privateMapKey!.privilegeMap & (1 << i)).map((r) => t(`sig.right.${r}`)).join(', ') || '—'}</dd>
               </div>
             </>
           )}
