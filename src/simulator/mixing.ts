@@ -108,7 +108,7 @@ function optUrl(p: Params, name: string, required = false): string | undefined {
   return v
 }
 
-/** A non-negative pixel value: offsets and sizes on the canvas (no negative values are stated; docs/reference-rules.md). rule: tile.negative */
+/** An Integer pixel value, not negative: offsets and sizes on the canvas (no negative values are stated; docs/reference-rules.md). rule: tile.integer, tile.negative */
 function pixels(p: Params, name: string, required: boolean): number {
   const v = required ? p.int(name) : (p.optInt(name) ?? 0)
   if (!p.firstFailure() && v < 0) p.reject(undefined, `${name} must not be negative.`)
@@ -212,7 +212,7 @@ function readWatermarks(video: Params): void {
 function readVideo(video: Params, main: MainRoom, taskCanvas?: { w: number; h: number }): VideoPart {
   const enc = video.obj('VideoEncode')
   // VideoEncode: every member required, Width [0, 1920], Height [0, 1080], Fps [0, 60], BitRate [0, 10000], Gop [1, 5] (L16351–L16372).
-  // rule: canvas.width, canvas.height
+  // rule: canvas.integer, canvas.width, canvas.height
   const encode = enc ? { w: enc.int('Width', {}, [0, 1920]), h: enc.int('Height', {}, [0, 1080]), fps: enc.int('Fps', {}, [0, 60]), bitRate: enc.int('BitRate', {}, [0, 10000]), gop: enc.int('Gop', {}, [1, 5]) } : undefined
   const canvas = taskCanvas ?? (encode ? { w: encode.w, h: encode.h } : { w: 0, h: 0 })
   optColor(video, 'BackGroundColor')

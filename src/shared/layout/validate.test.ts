@@ -230,4 +230,24 @@ describe('validate', () => {
     expect(codes(d, 'mcu', 'warning', { images: { [url]: { kind: 'unreachable' } } })).toEqual(['image.unreachable'])
     expect(reachesWire('image.format', 'mcu')).toBe(false)
   })
+
+  it('the remaining rules: whole-pixel canvas and watermarks, template members a dialect ignores, SEI types', () => {
+    expect(codes(doc({}, { width: 1280.5, height: 720 }), 'mcu')).toContain('canvas.integer')
+    const base = { ...doc({ tiles: [] }), mode: 'grid' as const }
+    const grid = { ...base, template: { ...base.template, bigScreenUser: user('host', '1') } }
+    // MaxVideoUser belongs to floating and screen sharing (L15087–L15089).
+    expect(codes(grid, 'mcu', 'warning', MAIN)).toContain('template.bigScreenIgnored')
+    // PureAudioHoldPlaceMode is an MCU member; recording has none.
+    const audioOnly = { ...base, template: { ...base.template, showAudioOnly: true } }
+    expect(codes(audioOnly, 'recording', 'warning')).toContain('template.audioOnly')
+    expect(codes(audioOnly, 'mcu', 'warning')).not.toContain('template.audioOnly')
+    const img = { id: 'w1', kind: 'image' as const, image: { name: 'a.png', url: 'https://e.com/a.png' }, x: 0.5, y: 0, width: 100, height: 10, z: 0 }
+    expect(codes(doc({ watermarks: [img] }), 'mcu')).toContain('watermark.integer')
+    // Recording watermarks have no layer member: a layer other than 0 is not sent.
+    expect(codes(doc({ watermarks: [{ ...img, x: 0, z: 3 }] }), 'recording', 'warning')).toContain('watermark.layer')
+    expect(codes(doc({ watermarks: [{ ...img, x: 0, z: 3 }] }), 'mcu', 'warning')).not.toContain('watermark.layer')
+    const both = doc({ sei: { layoutVolume: { appData: '', payloadType: 100, interval: 1000, followIdr: false }, passThrough: { payloadType: 100, uuid: null, content: 'c', interval: 1000, followIdr: false } } })
+    expect(codes(both, 'mcu', 'warning')).toContain('sei.samePayloadType')
+    expect(codes({ ...both, sei: { ...both.sei, passThrough: { ...both.sei.passThrough!, payloadType: 101 } } }, 'mcu', 'warning')).not.toContain('sei.samePayloadType')
+  })
 })
