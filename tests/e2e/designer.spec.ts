@@ -141,3 +141,37 @@ test('goes live: starts a mix on a room with the layout, shows what a take chang
     expect(mutations).toEqual(['StartPublishCdnStream', 'UpdatePublishCdnStream', 'StopPublishCdnStream'])
   }
 })
+
+test('in Chinese, a layout the reference forbids is flagged on its tile and in words, and cannot go live', async () => {
+  h = await startHarness({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+  await h.open()
+  const page = h.page
+  await page.getByTestId('nav-designer').click()
+  // A request whose crop starts at 0: "This parameter must be greater than 0" (L15152–L15159).
+  const request = {
+    VideoParams: {
+      VideoEncode: { Width: 1280, Height: 720, Fps: 15, BitRate: 1500, Gop: 2 },
+      LayoutParams: {
+        MixLayoutMode: 4,
+        MixLayoutList: [
+          { LocationX: 0, LocationY: 0, ImageWidth: 640, ImageHeight: 360, CustomCrop: { LocationX: 0, LocationY: 0, Width: 320, Height: 180 } },
+          { LocationX: 640, LocationY: 0, ImageWidth: 640, ImageHeight: 360 },
+        ],
+      },
+    },
+  }
+  await page.getByTestId('designer-import').click()
+  await page.getByTestId('designer-import-text').fill(JSON.stringify(request))
+  await page.getByTestId('designer-import-run').click()
+  await expect(page.getByTestId('designer-tile')).toHaveCount(2)
+  const issue = page.getByTestId('designer-issue').filter({ hasText: '裁剪起点必须大于 0' })
+  await expect(issue).toHaveCount(1)
+  await expect(issue).toContainText('当前为 0、0')
+  const panel = page.getByTestId('designer-golive')
+  await panel.getByTestId('golive-reload').click()
+  await expect(panel.getByTestId('golive-room').locator('option')).not.toHaveCount(1)
+  await panel.getByTestId('golive-room').selectOption({ index: 1 })
+  await panel.getByTestId('golive-cdn').fill('rtmp://push.example.com/live/show')
+  await expect(panel.getByTestId('golive-start')).toBeDisabled()
+  await page.screenshot({ path: test.info().outputPath('designer-zh-crop.png') })
+})

@@ -273,7 +273,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
             <option key={r.commId} value={r.commId}>{r.roomId}</option>
           ))}
         </select>
-        <button type="button" className="button" onClick={() => void loadRooms()}>{t('designer.live.refreshRooms')}</button>
+        <button type="button" className="button" onClick={() => void loadRooms()} data-testid="golive-reload">{t('designer.live.refreshRooms')}</button>
       </div>
       {target === 'mix' ? (
         <>
