@@ -64,7 +64,6 @@ async function start(): Promise<void> {
     userDataDir: userData,
     log,
     secrets: new KeytarSecretStore(),
-    demoClipPath: join(__dirname, '../../resources/demo-clip.h264'),
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),

@@ -36,8 +36,6 @@ export interface ServiceOptions {
   now?: () => number
   /** The Demo profile's simulator; defaults to one started on loopback with a random port. */
   startDemo?: () => Promise<DemoCloud>
-  /** The H.264 clip the Demo simulator loops in live streams. */
-  demoClipPath?: string
   /** Native open/save dialogs for layout files; without them every dialog counts as cancelled. */
   dialogs?: FileDialogs
   /** A desktop notification (Electron's Notification in the app, recorded by the test harness). */
@@ -68,7 +66,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
   const clock = { now }
   const profiles = createProfileService({ dir: opts.userDataDir, secrets: opts.secrets, clock })
   const startDemo =
-    opts.startDemo ?? (async () => demoCloudOf(await startSimulator({ clock: now, ...(opts.demoClipPath ? { clipPath: opts.demoClipPath } : {}) })))
+    opts.startDemo ?? (async () => demoCloudOf(await startSimulator({ clock: now })))
   const cloud = createCloudContext({ profiles, startDemo, clock })
   const audit = createAuditLog(join(opts.userDataDir, 'moderation-audit.jsonl'))
   // The scheduler and the moderation service need each other: the service schedules timed

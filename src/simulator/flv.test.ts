@@ -1,29 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { avcFrameTag, avcSequenceHeaderTag, flvHeader, parseClip, splitAnnexB } from './flv'
-
-describe('Annex B splitting', () => {
-  it('splits on 3- and 4-byte start codes and drops the trailing zero of a 4-byte code', () => {
-    const data = Uint8Array.of(0, 0, 0, 1, 0x67, 1, 2, 0, 0, 1, 0x68, 3, 0, 0, 0, 1, 0x65, 4, 5)
-    expect(splitAnnexB(data).map((n) => Array.from(n))).toEqual([
-      [0x67, 1, 2],
-      [0x68, 3],
-      [0x65, 4, 5],
-    ])
-    expect(splitAnnexB(Uint8Array.of(1, 2, 3))).toEqual([])
-  })
-
-  it('reads the fixture clip: SPS, PPS and 30 frames with an IDR each second', () => {
-    const clip = parseClip(readFileSync(resolve(__dirname, '../../tests/fixtures/sim/clip.h264')))
-    expect(clip).not.toBeNull()
-    expect(clip!.sps[0]! & 0x1f).toBe(7)
-    expect(clip!.sps[1]).toBe(66) // Baseline profile_idc
-    expect(clip!.frames).toHaveLength(30)
-    expect(clip!.frames.map((f, i) => (f.keyframe ? i : -1)).filter((i) => i >= 0)).toEqual([0, 15])
-    expect(parseClip(Uint8Array.of(0, 0, 1, 0x65, 1))).toBeNull()
-  })
-})
+import { avcFrameTag, avcSequenceHeaderTag, flvHeader } from './flv'
 
 describe('FLV tags', () => {
   it('writes the header and a sequence header with the AVCDecoderConfigurationRecord', () => {

@@ -1,52 +1,6 @@
 // A small FLV muxer for one H.264 track (FLV 10.1 spec, §E.4.3 video tags, §E.4.3.1
-// AVCVIDEOPACKET) and the H.264 Annex B splitting it needs (ISO/IEC 14496-10 Annex B, §7.4.1.2).
+// AVCVIDEOPACKET).
 // Pure: bytes in, bytes out.
-
-export interface Frame {
-  /** NAL units without start codes, SPS/PPS and encoder SEI removed. */
-  nalus: Uint8Array[]
-  keyframe: boolean
-}
-
-export interface Clip {
-  sps: Uint8Array
-  pps: Uint8Array
-  frames: Frame[]
-}
-
-/** Splits an Annex B byte stream on 3- and 4-byte start codes. */
-export function splitAnnexB(data: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = []
-  let start = -1
-  let i = 0
-  while (i + 2 < data.length) {
-    if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 1) {
-      if (start >= 0) {
-        let end = i
-        if (end > start && data[end - 1] === 0) end--
-        out.push(data.subarray(start, end))
-      }
-      i += 3
-      start = i
-    } else i++
-  }
-  if (start >= 0 && start < data.length) out.push(data.subarray(start))
-  return out.filter((n) => n.length > 0)
-}
-
-/** Groups a single-slice-per-picture Annex B clip into frames, keeping SPS/PPS aside. */
-export function parseClip(data: Uint8Array): Clip | null {
-  let sps: Uint8Array | undefined
-  let pps: Uint8Array | undefined
-  const frames: Frame[] = []
-  for (const nal of splitAnnexB(data)) {
-    const type = (nal[0] ?? 0) & 0x1f
-    if (type === 7) sps ??= nal
-    else if (type === 8) pps ??= nal
-    else if (type === 1 || type === 5) frames.push({ nalus: [nal], keyframe: type === 5 })
-  }
-  return sps && pps && frames.length > 0 ? { sps, pps, frames } : null
-}
 
 export function flvHeader(): Uint8Array {
   // "FLV", version 1, flags 0x01 (video only), header size 9, then PreviousTagSize0 = 0.

@@ -225,7 +225,7 @@ describe('mixing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-flv-'))
     writeFileSync(join(dir, 'cap.flv'), first)
     const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', join(dir, 'cap.flv')]).toString()) as { streams: Array<{ codec_name: string; width: number; height: number }> }
-    expect(probe.streams[0]).toMatchObject({ codec_name: 'h264', width: 320, height: 180 })
+    expect(probe.streams[0]).toMatchObject({ codec_name: 'h264', width: 640, height: 360 })
     const read1 = readSei(first)
     expect(read1.videoTags).toBeGreaterThanOrEqual(15)
     const decoded = read1.seis.filter((s) => s.payloadType === 100).map((s) => decodeVolumeLayout(s.text))

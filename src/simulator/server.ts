@@ -1,15 +1,12 @@
 // The local TRTC cloud: a real HTTP server on loopback speaking the documented protocol
 // (003_530a54cf0f8c0df7.txt L7803–L8157 request structure, L10976–L11041 responses).
 import { createHash, randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
 import { actions, RateLimiter, type TaskStores } from './actions'
 import { isAuthFailure, verifyTc3, type Credential } from './auth'
 import type { SimContext } from './context'
 import { injectedError, injectedReset, parseFaults, type FaultOptions } from './faults'
-import { parseClip, type Clip } from './flv'
 import { serveLive } from './liveStream'
 import { mixTaskRunning } from './mixing'
 import { bodyFromQuery } from './params'
@@ -27,8 +24,6 @@ export interface SimulatorOptions {
   clock?: () => number
   edition?: Edition
   faults?: FaultOptions
-  /** The H.264 Annex B clip looped by live streams. */
-  clipPath?: string
   /** One line per request, for logs. */
   onRequest?: (line: string) => void
 }
@@ -113,13 +108,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   let requestNo = 0
   let idNo = 0
   const liveStops = new Set<() => void>()
-
-  let clip: Clip | null = null
-  try {
-    clip = parseClip(readFileSync(opts.clipPath ?? resolve(__dirname, '../../tests/fixtures/sim/clip.h264')))
-  } catch {
-    clip = null
-  }
 
   const nowMs = (): number => clock() + (faults.clockOffsetS ?? 0) * 1000
   const context = (): SimContext => {
@@ -285,8 +273,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
           return t && alive && (t.stoppedAt === undefined || t.stoppedAt > now) ? t : undefined
         }
         if (!running()) return (json(res, 404, { error: `No running relay task ${taskId}` }), log('404'))
-        if (!clip) return (json(res, 503, { error: 'The looping clip is not available' }), log('503'))
-        const stop = serveLive(res, { clip, world, overlay, nowMs, task: running })
+        const stop = serveLive(res, { world, overlay, nowMs, task: running })
         liveStops.add(stop)
         res.on('close', () => liveStops.delete(stop))
         log('live')
