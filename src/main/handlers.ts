@@ -84,7 +84,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recording.layout': async ({ taskId }) => deps.recording.layout(taskId),
     'cues.load': () => deps.cues.load(),
     'cues.save': ({ cues }) => deps.cues.save(cues),
-    'sei.liveStart': async ({ url }) => ok({ id: deps.liveSei.start(url) }),
+    'sei.liveStart': async ({ url, media }) => ok({ id: deps.liveSei.start(url, { media: media ?? false }) }),
     'sei.liveStop': async ({ id }) => ok(deps.liveSei.stop(id)),
     'audit.list': async () => ok(await deps.audit.list()),
     'dashboard.start': (req) => deps.dashboard.start(req),

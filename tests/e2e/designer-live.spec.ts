@@ -81,7 +81,14 @@ test('records a room with a 2 × 2 layout, takes cues by hotkey, reads each back
   await expect(panel.getByTestId('golive-rec-prefix')).toHaveValue('show_12')
   expect(h.services.cloud.requestLog.entries().filter((e) => e.action === 'ModifyCloudRecording')).toEqual([])
 
-  // Key 2 takes picture-in-picture to the recording; the message carries the cloud's RequestId.
+  // Disarmed, a digit takes nothing; armed, key 2 takes picture-in-picture to the recording and the
+  // message carries the cloud's RequestId.
+  await panel.getByRole('heading', { name: 'Go live' }).click()
+  await page.keyboard.press('2')
+  await expect(panel.getByTestId('cue-arm')).not.toBeChecked()
+  expect(h.services.cloud.requestLog.entries().filter((e) => e.action === 'ModifyCloudRecording')).toEqual([])
+  await panel.getByTestId('cue-arm').check()
+  await expect(panel.getByText('Hotkeys armed')).toBeVisible()
   await panel.getByRole('heading', { name: 'Go live' }).click()
   await page.keyboard.press('2')
   await expect(panel.getByTestId('golive-message')).toContainText(/Cue 2 “Host with guest” taken — RequestId [0-9a-f-]{36}/)
@@ -93,7 +100,7 @@ test('records a room with a 2 × 2 layout, takes cues by hotkey, reads each back
 
   // Key 1 takes the 2 × 2 back.
   await page.keyboard.press('1')
-  await expect(panel.getByTestId('golive-message')).toContainText(/Cue 1 “4-tile layout” taken — RequestId [0-9a-f-]{36}/)
+  await expect(panel.getByTestId('golive-message')).toContainText(/Cue 1 “4 equal · open slots” taken — RequestId [0-9a-f-]{36}/)
   await expect(panel.getByTestId('cue').nth(0)).toHaveClass(/live/)
   ;[rec] = await simRecordings(h.demo.endpoint)
   expect(sizes(rec)).toEqual(['960x540', '960x540', '960x540', '960x540'])
@@ -108,9 +115,9 @@ test('records a room with a 2 × 2 layout, takes cues by hotkey, reads each back
 
   // The cue list is kept in main's userData: a reloaded window reads it back in order.
   const file = JSON.parse(await readFile(join(h.userDataDir, 'cues.json'), 'utf8')) as { cues: Array<{ name: string }> }
-  expect(file.cues.map((c) => c.name)).toEqual(['4-tile layout', 'Host with guest'])
+  expect(file.cues.map((c) => c.name)).toEqual(['4 equal · open slots', 'Host with guest'])
   await h.open()
   await openDesigner(page)
-  await expect(page.getByTestId('cue-name')).toHaveText(['4-tile layout', 'Host with guest'])
+  await expect(page.getByTestId('cue-name')).toHaveText(['4 equal · open slots', 'Host with guest'])
   await expect(page.getByTestId('cue-state').first()).toHaveText('No running task')
 })

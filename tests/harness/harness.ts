@@ -76,6 +76,14 @@ export async function launchBrowser(headless = true): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless, args: chromiumArgs })
 }
 
+/** Uint8Array values as { __bytes: base64 }: page.evaluate carries JSON-like values only. */
+function withBytesAsBase64(v: unknown): unknown {
+  if (v instanceof Uint8Array) return { __bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
+  if (Array.isArray(v)) return v.map(withBytesAsBase64)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withBytesAsBase64(x)]))
+  return v
+}
+
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(preloadPath)) throw new Error('Build first: out/preload/index.js is missing (npm run build).')
   const ownBrowser = opts.browser ? null : await launchBrowser(opts.headless ?? true)
@@ -102,7 +110,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     await Promise.all(
       [...pages].map((p) =>
         p
-          .evaluate(([e, v]) => (window as unknown as { __electronShimEmit(e: string, v: unknown): void }).__electronShimEmit(e, v), [event, payload] as const)
+          .evaluate(([e, v]) => (window as unknown as { __electronShimEmit(e: string, v: unknown): void }).__electronShimEmit(e, v), [event, withBytesAsBase64(payload)] as const)
           // A window closed while main was still working gets no more events, as in Electron.
           .catch(() => undefined),
       ),
@@ -165,8 +173,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
           removeListener(event, fn) { listeners.get(event)?.delete(fn); },
         },
       };
+      // Electron's structured clone keeps Uint8Array; the harness carries them as base64 and revives them here.
+      const revive = (v) => {
+        if (v && typeof v === 'object' && typeof v.__bytes === 'string') return Uint8Array.from(atob(v.__bytes), (c) => c.charCodeAt(0));
+        if (Array.isArray(v)) return v.map(revive);
+        if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
+        return v;
+      };
       Object.defineProperty(window, '__electronShimEmit', {
-        value: (event, payload) => { for (const fn of listeners.get(event) ?? []) fn({}, payload); },
+        value: (event, payload) => { const p = revive(payload); for (const fn of listeners.get(event) ?? []) fn({}, p); },
       });
       const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name); };
       (function (require) { ${preload}\n })(require);

@@ -1,19 +1,23 @@
 // Reads a live HTTP-FLV (or any supported container) stream in main with undici, parses its SEI
-// as it arrives and pushes the messages to the window; reconnects with backoff until stopped.
+// as it arrives and pushes the messages to the window; reconnects with backoff until stopped. With
+// `media`, the bytes go to the window too (one pull feeds both the SEI and the Program picture), in
+// batches of at most MEDIA_BATCH_MS so the window stays off the network.
 import { request } from 'undici'
 import { createSeiReader } from '../../shared/media/seiReader'
 import { toEntry, type SeiEntry } from '../../shared/media/seiEntry'
 import type { Emit } from '../ipc/dispatch'
 
 const BATCH_MS = 200
+const MEDIA_BATCH_MS = 40
 const MAX_BACKOFF_MS = 10_000
 
 export function createLiveSei(deps: { emit: Emit; now: () => number }) {
   const sessions = new Map<string, AbortController>()
   let seq = 0
 
-  async function run(id: string, url: string, abort: AbortController) {
+  async function run(id: string, url: string, abort: AbortController, media: boolean) {
     let attempt = 0
+    let generation = 0
     while (!abort.signal.aborted) {
       deps.emit('sei.liveStatus', { id, state: attempt === 0 ? 'connecting' : 'reconnecting', bytes: 0 })
       let bytes = 0
@@ -28,8 +32,19 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
         const reader = createSeiReader()
         let batch: SeiEntry[] = []
         let last = deps.now()
+        generation++
+        let pending: Uint8Array[] = []
+        let lastMedia = deps.now()
+        const flushMedia = () => {
+          if (!media || pending.length === 0) return
+          deps.emit('sei.liveMedia', { id, generation, chunk: pending.length === 1 ? pending[0]! : Buffer.concat(pending) })
+          pending = []
+          lastMedia = deps.now()
+        }
         for await (const chunk of res.body) {
           bytes += (chunk as Uint8Array).length
+          if (media) pending.push(new Uint8Array(chunk as Uint8Array))
+          if (deps.now() - lastMedia >= MEDIA_BATCH_MS) flushMedia()
           for (const m of reader.push(chunk as Uint8Array)) batch.push(toEntry(m))
           if (batch.length && deps.now() - last >= BATCH_MS) {
             deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
@@ -37,6 +52,7 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
             last = deps.now()
           }
         }
+        flushMedia()
         if (batch.length) deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
         if (!abort.signal.aborted) throw new Error('the stream ended')
       } catch (e) {
@@ -51,11 +67,11 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
   }
 
   return {
-    start(url: string): string {
+    start(url: string, opts: { media?: boolean } = {}): string {
       const id = `live-${++seq}`
       const abort = new AbortController()
       sessions.set(id, abort)
-      void run(id, url, abort).finally(() => sessions.delete(id))
+      void run(id, url, abort, opts.media ?? false).finally(() => sessions.delete(id))
       return id
     },
     stop(id: string): boolean {

@@ -70,7 +70,7 @@ export const channelNames = [
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'rooms.progress', 'dashboard.snapshot', 'alerts.changed', 'layout.menu'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'sei.liveMedia', 'rooms.progress', 'dashboard.snapshot', 'alerts.changed', 'layout.menu'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

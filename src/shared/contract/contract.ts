@@ -460,7 +460,8 @@ export const contract = {
   'recording.layout': { request: z.object({ taskId: z.string().min(1).max(256) }).strict(), response: returns<LayoutDoc>() },
   'cues.load': { request: noRequest, response: returns<Cue[]>() },
   'cues.save': { request: z.object({ cues: z.array(cueSchema).max(MAX_CUES) }).strict(), response: returns<Cue[]>() },
-  'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), response: returns<{ id: string }>() },
+  /** `media`: also pass the stream's bytes to the window (sei.liveMedia), for the Program monitor to play. */
+  'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }), media: z.boolean().optional() }).strict(), response: returns<{ id: string }>() },
   'sei.liveStop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<boolean>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
   'dashboard.start': { request: z.object({ sdkAppId: appId, spanS: dashboardSpan.optional() }).strict(), response: returns<DashboardSnapshot>() },
@@ -512,6 +513,8 @@ export const events = {
   'recording.tasksChanged': returns<RecordingTask[]>(),
   'sei.liveEntries': returns<{ id: string; entries: SeiEntry[]; receivedAt: number; bytes: number }>(),
   'sei.liveStatus': returns<LiveSeiStatus>(),
+  /** The stream's bytes as they arrive; `generation` grows with every (re)connection, each starting at the container's header. */
+  'sei.liveMedia': returns<{ id: string; generation: number; chunk: Uint8Array }>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
   'dashboard.snapshot': returns<DashboardSnapshot>(),
   'alerts.changed': returns<AlertsView>(),

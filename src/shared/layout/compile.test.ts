@@ -131,6 +131,7 @@ function ex1Doc(): LayoutDoc {
   const doc = createDoc('1280x720', 'Example 1')
   const user = (id: string): Tile['binding'] => ({ kind: 'user', userId: id, roomId: '295066', roomIdType: 'number', streamType: 'camera' })
   doc.canvas.backgroundColor = '#ff0000'
+  doc.sei.layoutVolume = null // the example carries no SEI
   doc.tiles = [
     { ...makeTile('t1', { x: 0, y: 0, width: 640, height: 720 }), binding: user('Trtc_User_0') },
     { ...makeTile('t2', { x: 640, y: 0, width: 640, height: 720 }), binding: user('Trtc_User_1') },

@@ -593,6 +593,8 @@ export function fromMcuRequest(json: unknown): ImportResult {
       return []
     })
     const sei = isObj(root.SeiParams) ? root.SeiParams : {}
+    // The request says which SEI it carries: none unless it names it.
+    doc.sei = { layoutVolume: null, passThrough: null }
     if (isObj(sei.LayoutVolume)) {
       const v = sei.LayoutVolume
       // Defaults: PayloadType 100, Interval 1000 ms, FollowIdr 0 (L15326–L15335).

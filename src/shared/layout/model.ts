@@ -171,9 +171,13 @@ export function createDoc(preset: CanvasPresetId, name = 'Untitled layout', size
     tiles: [],
     watermarks: [],
     audio: { subscribe: null, unsubscribe: null },
-    sei: { layoutVolume: null, passThrough: null },
+    // The volume-layout SEI is on by default: the Program monitor's overlay and the layout check
+    // read it (L2215–L2244). PayloadType 100 is the reference's default (L15326).
+    sei: { layoutVolume: { ...DEFAULT_LAYOUT_SEI }, passThrough: null },
   }
 }
+
+export const DEFAULT_LAYOUT_SEI: LayoutVolumeSei = { appData: 'trtc-desk', payloadType: 100, interval: 500, followIdr: true }
 
 export function presetOf(width: number, height: number): CanvasPresetId {
   for (const [id, p] of Object.entries(CANVAS_PRESETS)) if (p.width === width && p.height === height) return id as CanvasPresetId

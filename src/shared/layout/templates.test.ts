@@ -71,11 +71,11 @@ describe('previewTemplate', () => {
 
 describe('starterLayout', () => {
   it('covers the canvas exactly for the grids', () => {
-    for (const id of ['2x2', '3x3', 'sideBySide'] as const) {
+    for (const id of ['2x2', '3x3', 'sideBySide', 'onePlusThree'] as const) {
       const t = starterLayout(id, { width: 1921, height: 1081 })
       expect(t.reduce((s, r) => s + r.width * r.height, 0)).toBe(1921 * 1081)
     }
-    expect(STARTERS.map((s) => starterLayout(s.id, { width: 1280, height: 720 }).length)).toEqual([4, 9, 2, 2, 5])
+    expect(STARTERS.map((s) => starterLayout(s.id, { width: 1280, height: 720 }).length)).toEqual([4, 9, 2, 2, 5, 4])
   })
   it('puts the picture-in-picture inset on top in the bottom-right corner', () => {
     const [full, inset] = starterLayout('pip', { width: 1280, height: 720 })

@@ -139,13 +139,14 @@ function screenShare(shown: readonly SimUser[], canvas: Size, dialect: Dialect, 
   return result(tiles.map(place), big ? null : place(bigRect))
 }
 
-export type StarterId = '2x2' | '3x3' | 'pip' | 'sideBySide' | 'speakerStrip'
+export type StarterId = '2x2' | '3x3' | 'pip' | 'sideBySide' | 'speakerStrip' | 'onePlusThree'
 export const STARTERS: readonly { id: StarterId; label: string }[] = [
   { id: '2x2', label: '2 × 2 grid' },
   { id: '3x3', label: '3 × 3 grid' },
   { id: 'pip', label: 'Picture in picture' },
   { id: 'sideBySide', label: 'Side by side' },
   { id: 'speakerStrip', label: 'Speaker and strip' },
+  { id: 'onePlusThree', label: 'One big and three' },
 ]
 
 export interface StarterTile extends Rect {
@@ -185,6 +186,11 @@ export function starterLayout(id: StarterId, canvas: Size): StarterTile[] {
         { x: 0, y: 0, width: canvas.width, height: canvas.height, z: 0 },
         { x: canvas.width - w - m, y: canvas.height - h - m, width: w, height: h, z: 1 },
       ]
+    }
+    case 'onePlusThree': {
+      // The speaker on the left two thirds, three others stacked on the right.
+      const bigW = Math.round((canvas.width * 2) / 3)
+      return [{ x: 0, y: 0, width: bigW, height: canvas.height, z: 0 }, ...cells({ width: canvas.width - bigW, height: canvas.height }, 1, 3).map((c) => ({ ...c, x: c.x + bigW }))]
     }
     case 'speakerStrip': {
       const stripH = Math.round(canvas.height / 4)

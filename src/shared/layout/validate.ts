@@ -9,7 +9,8 @@
 // Issues carry a code and parameters, never a sentence: the renderer words them in each language.
 // Every rule cites 003_530a54cf0f8c0df7.txt unless another seed is named.
 import { isStringRoomId, isUserId, parseNumericRoomId } from '../trtc/roomId'
-import type { LayoutDoc, RenderMode, RoomIdType, Tile, UserRef, Watermark } from './model'
+import { stableJson } from './diff'
+import { DEFAULT_LAYOUT_SEI, type LayoutDoc, type RenderMode, type RoomIdType, type Tile, type UserRef, type Watermark } from './model'
 
 export type Target = 'mcu' | 'recording'
 
@@ -387,7 +388,8 @@ function checkSei(doc: LayoutDoc, target: Target, add: Add): void {
   const { layoutVolume: lv, passThrough: pt } = doc.sei
   if (target === 'recording') {
     // MixLayoutParams and RecordParams have no SEI member (L15584–L15724, L15833–L15911).
-    if (lv || pt) add('warning', 'sei.ignored', {}, { field: 'sei' })
+    // The default volume-layout SEI is not the user's choice, so it is left out silently.
+    if (pt || (lv && stableJson(lv) !== stableJson(DEFAULT_LAYOUT_SEI))) add('warning', 'sei.ignored', {}, { field: 'sei' })
     return
   }
   if (lv) {

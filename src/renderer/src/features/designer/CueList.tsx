@@ -5,7 +5,30 @@ import { useStore, type StoreApi } from 'zustand'
 import type { Cue } from '../../../../shared/contract/contract'
 import type { LayoutDoc } from '../../../../shared/layout/model'
 import { useT } from '../shell/context'
+import type { MessageKey } from '../../i18n/i18n'
 import { layoutDiff, sameLayout, type CueState } from './cueStore'
+
+/** A layout's shape in words: "4 equal", "1 + 3" (one big tile and equal others), "5 tiles". */
+export function shapeOf(doc: LayoutDoc): [MessageKey, { n: number; rest: number }] {
+  const areas = doc.tiles.map((x) => x.width * x.height).sort((a, b) => b - a)
+  const n = areas.length
+  const p = { n, rest: n - 1 }
+  if (n > 0 && areas.every((a) => a === areas[0])) return ['designer.cue.shape.equal', p]
+  if (n > 1 && areas.slice(1).every((a) => a === areas[1])) return ['designer.cue.shape.bigAndRest', p]
+  return ['designer.cue.shape.tiles', p]
+}
+
+const uniqueName = (cues: readonly Cue[], name: string): string => {
+  let candidate = name
+  for (let i = 2; cues.some((c) => c.name === candidate); i++) candidate = `${name} (${i})`
+  return candidate
+}
+
+/** The users a layout names, for a cue's default name: "alice, bob +2". */
+export function boundUsers(doc: LayoutDoc): string {
+  const ids = [...new Set(doc.tiles.flatMap((t) => (t.binding.kind === 'user' ? [t.binding.userId] : [])))]
+  return ids.length <= 2 ? ids.join(', ') : `${ids.slice(0, 2).join(', ')} +${ids.length - 2}`
+}
 
 export function CueThumb(props: { doc: LayoutDoc }) {
   const { width, height } = props.doc.canvas
@@ -32,6 +55,7 @@ export function CueList(props: {
   const t = useT()
   const cues = useStore(props.cues, (s) => s.cues)
   const error = useStore(props.cues, (s) => s.error)
+  const armed = useStore(props.cues, (s) => s.armed)
   const s = props.cues.getState()
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null)
 
@@ -44,7 +68,11 @@ export function CueList(props: {
     <div className="cue-list" data-testid="cue-list">
       <div className="cue-head">
         <h4>{t('designer.cue.title')}</h4>
-        <button type="button" className="button" onClick={() => void s.added(props.doc, t('designer.cue.defaultName', { n: cues.length + 1, tiles: props.doc.tiles.length }))} data-testid="cue-add">
+        <label className={armed ? 'cue-arm armed' : 'cue-arm'} title={t('designer.cue.armHint')}>
+          <input type="checkbox" checked={armed} onChange={(e) => s.armedChanged(e.target.checked)} data-testid="cue-arm" />
+          <span>{armed ? t('designer.cue.armed') : t('designer.cue.disarmed')}</span>
+        </label>
+        <button type="button" className="button" onClick={() => void s.added(props.doc, uniqueName(cues, t('designer.cue.defaultName', { shape: t(...shapeOf(props.doc)), who: boundUsers(props.doc) || t('designer.cue.openSlots') })))} data-testid="cue-add">
           {t('designer.cue.add')}
         </button>
       </div>
@@ -88,8 +116,8 @@ export function CueList(props: {
                       {cue.name}
                     </button>
                   )}
-                  <span className="muted small" data-testid="cue-state" title={d && !same && !live ? t('designer.live.diff', { added: d.added, removed: d.removed, changed: d.changed }) : undefined}>
-                    {live ? <span className="cue-live">{t('designer.cue.live')}</span> : d === null ? t('designer.cue.noTask') : same ? t('designer.live.same') : t('designer.cue.diff', { added: d.added, removed: d.removed, changed: d.changed })}
+                  <span className="muted small" data-testid="cue-state" title={d && !same && !live ? t('designer.live.diff', { added: d.added, removed: d.removed.length, changed: d.changed }) : undefined}>
+                    {live ? <span className="cue-live">{t('designer.cue.live')}</span> : d === null ? t('designer.cue.noTask') : same ? t('designer.live.same') : t('designer.cue.diff', { added: d.added, removed: d.removed.length, changed: d.changed })}
                   </span>
                 </div>
                 <div className="cue-actions">
@@ -111,7 +139,7 @@ export function CueList(props: {
           })}
         </ol>
       )}
-      {cues.length > 0 && <p className="muted small">{t('designer.cue.hotkeys')}</p>}
+      {cues.length > 0 && <p className="muted small">{armed ? t('designer.cue.hotkeys') : t('designer.cue.hotkeysOff')}</p>}
     </div>
   )
 }

@@ -6,7 +6,7 @@
 import { useState, type DragEvent } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { AudioUser, LayoutDoc, LayoutVolumeSei, PassThroughSei, RenderMode, RoomIdType, StreamType, TemplateSettings, Watermark } from '../../../../shared/layout/model'
-import { RENDER_MODES } from '../../../../shared/layout/model'
+import { DEFAULT_LAYOUT_SEI, RENDER_MODES } from '../../../../shared/layout/model'
 import type { Issue } from '../../../../shared/layout/validate'
 import type { MessageKey } from '../../i18n/i18n'
 import { useT } from '../shell/context'
@@ -20,7 +20,6 @@ const TABS: readonly Tab[] = ['watermarks', 'audio', 'sei', 'template']
 
 /** "It must be shorter than 4,096 characters." (L15322–L15324) */
 export const APPDATA_MAX = 4095
-const DEFAULT_LAYOUT_VOLUME: LayoutVolumeSei = { appData: '', payloadType: 100, interval: 1000, followIdr: false } // defaults L15320–L15333
 const DEFAULT_PASS_THROUGH: PassThroughSei = { payloadType: 100, uuid: null, content: '', interval: 1000, followIdr: false }
 
 interface Ctx {
@@ -314,10 +313,15 @@ function Sei(props: { ctx: Ctx }) {
       <FieldIssues issues={at('sei')} />
       <div className="doc-card" data-testid="sei-layout-volume">
         <label className="doc-check doc-card-head">
-          <input type="checkbox" checked={lv !== null} onChange={(e) => issue({ type: 'setSei', sei: { layoutVolume: e.target.checked ? DEFAULT_LAYOUT_VOLUME : null } })} data-testid="sei-lv-on" />
+          <input type="checkbox" checked={lv !== null} onChange={(e) => issue({ type: 'setSei', sei: { layoutVolume: e.target.checked ? { ...DEFAULT_LAYOUT_SEI } : null } })} data-testid="sei-lv-on" />
           {t('designer.sei.layoutVolume')}
         </label>
         <p className="muted small">{t('designer.sei.layoutVolume.hint')}</p>
+        {!lv && (
+          <p className="doc-field-issue warning" data-testid="sei-lv-off">
+            {t('designer.sei.layoutVolume.off')}
+          </p>
+        )}
         {lv && (
           <div className="dgrid">
             <div className="dfield wide">

@@ -91,6 +91,14 @@ export function readRecordingForm(f: RecordingForm): { ok: true; value: Recordin
 const isTextField = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(el.type)))
 
+/** The live room most of a layout's bound users name, if any. */
+function boundRoom(doc: LayoutDoc, rooms: readonly RoomRow[]): RoomRow | undefined {
+  const counts = new Map<string, number>()
+  for (const t of doc.tiles) if (t.binding.kind === 'user' && t.binding.roomId) counts.set(`${t.binding.roomIdType}:${t.binding.roomId}`, (counts.get(`${t.binding.roomIdType}:${t.binding.roomId}`) ?? 0) + 1)
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
+  return best ? rooms.find((r) => `${r.roomIdType}:${r.roomId}` === best) : undefined
+}
+
 export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: StoreApi<CueState> }) {
   const t = useT()
   const say = useIssueText()
@@ -149,9 +157,17 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     if (sdkAppId === null) return
     const now = Math.floor(Date.now() / 1000)
     const r = await api['rooms.fetch']({ jobId: 'designer-rooms', sdkAppId, startTime: now - 3600, endTime: now })
-    if (r.ok) setRooms(r.value.rooms.filter((x) => !x.finished))
-    else setMessage({ ok: false, text: failed(r.error) })
+    if (!r.ok) return setMessage({ ok: false, text: failed(r.error) })
+    const live = r.value.rooms.filter((x) => !x.finished)
+    setRooms(live)
+    // Default to the room most of the layout's bound users are in.
+    setRoomKey((key) => (key && live.some((x) => x.commId === key) ? key : (boundRoom(doc, live)?.commId ?? key)))
   }
+  useEffect(() => {
+    void loadRooms()
+    // Once per profile: later reloads are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sdkAppId])
 
   const room = rooms.find((r) => r.commId === roomKey)
   const formRead = readRecordingForm(form)
@@ -232,10 +248,11 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     return () => clearInterval(timer)
   }, [watching])
 
-  // Hotkeys 1–9 take cue N to the current task, unless typing in a field.
+  // Hotkeys 1–9 take cue N to the current task while armed, unless typing in a field.
+  const armed = useStore(cueStore, (s) => s.armed)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTextField(e.target)) return
+      if (!armed || e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTextField(e.target)) return
       // Not while a dialog or a menu is open over the designer.
       if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="menu"], [role="alertdialog"]')) return
       const cue = cueForKey(cues, e.key)
@@ -248,12 +265,14 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   })
 
   const diffText = (d: LayoutDiff | null) =>
-    d === null ? '…' : sameLayout(d) ? t('designer.live.same') : d.added + d.removed + d.changed === 0 ? t('designer.live.diffOther') : t('designer.live.diff', { added: d.added, removed: d.removed, changed: d.changed })
+    d === null ? '…' : sameLayout(d) ? t('designer.live.same') : d.added + d.removed.length + d.changed === 0 ? t('designer.live.diffOther') : t('designer.live.diff', { added: d.added, removed: d.removed.length, changed: d.changed })
   const liveCueName = (key: string) => {
     const i = cues.findIndex((c) => c.id === live[key])
     return i < 0 ? null : `${i + 1} · ${cues[i]!.name}`
   }
-  const canStart = Boolean(room) && !busy && layoutErrors === 0 && (target === 'mix' ? Boolean(cdn.trim()) && mixRead.ok : formRead.ok)
+  // One task per room and target from here: a second Start would mix or record the room twice.
+  const runsInRoom = room ? tasks.some((x) => x.roomId === room.roomId && x.roomIdType === room.roomIdType) : false
+  const canStart = Boolean(room) && !busy && !runsInRoom && layoutErrors === 0 && (target === 'mix' ? Boolean(cdn.trim()) && mixRead.ok : formRead.ok)
 
   return (
     <section className="designer-panel" data-testid="designer-golive">
@@ -300,6 +319,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
       <button type="button" className="button primary" disabled={!canStart} onClick={() => void start()} data-testid="golive-start">
         {t(target === 'mix' ? 'designer.live.start' : 'designer.rec.start')}
       </button>
+      {runsInRoom && <p className="muted small" data-testid="golive-runs-here">{t('designer.live.runsHere')}</p>}
       {message && <p className={message.ok ? 'golive-msg ok' : 'golive-msg fail'} role="status" data-testid="golive-message">{message.text}</p>}
       {target === 'recording' && recordings.length > 0 && (
         <button type="button" className="link golive-refresh" onClick={() => void refresh()} data-testid="golive-refresh">

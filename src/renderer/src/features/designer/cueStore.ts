@@ -18,6 +18,9 @@ export interface CueState {
   error: string | null
   /** Task key ("mix:<id>" or "recording:<id>") → the cue it runs, once a take was confirmed. */
   live: Record<string, string>
+  /** Hotkeys 1–9 take cues only while armed: an explicit, visible choice, off at start. */
+  armed: boolean
+  armedChanged(armed: boolean): void
   load(): Promise<void>
   added(doc: LayoutDoc, name?: string): Promise<void>
   renamed(id: string, name: string): Promise<void>
@@ -26,33 +29,9 @@ export interface CueState {
   taken(taskKey: string, cueId: string | null): void
 }
 
-/** What taking `next` to a task that runs `current` changes, tile by tile. */
-export interface LayoutDiff {
-  added: number
-  removed: number
-  changed: number
-  canvas: boolean
-  /** Anything else that goes out with the layout: mode, template, watermarks, audio, SEI. */
-  other: boolean
-}
-
-const rest = ({ tiles: _t, canvas: _c, name: _n, ...r }: LayoutDoc): string => JSON.stringify(r)
-
-export function layoutDiff(current: LayoutDoc, next: LayoutDoc): LayoutDiff {
-  const before = new Map(current.tiles.map((t) => [t.id, t]))
-  let added = 0
-  let changed = 0
-  for (const t of next.tiles) {
-    const b = before.get(t.id)
-    if (!b) added++
-    else if (JSON.stringify(b) !== JSON.stringify(t)) changed++
-    before.delete(t.id)
-  }
-  const canvas = JSON.stringify(current.canvas) !== JSON.stringify(next.canvas)
-  return { added, removed: before.size, changed, canvas, other: rest(current) !== rest(next) }
-}
-
-export const sameLayout = (d: LayoutDiff): boolean => !d.canvas && !d.other && d.added + d.removed + d.changed === 0
+/** What taking `next` to a task that runs `current` changes, tile by tile (shared/layout/diff.ts). */
+export type { LayoutDiff } from '../../../../shared/layout/diff'
+export { diffLayouts as layoutDiff, isEmptyDiff as sameLayout } from '../../../../shared/layout/diff'
 
 // ---- pure list operations ----
 
@@ -105,6 +84,7 @@ export function createCueStore(port: CuePort): StoreApi<CueState> {
       loaded: false,
       error: null,
       live: {},
+      armed: false,
       async load() {
         const r = await port.load()
         set(r.ok ? { cues: r.value, loaded: true, error: null } : { loaded: true, error: r.error.message })
@@ -116,6 +96,9 @@ export function createCueStore(port: CuePort): StoreApi<CueState> {
         await change(removeCue(get().cues, id))
         const live = Object.fromEntries(Object.entries(get().live).filter(([, c]) => c !== id))
         set({ live })
+      },
+      armedChanged(armed) {
+        set({ armed })
       },
       taken(taskKey, cueId) {
         const live = { ...get().live }
