@@ -200,6 +200,21 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'show',
+    show: async (page) => {
+      await nav('show')(page)
+      await page.getByTestId('show-starter-2x2').click()
+      await page.getByTestId('show-room').locator('option').first().waitFor({ state: 'attached' })
+      await page.getByTestId('show-cdn').fill('rtmp://push.example.com/live/show')
+      await page.getByTestId('show-start-button').click()
+      await page.getByTestId('show-cue-add').click()
+      await page.getByTestId('show-starter-onePlusThree').click()
+      await page.getByTestId('show-cue-add').click()
+      await page.locator('[data-testid="program-monitor"][data-state="playing"]').waitFor({ timeout: 20_000 })
+      await page.waitForTimeout(1500)
+    },
+  },
+  {
     name: 'designer-file-menu',
     show: async (page, h) => {
       await nav('designer')(page)
@@ -242,12 +257,15 @@ async function main(): Promise<void> {
   const names = process.argv.slice(3)
   const chosen = names.length > 0 ? screens.filter((s) => names.includes(s.name)) : screens
   await mkdir(outDir, { recursive: true })
+  // SCREENSHOT_VIEWPORT=1920x1080 captures at another window size (default 1280 × 800).
+  const [vw, vh] = (process.env.SCREENSHOT_VIEWPORT ?? '1280x800').split('x').map(Number)
+  const viewport = { width: vw || 1280, height: vh || 800 }
   const browser = await launchBrowser(!process.env.DISPLAY || process.env.HEADLESS === '1')
   const written: string[] = []
   try {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const locale of ['en-US', 'zh-CN']) {
-        const h = await startHarness({ browser, colorScheme, locale, viewport: { width: 1280, height: 800 } })
+        const h = await startHarness({ browser, colorScheme, locale, viewport })
         try {
           for (const screen of chosen) {
             // A designer screen leaves its unsaved edits autosaved; the next would show the recovery offer.

@@ -51,7 +51,6 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
       const r = await handle.client.call<PublishCdnStreamResponse>('StartPublishCdnStream', body, { region: handle.region, priority: 'user', mutating: true })
       if (!r.ok) return r
       const demo = profileId === DEMO_PROFILE_ID ? await deps.cloud.demoEndpoint() : null
-      const firstHttp = req.cdnUrls.find((u) => /^https?:\/\/.+\.flv(\?|$)/.test(u))
       const task = {
         taskId: r.value.TaskId,
         profileId,
@@ -61,8 +60,8 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
         startedAt: deps.now(),
         sequence: 0,
         requestId: r.value.RequestId,
-        // The simulator serves every task as HTTP-FLV; a real task plays wherever its CDN URL does.
-        liveUrl: demo ? `${demo}/live/${encodeURIComponent(r.value.TaskId)}.flv` : (firstHttp ?? null),
+        // The simulator serves every task as HTTP-FLV; a real task plays where the user says its CDN does.
+        liveUrl: demo ? `${demo}/live/${encodeURIComponent(r.value.TaskId)}.flv` : (req.playUrl ?? null),
         // VideoEncode cannot change while the task runs (L2256–L2258): every update keeps this canvas.
         canvas: { width: req.doc.canvas.width, height: req.doc.canvas.height },
         doc: req.doc,

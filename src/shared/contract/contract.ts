@@ -264,7 +264,10 @@ export const mixStartSchema = z
     roomId: z.string().min(1).max(128),
     roomIdType: roomIdTypeSchema,
     doc: layoutDocSchema,
-    cdnUrls: z.array(z.string().regex(/^(rtmp|https?):\/\/\S+$/, 'A CDN URL starts with rtmp://, http:// or https://')).min(1, 'Give at least one CDN address to publish the mix to').max(10),
+    // PublishCdnUrl: the CDNs to relay to, up to 10, RTMP push addresses (L15368, L2096, examples L2541).
+    cdnUrls: z.array(z.string().regex(/^rtmp:\/\/\S+$/, 'A CDN push address starts with rtmp://')).min(1, 'Give at least one CDN address to publish the mix to').max(10),
+    /** Where the CDN plays the mix as HTTP-FLV, for the Program monitor (the Demo profile's simulator serves its own). */
+    playUrl: z.url({ protocol: /^https?$/ }).optional(),
     video: mixVideoSchema.optional(),
   })
   .strict()

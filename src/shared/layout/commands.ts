@@ -75,6 +75,8 @@ export type Command =
   | { type: 'setSei'; sei: Partial<SeiSettings> }
   | { type: 'setMode'; mode: LayoutMode; template?: Partial<TemplateSettings> }
   | { type: 'setName'; name: string }
+  /** Everything but the name from another layout (a cue loaded into Preview). */
+  | { type: 'replaceLayout'; layout: LayoutDoc }
   | { type: 'applyTemplate'; starter: StarterId }
   | { type: 'convertTemplateToCustom'; users: readonly SimUser[]; dialect: Dialect }
 
@@ -296,6 +298,8 @@ export function applyCommand(doc: LayoutDoc, cmd: Command): LayoutDoc {
     }
     case 'setName':
       return cmd.name === doc.name ? doc : { ...doc, name: cmd.name }
+    case 'replaceLayout':
+      return { ...structuredClone(cmd.layout), name: doc.name, version: doc.version }
     case 'applyTemplate':
       return applyStarter(doc, cmd.starter)
     case 'convertTemplateToCustom':

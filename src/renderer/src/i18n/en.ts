@@ -2,6 +2,7 @@ export const en = {
   'app.name': 'TRTC Desk',
   'nav.rooms': 'Rooms',
   'nav.designer': 'Designer',
+  'nav.show': 'Show',
   'nav.sei': 'SEI Preview',
   'nav.settings': 'Settings',
   'nav.shortcut': 'Shortcut: {keys}',

@@ -10,12 +10,13 @@ import * as dashboard from '../features/dashboard/messages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
 import * as alerts from '../features/alerts/messages'
+import * as show from '../features/show/messages'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en }
+const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...checks.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...checks.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN, ...show.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 

@@ -4,6 +4,7 @@ export const zhCN: Record<ShellMessageKey, string> = {
   'app.name': 'TRTC Desk',
   'nav.rooms': '房间',
   'nav.designer': '布局设计',
+  'nav.show': '导播',
   'nav.sei': 'SEI 预览',
   'nav.settings': '设置',
   'nav.shortcut': '快捷键：{keys}',

@@ -11,7 +11,8 @@ import { useIssueText, useT } from '../shell/context'
 import { useImageProbes, useIssues } from './checks'
 import type { MessageKey } from '../../i18n/i18n'
 import { DesignerCanvas, type TileIssues } from './DesignerCanvas'
-import { ASPECT_LOCKS, createDesignerStore, selectCanRedo, selectCanUndo, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
+import { designerStore } from './session'
+import { ASPECT_LOCKS, selectCanRedo, selectCanUndo, selectSettledDoc, simUsers, type AspectLock, type DesignerState } from './designerStore'
 import { PropertiesPanel } from './PropertiesPanel'
 import { RoomUsersPanel } from './RoomUsersPanel'
 import { GoLivePanel } from './GoLivePanel'
@@ -19,7 +20,6 @@ import { IssuesPanel, OutputPanel } from './OutputPanels'
 import { FileMenu, FileName, RecoveryBanner } from './FileMenu'
 import './designer.css'
 
-const defaultStore = createDesignerStore()
 
 const MODES: readonly LayoutMode[] = ['custom', 'floating', 'grid', 'screenShare']
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
@@ -268,7 +268,7 @@ function TargetSwitch(props: { store: StoreApi<DesignerState> }) {
 
 export function DesignerView(props: { store?: StoreApi<DesignerState> }) {
   const t = useT()
-  const store = props.store ?? defaultStore
+  const store = props.store ?? designerStore
   useShortcuts(store)
   const doc = useStore(store, selectSettledDoc)
   const dialect = useStore(store, (x) => x.dialect)

@@ -12,14 +12,14 @@ import { useIssues } from './checks'
 import type { MessageKey } from '../../i18n/i18n'
 import { selectActiveProfile } from '../shell/appStore'
 import { CueList } from './CueList'
-import { createCueStore, cueForKey, layoutDiff, sameLayout, type CueState, type LayoutDiff } from './cueStore'
+import { cueStore as sharedCues } from './session'
+import { cueForKey, layoutDiff, sameLayout, type CueState, type LayoutDiff } from './cueStore'
 import { selectSettledDoc, type DesignerState } from './designerStore'
 
 export { layoutDiff }
 
 const STATUS_POLL_MS = 30_000
 
-const defaultCues = createCueStore({ load: () => api['cues.load'](), save: (cues) => api['cues.save']({ cues }) })
 
 type Kind = 'mix' | 'recording'
 interface LiveTask {
@@ -104,7 +104,7 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   const say = useIssueText()
   /** A failure in words: a layout held back by main names the checks it failed. */
   const failed = (e: AppError): string => (e.checks?.length ? e.checks.map(say).join(' ') : e.message)
-  const cueStore = props.cues ?? defaultCues
+  const cueStore = props.cues ?? sharedCues
   const doc = useStore(props.store, selectSettledDoc)
   const target: Kind = useStore(props.store, (s) => (s.dialect === 'recording' ? 'recording' : 'mix'))
   const profile = useApp(selectActiveProfile)
@@ -163,11 +163,6 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
     // Default to the room most of the layout's bound users are in.
     setRoomKey((key) => (key && live.some((x) => x.commId === key) ? key : (boundRoom(doc, live)?.commId ?? key)))
   }
-  useEffect(() => {
-    void loadRooms()
-    // Once per profile: later reloads are the user's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sdkAppId])
 
   const room = rooms.find((r) => r.commId === roomKey)
   const formRead = readRecordingForm(form)

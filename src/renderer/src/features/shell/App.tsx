@@ -9,12 +9,14 @@ import type { MessageKey } from '../../i18n/i18n'
 
 // The first screen is Rooms; the other sections load when first opened, so start-up parses less.
 const DesignerView = lazy(() => import('../designer/DesignerView').then((m) => ({ default: m.DesignerView })))
+const ShowView = lazy(() => import('../show/ShowView').then((m) => ({ default: m.ShowView })))
 const SeiView = lazy(() => import('../sei/SeiView').then((m) => ({ default: m.SeiView })))
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })))
 
 const navLabel: Record<Section, MessageKey> = {
   rooms: 'nav.rooms',
   designer: 'nav.designer',
+  show: 'nav.show',
   sei: 'nav.sei',
   settings: 'nav.settings',
 }
@@ -22,6 +24,7 @@ const navLabel: Record<Section, MessageKey> = {
 const navIcon: Record<Section, string> = {
   rooms: 'M3 5h18v4H3zM3 11h18v4H3zM3 17h18v3H3z',
   designer: 'M3 3h8v8H3zM13 3h8v5h-8zM13 10h8v11h-8zM3 13h8v8H3z',
+  show: 'M2 5h9v7H2zM13 5h9v7h-9zM2 14h20v5H2z',
   sei: 'M3 19h2V9H3zm4 0h2V5H7zm4 0h2v-7h-2zm4 0h2V8h-2zm4 0h2v-4h-2z',
   settings: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm9 5v-2l-2.2-.6a7 7 0 0 0-.7-1.7l1.2-2-1.4-1.4-2 1.2a7 7 0 0 0-1.7-.7L13.6 3h-2l-.6 2.2a7 7 0 0 0-1.7.7l-2-1.2-1.4 1.4 1.2 2a7 7 0 0 0-.7 1.7L3 11v2l2.2.6c.2.6.4 1.2.7 1.7l-1.2 2 1.4 1.4 2-1.2c.5.3 1.1.5 1.7.7l.6 2.2h2l.6-2.2c.6-.2 1.2-.4 1.7-.7l2 1.2 1.4-1.4-1.2-2c.3-.5.5-1.1.7-1.7z',
 }
@@ -88,6 +91,7 @@ export function App() {
           {section === 'rooms' && <RoomsView />}
           <Suspense fallback={null}>
             {section === 'designer' && <DesignerView />}
+            {section === 'show' && <ShowView />}
             {section === 'sei' && <SeiView />}
             {section === 'settings' && <SettingsView />}
           </Suspense>
