@@ -46,7 +46,8 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
           if (media) pending.push(new Uint8Array(chunk as Uint8Array))
           if (deps.now() - lastMedia >= MEDIA_BATCH_MS) flushMedia()
           for (const m of reader.push(chunk as Uint8Array)) batch.push(toEntry(m))
-          if (batch.length && deps.now() - last >= BATCH_MS) {
+          // With the picture on screen the overlay must be there before its frame: batch as tightly as the bytes.
+          if (batch.length && deps.now() - last >= (media ? MEDIA_BATCH_MS : BATCH_MS)) {
             deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
             batch = []
             last = deps.now()

@@ -231,6 +231,14 @@ describe('validate', () => {
     expect(reachesWire('image.format', 'mcu')).toBe(false)
   })
 
+  it('a named user who is not in the task room now is said so (L2132–L2136)', () => {
+    const d = withTile({ binding: { kind: 'user', ...user('alice', '1') } })
+    expect(codes(d, 'mcu', 'warning', { ...MAIN, present: ['bob'] })).toContain('binding.absent')
+    expect(codes(d, 'mcu', 'warning', { ...MAIN, present: ['alice'] })).not.toContain('binding.absent')
+    expect(codes(d, 'mcu', 'warning', MAIN)).not.toContain('binding.absent')
+    expect(reachesWire('binding.absent', 'mcu')).toBe(false)
+  })
+
   it('the remaining rules: whole-pixel canvas and watermarks, template members a dialect ignores, SEI types', () => {
     expect(codes(doc({}, { width: 1280.5, height: 720 }), 'mcu')).toContain('canvas.integer')
     const base = { ...doc({ tiles: [] }), mode: 'grid' as const }

@@ -52,6 +52,7 @@ export const CHECK_CODES = [
   'placeholder.fit',
   'binding.duplicate',
   'binding.mainRoom',
+  'binding.absent',
   'user.id',
   'user.idLong',
   'room.numeric',
@@ -88,7 +89,7 @@ export type CheckCode = (typeof CHECK_CODES)[number]
  * the recording wire names users without rooms; image contents are fetched by main, not by the
  * simulator (docs/reference-rules.md says why for each).
  */
-export const DOC_ONLY_CODES: ReadonlySet<CheckCode> = new Set<CheckCode>(['image.noUrl', 'canvas.changed', 'image.format', 'image.tooLarge', 'image.unreachable'])
+export const DOC_ONLY_CODES: ReadonlySet<CheckCode> = new Set<CheckCode>(['image.noUrl', 'canvas.changed', 'image.format', 'image.tooLarge', 'image.unreachable', 'binding.absent'])
 
 /** Whether the compiled request shows what an issue is about, so the simulator can refuse it too. */
 export function reachesWire(code: CheckCode, target: Target): boolean {
@@ -119,6 +120,8 @@ export interface TaskContext {
   canvas?: { width: number; height: number }
   /** Probes of the layout's image URLs, by URL. */
   images?: Readonly<Record<string, ImageProbe>>
+  /** The users in the task's main room now, when known (the room's user list). */
+  present?: readonly string[]
 }
 
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error')
@@ -206,6 +209,8 @@ export function validate(doc: LayoutDoc, target: Target, task: TaskContext = {})
     // without a room is sent with the task's main room (compile.ts), and said so.
     if (b.roomId !== '') rooms.add(`${b.roomIdType}:${b.roomId}`)
     else if (mcu) add('warning', 'binding.mainRoom', { userId: b.userId, room: main?.id ?? '' }, { tileId: t.id, field: 'binding' })
+    // A named position waits for its user: empty until they enter and send video (L2132–L2136).
+    if (task.present && (b.roomId === '' || (main && sameRoom(b, main))) && !task.present.includes(b.userId)) add('warning', 'binding.absent', { userId: b.userId, room: main?.id ?? '' }, { tileId: t.id, field: 'binding' })
     // Recording covers the streams of its own room: MixLayout names a UserId only (L15538–L15541, L12845).
     if (!mcu && main && b.roomId !== '' && !sameRoom(b, main)) add('error', 'room.notMain', { room: b.roomId, mainRoom: main.id }, { tileId: t.id, field: 'binding' })
   }

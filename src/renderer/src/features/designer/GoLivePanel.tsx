@@ -99,6 +99,8 @@ function boundRoom(doc: LayoutDoc, rooms: readonly RoomRow[]): RoomRow | undefin
   return best ? rooms.find((r) => `${r.roomIdType}:${r.roomId}` === best) : undefined
 }
 
+const PRESENT_POLL_MS = 15_000
+
 export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: StoreApi<CueState> }) {
   const t = useT()
   const say = useIssueText()
@@ -168,9 +170,28 @@ export function GoLivePanel(props: { store: StoreApi<DesignerState>; cues?: Stor
   const formRead = readRecordingForm(form)
   const mixRead = readMixVideo(mixEncode)
   // The checks follow the task the layout goes to: the running one picked, else the room picked to start in.
+  // Who is in that room now, so a tile bound to someone absent says so (re-read every 15 s).
+  const ctxRoom = current ? rooms.find((r) => r.roomId === current.roomId && r.roomIdType === current.roomIdType) : room
+  const [present, setPresent] = useState<{ commId: string; users: string[] } | null>(null)
+  useEffect(() => {
+    if (!ctxRoom || sdkAppId === null) return
+    const read = () =>
+      void api['rooms.users']({ sdkAppId, commId: ctxRoom.commId, startTime: ctxRoom.createTime, endTime: Math.floor(Date.now() / 1000) }).then(
+        (r) => r.ok && setPresent({ commId: ctxRoom.commId, users: r.value.filter((u) => !u.finished).map((u) => u.userId) }),
+      )
+    read()
+    const timer = setInterval(read, PRESENT_POLL_MS)
+    return () => clearInterval(timer)
+  }, [ctxRoom, sdkAppId])
+  const presentUsers = present && ctxRoom && present.commId === ctxRoom.commId ? present.users : null
   const taskContext = useMemo(
-    () => (current ? { room: { id: current.roomId, type: current.roomIdType }, canvas: current.canvas } : room ? { room: { id: room.roomId, type: room.roomIdType } } : null),
-    [current, room],
+    () =>
+      current
+        ? { room: { id: current.roomId, type: current.roomIdType }, canvas: current.canvas, ...(presentUsers ? { present: presentUsers } : {}) }
+        : room
+          ? { room: { id: room.roomId, type: room.roomIdType }, ...(presentUsers ? { present: presentUsers } : {}) }
+          : null,
+    [current, room, presentUsers],
   )
   useEffect(() => props.store.getState().taskContextChanged(taskContext), [props.store, taskContext])
   const issues = useIssues(props.store)

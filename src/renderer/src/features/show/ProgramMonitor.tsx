@@ -29,10 +29,14 @@ export interface ProgramInfo {
   detail: string | null
 }
 
-/** Paint timing for the benchmark: main's receipt of an SEI message → its overlay painted. */
+/**
+ * Paint timing for the benchmark (bench/program.ts), one record per layout the overlay changed to:
+ * main's emission, the window's receipt and the paint (wall clock, ms), and how far the picture
+ * was past the layout's PTS when it was painted.
+ */
 declare global {
   interface Window {
-    __programPaints?: Array<{ receivedAt: number; paintedAt: number; ts: number }>
+    __programPaints?: Array<{ mainAt: number; windowAt: number; paintedAt: number; pastDueMs: number }>
   }
 }
 
@@ -62,7 +66,7 @@ export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc |
     let base: number | null = null
     let head = new Uint8Array(0)
     let entries: SeiEntry[] = []
-    let receivedAt = new Map<SeiEntry, number>()
+    let receivedAt = new Map<SeiEntry, { mainAt: number; windowAt: number }>()
     let lastBytes = 0
     let lastLayoutAt = 0
     let liveSince = 0
@@ -111,7 +115,8 @@ export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc |
     const offEntries = api.on('sei.liveEntries', (m) => {
       if (m.id !== session || stopped) return
       const at = m.receivedAt
-      for (const e of m.entries) if (e.layout) receivedAt.set(e, at)
+      const windowAt = Date.now()
+      for (const e of m.entries) if (e.layout) receivedAt.set(e, { mainAt: at, windowAt })
       entries = [...entries, ...m.entries].slice(-KEEP)
       const last = [...m.entries].reverse().find((e) => e.layout)
       if (last?.layout) {
@@ -141,7 +146,7 @@ export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc |
         // What the overlay shows, for assistive tools and tests.
         if (c) c.dataset.layout = JSON.stringify({ canvas: entry.layout!.canvas, regions: entry.layout!.regions.map(({ uid, x, y, w, h }) => ({ uid, x, y, w, h })) })
         const r = receivedAt.get(entry)
-        if (r !== undefined) (window.__programPaints ??= []).push({ receivedAt: r, paintedAt: Date.now(), ts: entry.layout!.ts })
+        if (r !== undefined && ptsMs !== null) (window.__programPaints ??= []).push({ ...r, paintedAt: Date.now(), pastDueMs: ptsMs - entry.ptsMs })
       }
       const state: ProgramState =
         undecodable !== null
