@@ -88,7 +88,7 @@ export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc |
       undecodable = null
       const p = mpegts.createPlayer(
         { type: 'flv', isLive: true, hasAudio: false, hasVideo: true, url: liveKey(session!, gen) },
-        { customLoader: MainProcessLoader as unknown as mpegts.CustomLoaderConstructor, enableWorker: false, enableStashBuffer: false, liveBufferLatencyChasing: true, lazyLoad: false, autoCleanupSourceBuffer: true },
+        { customLoader: MainProcessLoader as unknown as mpegts.CustomLoaderConstructor, enableWorker: false, enableStashBuffer: false, liveBufferLatencyChasing: true, liveBufferLatencyMaxLatency: 0.8, liveBufferLatencyMinRemain: 0.2, lazyLoad: false, autoCleanupSourceBuffer: true },
       )
       p.on(mpegts.Events.ERROR, (_type: string, detail: string) => {
         undecodable = detail
