@@ -15,6 +15,8 @@ import type { SecretStore } from './secretStore'
 const loopbackUrl = z
   .url()
   .refine((u) => {
+    // zod runs a refine even after .url() failed: never parse what is not a URL.
+    if (!URL.canParse(u)) return false
     const { protocol, hostname } = new URL(u)
     return (protocol === 'http:' || protocol === 'https:') && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]')
   }, 'Only a local (loopback) URL is allowed')
@@ -26,18 +28,22 @@ export const endpointSchema = z.union([
 ])
 
 const sdkAppIdValue = z.int().min(1)
+// Every secret has a ceiling, far above any real one: STS session tokens run to a few KB, SDK secret
+// keys are 64 hex characters. A 10 MB "token" is a paste accident, refused with a sentence.
+const tokenSchema = z.string().min(1).max(8192, 'A session token is at most 8,192 characters')
+const sdkSecretKeySchema = z.string().trim().min(1).max(256, 'An SDK secret key is at most 256 characters')
 
 export const profileInputSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     secretId: z.string().trim().min(1).max(128),
     secretKey: z.string().trim().min(1).max(256),
-    token: z.string().min(1).optional(),
+    token: tokenSchema.optional(),
     /** Unix ms; when the temporary token stops working. */
     tokenExpiresAt: z.int().min(0).optional(),
     endpoint: endpointSchema,
     defaultRegion: z.enum(regions),
-    sdkApps: z.array(z.object({ sdkAppId: sdkAppIdValue, sdkSecretKey: z.string().min(1).optional() }).strict()).max(100),
+    sdkApps: z.array(z.object({ sdkAppId: sdkAppIdValue, sdkSecretKey: sdkSecretKeySchema.optional() }).strict()).max(100),
   })
   .strict()
 
@@ -47,11 +53,11 @@ export const profilePatchSchema = z
     name: z.string().trim().min(1).max(80).optional(),
     secretId: z.string().trim().min(1).max(128).optional(),
     secretKey: z.string().trim().min(1).max(256).optional(),
-    token: z.string().min(1).nullable().optional(),
+    token: tokenSchema.nullable().optional(),
     tokenExpiresAt: z.int().min(0).nullable().optional(),
     endpoint: endpointSchema.optional(),
     defaultRegion: z.enum(regions).optional(),
-    sdkApps: z.array(z.object({ sdkAppId: sdkAppIdValue, sdkSecretKey: z.string().min(1).nullable().optional() }).strict()).max(100).optional(),
+    sdkApps: z.array(z.object({ sdkAppId: sdkAppIdValue, sdkSecretKey: sdkSecretKeySchema.nullable().optional() }).strict()).max(100).optional(),
   })
   .strict()
 

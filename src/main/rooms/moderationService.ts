@@ -1,5 +1,6 @@
 // Remove, block and dismiss. Every call is a mutation: sent once, never retried by the client once
 // it may have reached the server, and its confirmed result (with RequestId) is what the UI shows.
+import { parseNumericRoomId } from '../../shared/trtc/roomId'
 import type { AuditEntry, ModerationOutcome, ModerationRequest, ScheduledUnblock } from '../../shared/contract/contract'
 import { ok, type Result } from '../../shared/errors'
 import type { AuditLog } from './auditLog'
@@ -17,7 +18,8 @@ interface Call {
 /** The API calls a moderation request becomes, numeric or string room variant. */
 export function plan(req: ModerationRequest): Call[] {
   const numeric = req.roomIdType === 'number'
-  const room = numeric ? Number(req.roomId) : req.roomId
+  // The contract admits only plain decimal numeric rooms (parseNumericRoomId); never Number() on user text.
+  const room = numeric ? parseNumericRoomId(req.roomId)! : req.roomId
   switch (req.action) {
     case 'remove': {
       const calls: Call[] = []

@@ -2,10 +2,11 @@
 // flag for its kind. A numeric room's string is its decimal number; "123" and 123 are still
 // different rooms (002_397368d6e2c38332.txt L88), so the guess below is only a default the user can
 // override before a moderation call is sent.
+import { parseNumericRoomId } from '../../shared/trtc/roomId'
+
 export type RoomIdType = 'number' | 'string'
 
 /** Numeric rooms are integers 1–4294967295 (000_b308e910fed97ab3.txt L32). */
 export function guessRoomIdType(roomString: string): RoomIdType {
-  if (!/^[1-9]\d{0,9}$/.test(roomString)) return 'string'
-  return Number(roomString) <= 4294967295 ? 'number' : 'string'
+  return parseNumericRoomId(roomString) === null ? 'string' : 'number'
 }

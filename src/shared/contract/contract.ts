@@ -8,6 +8,7 @@ import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
 import type { ImageProbe } from '../layout/validate'
 import type { SeiEntry } from '../media/seiEntry'
+import { isStringRoomId, parseNumericRoomId } from '../trtc/roomId'
 import type { ChannelName, EventName } from './channels'
 
 /** Carries a response type at the type level only. */
@@ -115,6 +116,14 @@ const noRequest = z.undefined()
 // Rooms, users and moderation. Rules of the wire (PageSize, windows, user counts) are enforced again
 // by the TRTC client against src/shared/trtc; these schemas check shape and bounds at the boundary.
 const roomIdTypeSchema = z.enum(['number', 'string'])
+
+/**
+ * A room named by the user: a numeric room is plain decimal digits 1–4294967295 (no sign, padding
+ * or hex: "0x124f9e" is not room 1200030); a string room has no control characters.
+ */
+const roomOk = (v: { roomId: string; roomIdType: 'number' | 'string' }): boolean =>
+  v.roomIdType === 'number' ? parseNumericRoomId(v.roomId) !== null : isStringRoomId(v.roomId)
+const roomMessage = { message: 'A numeric room ID is a whole number from 1 to 4294967295 written with digits only; a string room ID has no control characters', path: ['roomId'] }
 const appId = z.int().min(1)
 const epochS = z.int().min(0)
 
@@ -200,7 +209,7 @@ export interface UserEvent {
 const moderationTarget = { sdkAppId: appId, roomId: z.string().min(1).max(128), roomIdType: roomIdTypeSchema }
 const moderationUsers = z.array(z.string().min(1).max(128)).min(1).max(1000)
 export const moderationSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('remove'), ...moderationTarget, userIds: moderationUsers }).strict(),
+  z.object({ action: z.literal('remove'), ...moderationTarget, userIds: moderationUsers }).strict().refine(roomOk, roomMessage),
   // IsMute: 0 enable, 1 disable audio and video, 2 audio only, 3 video only (003_530a54cf0f8c0df7.txt L1180–L1184)
   // durationS: a timed block; main unblocks (IsMute 0) when it runs out, also after a restart.
   z.object({
@@ -209,9 +218,10 @@ export const moderationSchema = z.discriminatedUnion('action', [
     userIds: moderationUsers,
     isMute: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
     durationS: z.int().min(10).max(7 * 86400).optional(),
-  }).strict(),
+  }).strict().refine(roomOk, roomMessage),
   z.object({ action: z.literal('dismiss'), ...moderationTarget, confirmRoomId: z.string() }).strict()
-    .refine((v) => v.confirmRoomId === v.roomId, { message: 'Type the room ID exactly to confirm dismissing the room', path: ['confirmRoomId'] }),
+    .refine((v) => v.confirmRoomId === v.roomId, { message: 'Type the room ID exactly to confirm dismissing the room', path: ['confirmRoomId'] })
+    .refine(roomOk, roomMessage),
 ])
 export type ModerationRequest = z.infer<typeof moderationSchema>
 
@@ -271,6 +281,7 @@ export const mixStartSchema = z
     video: mixVideoSchema.optional(),
   })
   .strict()
+  .refine(roomOk, roomMessage)
 export type MixStartRequest = z.infer<typeof mixStartSchema>
 
 export interface RecordingTask {
@@ -322,6 +333,7 @@ export type RecordingOptions = z.infer<typeof recordingOptionsSchema>
 export const recordingStartSchema = z
   .object({ sdkAppId: appId, roomId: z.string().min(1).max(128), roomIdType: roomIdTypeSchema, doc: layoutDocSchema, options: recordingOptionsSchema })
   .strict()
+  .refine(roomOk, roomMessage)
 export type RecordingStartRequest = z.infer<typeof recordingStartSchema>
 
 /** A layout kept in the cue list, taken to a running task with a hotkey. */

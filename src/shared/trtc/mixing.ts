@@ -1,5 +1,6 @@
 // MixTranscoding and relay: StartPublishCdnStream, UpdatePublishCdnStream, StopPublishCdnStream
 // (003_530a54cf0f8c0df7.txt L2064–L4022) and the MCU data types (L14934–L16372).
+import { parseNumericRoomId } from './roomId'
 import { z } from 'zod'
 import { sdkAppId, stringRoomId, taskId, userId } from './common'
 
@@ -196,8 +197,7 @@ export const startPublishCdnStreamRequest = z
   .strict()
   .superRefine((v, ctx) => {
     // A numeric room must be given as its decimal digits (RoomIdType 0 = integer, L2337).
-    if (v.RoomIdType === 0 && !/^[1-9]\d{0,9}$/.test(v.RoomId)) ctx.addIssue({ code: 'custom', path: ['RoomId'], message: 'A numeric room ID must be 1–4294967295' })
-    if (v.RoomIdType === 0 && Number(v.RoomId) > 4294967295) ctx.addIssue({ code: 'custom', path: ['RoomId'], message: 'A numeric room ID must be 1–4294967295' })
+    if (v.RoomIdType === 0 && parseNumericRoomId(v.RoomId) === null) ctx.addIssue({ code: 'custom', path: ['RoomId'], message: 'A numeric room ID must be 1–4294967295' })
     // "You need to specify at least one between this parameter and FeedBackRoomParams.N." (L2384–L2389)
     if (!v.PublishCdnParams?.length && !v.FeedBackRoomParams?.length) ctx.addIssue({ code: 'custom', path: ['PublishCdnParams'], message: 'Give at least one CDN address or one room to relay to' })
     // Single-stream relay requires WithTranscoding 0 (L2198–L2200).
