@@ -1,5 +1,6 @@
 // Builds every main-process service and the IPC handlers from plain inputs. The Electron
 // composition root and the Chromium test harness both call this, so tests run the real wiring.
+import { removeStaleTempFiles } from './atomicFile'
 import { join } from 'node:path'
 import type { AppInfo, Settings } from '../shared/contract/contract'
 import { createProfileService } from './credentials/profiles'
@@ -61,6 +62,9 @@ export function demoCloudOf(sim: Simulator): DemoCloud {
 }
 
 export async function createServices(opts: ServiceOptions): Promise<Services> {
+  // Temp files of atomic writes a killed process left behind (older than this process).
+  const started = Date.now() - process.uptime() * 1000
+  for (const dir of [opts.userDataDir, join(opts.userDataDir, 'autosave')]) await removeStaleTempFiles(dir, started)
   const settings = await createSettingsStore(opts.userDataDir, opts.log)
   const now = opts.now ?? Date.now
   const clock = { now }

@@ -1,5 +1,7 @@
 // Every moderation action, appended as one JSON line and fsynced before the action's result is
-// reported, so a crash never loses a line the user was shown.
+// reported, so a crash never loses a line the user was shown. A line torn by a crash mid-write
+// (power cut, full disk) is terminated before the next append, so it never swallows the next
+// entry; the viewer lists it as torn.
 import { open, readFile } from 'node:fs/promises'
 import type { AuditEntry } from '../../shared/contract/contract'
 
@@ -8,16 +10,33 @@ export interface AuditLog {
   list(): Promise<AuditEntry[]>
 }
 
+/** The entry shown for a line a crash cut off: what survived of it, for the record. */
+export function tornEntry(line: string): AuditEntry {
+  return { time: '', profile: '', sdkAppId: 0, roomId: '', roomIdType: 'string', action: 'remove', apiAction: '', userIds: [], result: 'torn', message: line.slice(0, 200) }
+}
+
 export function createAuditLog(path: string): AuditLog {
   let queue = Promise.resolve()
+  let checkedTail = false
   return {
     append(entry) {
       const line = JSON.stringify(entry) + '\n'
       const write = async () => {
-        const fh = await open(path, 'a', 0o600)
+        const fh = await open(path, 'a+', 0o600)
         try {
-          await fh.appendFile(line)
+          // Once per process: a file that does not end in a newline ends in a torn line.
+          let prefix = ''
+          if (!checkedTail) {
+            const { size } = await fh.stat()
+            if (size > 0) {
+              const last = Buffer.alloc(1)
+              await fh.read(last, 0, 1, size - 1)
+              if (last[0] !== 0x0a) prefix = '\n'
+            }
+          }
+          await fh.appendFile(prefix + line)
           await fh.sync()
+          checkedTail = true
         } finally {
           await fh.close()
         }
@@ -40,7 +59,7 @@ export function createAuditLog(path: string): AuditLog {
         try {
           entries.push(JSON.parse(line) as AuditEntry)
         } catch {
-          // A torn last line from a crash mid-write is skipped; every complete line is kept.
+          entries.push(tornEntry(line))
         }
       }
       return entries

@@ -57,7 +57,9 @@ export function AuditView(props: { store: StoreApi<RoomsState> }) {
                   <td className="mono">{e.roomId}</td>
                   <td className="mono">{e.apiAction}{e.isMute !== undefined ? ` (IsMute ${e.isMute})` : ''}</td>
                   <td className="mono">{e.userIds.join(', ')}</td>
-                  <td className={e.result === 'ok' ? 'ok' : 'fail'}>{e.result === 'ok' ? 'OK' : `${e.result}: ${e.message ?? ''}`}</td>
+                  <td className={e.result === 'ok' ? 'ok' : 'fail'} data-result={e.result}>
+                    {e.result === 'ok' ? 'OK' : e.result === 'torn' ? `${t('audit.torn')} ${e.message ?? ''}` : `${e.result}: ${e.message ?? ''}`}
+                  </td>
                   <td className="mono small">{e.requestId ?? '—'}</td>
                 </tr>
               ))}
