@@ -57,7 +57,33 @@ export function createModerationService(deps: {
   now: () => number
   /** Called after a timed block succeeded for some users. */
   scheduleUnblock?(entry: Omit<ScheduledUnblock, 'id'>): Promise<unknown>
+  /** Retry delay for audit lines that could not be written (default 5 s). */
+  auditRetryMs?: number
 }): ModerationService {
+  // Audit lines that failed to write (full disk, permissions): kept in order and written before
+  // any newer line, retried on a timer, so a call the cloud carried out is never left unrecorded.
+  const pending: AuditEntry[] = []
+  let timer: NodeJS.Timeout | null = null
+  const flush = async (): Promise<string | null> => {
+    while (pending.length > 0) {
+      try {
+        await deps.audit.append(pending[0]!)
+        pending.shift()
+      } catch (e) {
+        if (!timer)
+          timer = setTimeout(() => {
+            timer = null
+            void flush()
+          }, deps.auditRetryMs ?? 5000)
+        return e instanceof Error ? e.message : String(e)
+      }
+    }
+    return null
+  }
+  const record = async (entry: AuditEntry): Promise<string | null> => {
+    pending.push(entry)
+    return flush()
+  }
   return {
     async run(req, profileId) {
       const handle = profileId ? await deps.cloud.clientFor(profileId) : await deps.cloud.current()
@@ -85,8 +111,8 @@ export function createModerationService(deps: {
           requestId: outcome.requestId,
           tencentCode: r.ok ? undefined : r.error.tencentCode,
         }
-        await deps.audit.append(entry)
-        outcomes.push(outcome)
+        const auditError = await record(entry)
+        outcomes.push(auditError ? { ...outcome, auditPending: auditError } : outcome)
       }
       const blocked = outcomes.filter((o) => o.ok).flatMap((o) => o.userIds)
       if (req.action === 'block' && req.isMute !== 0 && req.durationS && blocked.length > 0 && deps.scheduleUnblock) {

@@ -232,6 +232,8 @@ export interface ModerationOutcome {
   ok: boolean
   requestId?: string
   error?: AppError
+  /** The call was made but its audit line is not written yet (main keeps retrying): why. */
+  auditPending?: string
 }
 
 export interface ScheduledUnblock {

@@ -137,6 +137,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
               {o.ok
                 ? t('mod.result.ok', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, requestId: o.requestId ?? '—' })
                 : t('mod.result.fail', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, message: o.error?.message ?? '' })}
+              {o.auditPending && <span className="small" data-testid="audit-pending">{' '}{t('mod.auditPending', { reason: o.auditPending })}</span>}
             </li>
           ))}
         </ul>
