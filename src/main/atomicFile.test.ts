@@ -1,5 +1,6 @@
 // Atomic writes leave no temp file behind, whichever step fails; stale temp files of a killed
 // process are removed at start, never those of a write in flight.
+import type * as FsPromises from 'node:fs/promises'
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const failing = vi.hoisted(() => ({ step: null as null | 'write' | 'sync' }))
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>()
+  const fs = await importOriginal<typeof FsPromises>()
   return {
     ...fs,
     open: async (...args: Parameters<typeof fs.open>) => {
