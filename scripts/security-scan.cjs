@@ -10,6 +10,12 @@ if (!existsSync(join(root, 'out/main/index.js'))) {
   console.error('security scan: build first (npm run build)')
   process.exit(1)
 }
+// The window settings in the built bundle, checked directly (electronegativity does not see them
+// through the webPreferences helper).
+const { checkWindowSettings } = require('./windowSettingsCheck.cjs')
+const windowProblems = checkWindowSettings(readFileSync(join(root, 'out/main/index.js'), 'utf8'))
+for (const p of windowProblems) console.error(`security scan: ${p}`)
+if (windowProblems.length > 0) process.exit(1)
 const electronVersion = require(join(root, 'node_modules/electron/package.json')).version
 const dir = mkdtempSync(join(tmpdir(), 'trtc-desk-eneg-'))
 const csv = join(dir, 'findings.csv')

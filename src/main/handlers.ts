@@ -1,10 +1,11 @@
 // createHandlers(deps): every channel's behaviour, with its dependencies passed in. No electron
 // import, so the real handlers run in plain Node under the Chromium harness and in unit tests.
+import { EXTERNAL_HOSTS, isOpenableExternally } from './security'
 import type { AppInfo } from '../shared/contract/contract'
 import type { CloudContext } from './profiles/cloudContext'
 import { createProfileHandlers } from './profiles/profileHandlers'
 import { createLayoutFileHandlers, type LayoutFiles } from './files/layoutFiles'
-import { ok } from '../shared/errors'
+import { err, ok } from '../shared/errors'
 import type { Emit, Handlers } from './ipc/dispatch'
 import type { SettingsStore } from './settings/settingsStore'
 import type { RoomInsightsService, RoomsService } from './rooms/roomsService'
@@ -100,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'dashboard.usage': (req) => deps.dashboard.usage(req),
     'dashboard.roomUsage': (req) => deps.dashboard.roomUsage(req),
     'shell.openExternal': async ({ url }) => {
+      if (!isOpenableExternally(url)) return err('request.invalid', `Invalid request for shell.openExternal: links open only to ${EXTERNAL_HOSTS.join(', ')}.`)
       await deps.openExternal(url)
       return ok(null)
     },

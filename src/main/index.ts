@@ -2,10 +2,11 @@
 // at runtime.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions } from 'electron'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { readJsonFile, writeFileAtomic } from './atomicFile'
 import { createFileLogger } from './fileLog'
 import { createSenderCheck, registerIpc } from './ipc/register'
-import { contentSecurityPolicy, isOpenableExternally, webPreferences } from './security'
+import { contentSecurityPolicy, isAppNavigation, isOpenableExternally, webPreferences } from './security'
 import { createServices } from './services'
 import { KeytarSecretStore } from './credentials/secretStore'
 import { restoreWindowState, type WindowState } from './windowState'
@@ -31,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 app.on('web-contents-created', (_event, contents) => {
   // No navigation away from the app and no new windows; https links go to the OS browser.
   contents.on('will-navigate', (event, url) => {
-    if (devServerUrl && url.startsWith(devServerUrl)) return
+    if (isAppNavigation(url, devServerUrl)) return
     event.preventDefault()
     if (isOpenableExternally(url)) void shell.openExternal(url)
   })
@@ -111,7 +112,7 @@ async function start(): Promise<void> {
     emit: emitToWindows,
   })
   nativeTheme.themeSource = services.settings.get().theme
-  registerIpc(ipcMain, services.dispatch, createSenderCheck(devServerUrl))
+  registerIpc(ipcMain, services.dispatch, createSenderCheck(devServerUrl, pathToFileURL(join(__dirname, '../renderer/index.html')).href))
   app.on('will-quit', () => void services.close())
 
   Menu.setApplicationMenu(buildMenu((command) => emitToWindows('layout.menu', command)))
@@ -180,7 +181,10 @@ function buildMenu(layoutCommand: (command: LayoutMenuCommand) => void): Menu {
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     file,
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    // The View menu without DevTools in packaged builds: reload and zoom only.
+    app.isPackaged
+      ? { label: 'View', submenu: [{ role: 'reload' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+      : { role: 'viewMenu' },
     { role: 'windowMenu' },
     {
       role: 'help',

@@ -33,11 +33,19 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ')
 
-/** Only https links leave the app, and only to the OS browser. */
+/** The documentation and console hosts links may open in the OS browser (and their subdomains). */
+export const EXTERNAL_HOSTS = ['trtc.io', 'tencentcloud.com', 'cloud.tencent.com', 'console.cloud.tencent.com', 'intl.cloud.tencent.com'] as const
+
+/** Only https links to the allowed hosts leave the app, and only to the OS browser. */
 export function isOpenableExternally(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:'
-  } catch {
-    return false
-  }
+  if (!URL.canParse(url)) return false
+  const u = new URL(url)
+  if (u.protocol !== 'https:' || u.username || u.password || u.port) return false
+  return EXTERNAL_HOSTS.some((h) => u.hostname === h || u.hostname.endsWith(`.${h}`))
+}
+
+/** Navigation inside the app: only to the dev server's exact origin (development), never elsewhere. */
+export function isAppNavigation(url: string, devServerUrl: string | undefined): boolean {
+  if (!devServerUrl || !URL.canParse(url) || !URL.canParse(devServerUrl)) return false
+  return new URL(url).origin === new URL(devServerUrl).origin
 }

@@ -83,6 +83,7 @@ describe('the contract over the in-memory transport', () => {
       ['shell.openExternal', { url: 'http://example.com' }],
       ['shell.openExternal', { url: 'javascript:alert(1)' }],
       ['shell.openExternal', {}],
+      ['shell.openExternal', { url: 'https://evil.example/phish' }],
       ['app.info', { unexpected: true }],
     ]
     for (const [channel, request] of cases) {
@@ -128,10 +129,13 @@ describe('registerIpc', () => {
       handle: (c: string, fn: (event: unknown, request: unknown) => Promise<unknown>) => void handlers.set(c, fn),
       removeHandler: (c: string) => void handlers.delete(c),
     }
-    const unregister = registerIpc(ipc as never, services.dispatch, createSenderCheck(undefined))
+    const unregister = registerIpc(ipc as never, services.dispatch, createSenderCheck(undefined, 'file:///app/out/renderer/index.html'))
     expect([...handlers.keys()].sort()).toEqual([...channelNames].sort())
     const call = (url: string, parent: object | null) => handlers.get('settings.get')!({ senderFrame: { url, parent } }, undefined)
     expect(await call('file:///app/out/renderer/index.html', null)).toMatchObject({ ok: true })
+    expect(await call('file:///app/out/renderer/index.html#/show', null)).toMatchObject({ ok: true })
+    // Any other local page (a downloaded HTML file the window was navigated to) is not the app.
+    expect(await call('file:///home/user/Downloads/evil.html', null)).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     expect(await call('https://evil.example/', null)).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     expect(await call('file:///app/out/renderer/index.html', {})).toMatchObject({ ok: false, error: { code: 'request.invalid' } })
     expect(await handlers.get('settings.get')!({ senderFrame: null }, undefined)).toMatchObject({ ok: false })
@@ -144,5 +148,6 @@ describe('registerIpc', () => {
     expect(check({ url: 'http://localhost:5173/index.html', parent: null } as never)).toBe(true)
     expect(check({ url: 'http://localhost:5174/', parent: null } as never)).toBe(false)
     expect(createSenderCheck(undefined)({ url: 'http://localhost:5173/', parent: null } as never)).toBe(false)
+    expect(createSenderCheck(undefined)({ url: 'file:///app/out/renderer/index.html', parent: null } as never)).toBe(false)
   })
 })

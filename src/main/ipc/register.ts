@@ -21,12 +21,16 @@ export function registerIpc(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, disp
 }
 
 /** The app's own pages: the packaged renderer (file:) or, in development, the dev server origin. */
-export function createSenderCheck(devServerUrl: string | undefined): SenderCheck {
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null
+/**
+ * Only the app's own top-level page may call main: its file:// page exactly (not any local file a
+ * frame could be navigated to), or the dev server's origin in development.
+ */
+export function createSenderCheck(devServerUrl: string | undefined, appPageUrl?: string): SenderCheck {
+  const devOrigin = devServerUrl && URL.canParse(devServerUrl) ? new URL(devServerUrl).origin : null
   return (frame) => {
     if (!frame || frame.parent !== null) return false
     const url = frame.url
-    if (url.startsWith('file://')) return true
+    if (url.startsWith('file://')) return appPageUrl !== undefined && url.split(/[?#]/)[0] === appPageUrl
     try {
       return devOrigin !== null && new URL(url).origin === devOrigin
     } catch {
