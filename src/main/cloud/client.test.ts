@@ -122,6 +122,28 @@ describe('Tencent client against a local server', () => {
     expect(srv.counts.get('DescribeRoomInfo')).toBe(1)
   })
 
+  it('waits out a gateway 429 and says what happened when it persists', async () => {
+    srv.state.behaviour = ({ res, n, reply }) => {
+      if (n <= 2) {
+        res.statusCode = 429
+        res.end('Too Many Requests')
+      } else reply({ Total: 0, RoomList: [] })
+    }
+    const r = await client.call('DescribeRoomInfo', roomQuery(), read)
+    expect(r.ok).toBe(true)
+    expect(srv.counts.get('DescribeRoomInfo')).toBe(3)
+    srv.state.behaviour = ({ res }) => {
+      res.statusCode = 429
+      res.end('Too Many Requests')
+    }
+    const p = await client.call('DescribeRoomInfo', roomQuery(), read)
+    expect(p).toMatchObject({ ok: false, error: { code: 'tencent.rateLimited' } })
+    if (!p.ok) {
+      expect(p.error.message).toMatch(/HTTP 429/)
+      expect(p.error.message).not.toMatch(/Check the endpoint/)
+    }
+  })
+
   it('recovers a read from 5xx answers but sends a mutation only once', async () => {
     srv.state.behaviour = ({ res, n, reply }) => {
       if (n <= 2) {

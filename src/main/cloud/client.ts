@@ -274,6 +274,13 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
       kind: 'failure',
       failure: { error: { code: 'network.protocol', message: `${host} answered with ${why} (HTTP ${status}). ${status >= 500 ? 'Try again in a moment.' : 'Check the endpoint of the profile.'}`, retryable: status >= 500 }, notSent: false },
     })
+    // A gateway or proxy in front of Tencent Cloud limiting requests (not TRTC's RequestLimitExceeded,
+    // which comes as a JSON Error): it refused before forwarding, so reads and writes alike may wait and retry.
+    if (status === 429)
+      return {
+        kind: 'failure',
+        failure: { error: { code: 'tencent.rateLimited', message: `${host} is limiting requests (HTTP 429 Too Many Requests from a gateway or proxy on the way). TRTC Desk waits and tries again; if it persists, send fewer requests or check the proxy.`, retryable: true }, notSent: true },
+      }
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
