@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { moderationStates } from './moderationState'
 import * as Dialog from '@radix-ui/react-dialog'
 import { useStore, type StoreApi } from 'zustand'
 import type { ModerationRequest } from '../../../../shared/contract/contract'
@@ -32,6 +33,23 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   // Derived once per users list, not on every render: a room can have tens of thousands of sessions.
   const userIds = useMemo(() => [...new Set(s.users.map((u) => u.userId))], [s.users])
   const inRoomIds = useMemo(() => new Set(s.users.filter((u) => !u.finished).map((u) => u.userId)), [s.users])
+  const joins = useMemo(() => {
+    const m = new Map<string, number>()
+    for (const u of s.users) m.set(u.userId, Math.max(m.get(u.userId) ?? 0, u.joinTs))
+    return m
+  }, [s.users])
+  const moderation = useMemo(
+    () => (s.selected && s.sdkAppId !== null ? moderationStates({ sdkAppId: s.sdkAppId, roomId: s.selected.roomId }, s.audit, s.scheduled, joins) : undefined),
+    [s.selected, s.sdkAppId, s.audit, s.scheduled, joins],
+  )
+  // A second's tick only while a timed unblock counts down.
+  const counting = moderation !== undefined && [...moderation.values()].some((m) => m.unblockAt !== null)
+  const [nowMs, setNowMs] = useState(() => Date.now())
+  useEffect(() => {
+    if (!counting) return
+    const timer = setInterval(() => setNowMs(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [counting])
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
   // Charts show the picked users, else the first six (DescribeCallDetailInfo's per-call limit).
@@ -168,6 +186,8 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
           locale={props.locale}
           onPick={s.userPicked}
           onRowDragStart={(e, u) => startUserDrag(e, { userId: u.userId, roomId: room.roomId, roomIdType: room.roomIdType })}
+          moderation={moderation}
+          nowMs={nowMs}
         />
       )}
 

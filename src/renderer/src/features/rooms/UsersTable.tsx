@@ -6,7 +6,8 @@ import { useRef, type DragEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { UserRow } from '../../../../shared/contract/contract'
 import { useT } from '../shell/context'
-import { formatTime } from './format'
+import { formatDuration, formatTime } from './format'
+import type { UserModeration } from './moderationState'
 import './usersTable.css'
 
 /** Row height in px: 13px text + 2 × 6px padding + border, as table.grid draws it. */
@@ -20,6 +21,9 @@ export function UsersTable(props: {
   onPick(userId: string, picked: boolean): void
   /** Rows can be dragged out (e.g. onto the layout designer) when this is given. */
   onRowDragStart?(e: DragEvent, user: UserRow): void
+  /** What moderation did to each user (moderationState.ts), and now in Unix ms for countdowns. */
+  moderation?: ReadonlyMap<string, UserModeration>
+  nowMs?: number
 }) {
   const t = useT()
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -77,7 +81,9 @@ export function UsersTable(props: {
                   {u.userId}
                 </td>
                 <td>{formatTime(u.joinTs, props.utc, props.locale)}</td>
-                <td>{u.finished ? formatTime(u.leaveTs, props.utc, props.locale) : <span className="pill live">{t('detail.inRoom')}</span>}</td>
+                <td className="user-state">
+                  {u.finished ? formatTime(u.leaveTs, props.utc, props.locale) : <ModerationBadges state={props.moderation?.get(u.userId)} nowMs={props.nowMs ?? Date.now()} />}
+                </td>
                 <td className="ellipsis" title={u.deviceType}>
                   {u.deviceType}
                 </td>
@@ -94,5 +100,24 @@ export function UsersTable(props: {
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** "In room", or what moderation did: audio / video / both blocked (with the timed unblock's countdown), removed. */
+function ModerationBadges(props: { state: UserModeration | undefined; nowMs: number }) {
+  const t = useT()
+  const s = props.state
+  if (!s || (!s.audioBlocked && !s.videoBlocked && s.removedAt === null)) return <span className="pill live">{t('detail.inRoom')}</span>
+  const blocked = s.audioBlocked && s.videoBlocked ? t('detail.badge.bothBlocked') : s.audioBlocked ? t('detail.badge.audioBlocked') : s.videoBlocked ? t('detail.badge.videoBlocked') : null
+  return (
+    <span className="badges" data-testid="user-moderation">
+      {s.removedAt !== null && <span className="pill warn">{t('detail.badge.removed')}</span>}
+      {blocked && (
+        <span className="pill warn" data-testid="user-blocked">
+          {blocked}
+          {s.unblockAt !== null && s.unblockAt > props.nowMs ? ` · ${t('detail.badge.unblocksIn', { time: formatDuration((s.unblockAt - props.nowMs) / 1000) })}` : ''}
+        </span>
+      )}
+    </span>
   )
 }

@@ -162,6 +162,8 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
       set({ selected: room, users: [], picked: [], outcomes: [], usersError: null })
       if (!room) return
       void api['moderation.scheduled']().then((r) => r.ok && set({ scheduled: r.value }))
+      // The audit log tells each user row what moderation did.
+      void get().auditRequested()
       await loadUsers(room)
     },
     userPicked(userId, on) {
@@ -179,6 +181,9 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
         return false
       }
       set({ busy: false, outcomes: r.value, picked: [] })
+      // The rows' badges follow at once from the calls just audited, and the timed unblocks scheduled.
+      void get().auditRequested()
+      void api['moderation.scheduled']().then((s) => s.ok && set({ scheduled: s.value }))
       const room = get().selected
       if (room) await loadUsers(room)
       if (req.action === 'dismiss') void get().refreshRequested()
