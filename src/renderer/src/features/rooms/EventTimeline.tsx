@@ -103,9 +103,12 @@ export function EventTimeline(props: EventTimelineProps) {
                   <div className="timeline-text">{describeEvent(e, locale)}</div>
                   <div className="timeline-meta small muted">
                     <span className="timeline-cat">{t(`insights.category.${category}`)}</span>
-                    <span className="mono">{t('insights.events.raw', { id: e.eventId, p1: e.paramOne, p2: e.paramTwo })}</span>
                     {stream && <span>{t(stream)}</span>}
                     {e.peerId && e.peerId !== userId && <span>{t('insights.events.peer', { peer: e.peerId })}</span>}
+                    <details className="timeline-raw">
+                      <summary>{t('insights.events.details')}</summary>
+                      <span className="mono">{t('insights.events.raw', { id: e.eventId, p1: e.paramOne, p2: e.paramTwo })}</span>
+                    </details>
                   </div>
                 </div>
               </li>

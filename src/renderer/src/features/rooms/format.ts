@@ -7,10 +7,11 @@ export function formatTime(epochS: number, utc: boolean, locale: string): string
   const key = `${locale}|${utc ? 'utc' : 'local'}`
   let f = timeFormats.get(key)
   if (!f) {
+    // The month in words ("Dec 2, 2026" / "2026年12月2日"): 12/02 reads as 2 December or 12 February.
     f = new Intl.DateTimeFormat(locale, {
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
+      month: 'short',
+      day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
