@@ -61,7 +61,7 @@ test('removes a user, blocks and unblocks, dismisses with a typed confirmation, 
   await expect(detail.getByTestId('moderation-outcomes')).toContainText(/SetUserBlocked\S* \(IsMute 2\) done for .*RequestId [0-9a-f-]{36}/)
   // The user's row says so at once.
   const row = detail.locator(`[data-testid="user-row"][data-user="${victim}"][data-in-room="true"]`)
-  await expect(row.getByTestId('user-blocked')).toHaveText('Audio blocked')
+  await expect(row.getByTestId('user-blocked')).toHaveText('Audio off')
 
   await detail.getByRole('checkbox', { name: victim, exact: true }).check()
   await detail.getByTestId('action-unblock').click()
@@ -138,7 +138,7 @@ test('a timed block schedules its unblock in main, shown in the room and cancell
   const { detail, user } = await blockFirstUser(h.page, 15)
   await expect(detail.getByTestId('scheduled-unblocks')).toContainText(user)
   // The row counts down to the unblock.
-  await expect(detail.locator(`[data-testid="user-row"][data-user="${user}"][data-in-room="true"]`).getByTestId('user-blocked')).toContainText(/Audio and video blocked · unblocks in 1[45]:\d\d/)
+  await expect(detail.locator(`[data-testid="user-row"][data-user="${user}"][data-in-room="true"]`).getByTestId('user-blocked')).toContainText(/A\/V off · 1[45]:\d\d/)
   const pending = (await h.services.dispatch('moderation.scheduled', undefined)) as { ok: true; value: Array<{ unblockAt: number; userIds: string[] }> }
   expect(pending.value).toHaveLength(1)
   expect(pending.value[0]!.userIds).toEqual([user])

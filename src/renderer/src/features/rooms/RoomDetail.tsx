@@ -47,8 +47,13 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   const [nowMs, setNowMs] = useState(() => Date.now())
   useEffect(() => {
     if (!counting) return
-    const timer = setInterval(() => setNowMs(Date.now()), 1000)
-    return () => clearInterval(timer)
+    const tick = () => setNowMs(Date.now())
+    const first = setTimeout(tick, 0)
+    const timer = setInterval(tick, 1000)
+    return () => {
+      clearTimeout(first)
+      clearInterval(timer)
+    }
   }, [counting])
   const room = s.selected
   if (!room || s.sdkAppId === null) return null

@@ -48,8 +48,8 @@ export function UsersTable(props: {
           <tr>
             <th />
             <th>{t('detail.col.user')}</th>
-            <th>{t('detail.col.joined')}</th>
             <th>{t('detail.col.left')}</th>
+            <th>{t('detail.col.joined')}</th>
             <th>{t('detail.col.device')}</th>
             <th>{t('detail.col.sdk')}</th>
             <th>{t('detail.col.ip')}</th>
@@ -80,10 +80,11 @@ export function UsersTable(props: {
                 <td className="mono ellipsis" title={u.userId}>
                   {u.userId}
                 </td>
-                <td>{formatTime(u.joinTs, props.utc, props.locale)}</td>
+                {/* What matters while moderating comes first: in the room (and what moderation did), or when they left. */}
                 <td className="user-state">
                   {u.finished ? formatTime(u.leaveTs, props.utc, props.locale) : <ModerationBadges state={props.moderation?.get(u.userId)} nowMs={props.nowMs ?? Date.now()} />}
                 </td>
+                <td>{formatTime(u.joinTs, props.utc, props.locale)}</td>
                 <td className="ellipsis" title={u.deviceType}>
                   {u.deviceType}
                 </td>
@@ -108,14 +109,19 @@ function ModerationBadges(props: { state: UserModeration | undefined; nowMs: num
   const t = useT()
   const s = props.state
   if (!s || (!s.audioBlocked && !s.videoBlocked && s.removedAt === null)) return <span className="pill live">{t('detail.inRoom')}</span>
+  const timed = s.unblockAt !== null && s.unblockAt > props.nowMs
   const blocked = s.audioBlocked && s.videoBlocked ? t('detail.badge.bothBlocked') : s.audioBlocked ? t('detail.badge.audioBlocked') : s.videoBlocked ? t('detail.badge.videoBlocked') : null
   return (
     <span className="badges" data-testid="user-moderation">
       {s.removedAt !== null && <span className="pill warn">{t('detail.badge.removed')}</span>}
       {blocked && (
-        <span className="pill warn" data-testid="user-blocked">
+        <span
+          className="pill warn"
+          data-testid="user-blocked"
+          title={timed ? t('detail.badge.unblocksIn', { time: formatDuration((s.unblockAt! - props.nowMs) / 1000) }) : t('detail.badge.blockedHint')}
+        >
           {blocked}
-          {s.unblockAt !== null && s.unblockAt > props.nowMs ? ` · ${t('detail.badge.unblocksIn', { time: formatDuration((s.unblockAt - props.nowMs) / 1000) })}` : ''}
+          {timed ? ` · ${formatDuration((s.unblockAt! - props.nowMs) / 1000)}` : ''}
         </span>
       )}
     </span>
