@@ -1,5 +1,6 @@
 // createHandlers(deps): every channel's behaviour, with its dependencies passed in. No electron
 // import, so the real handlers run in plain Node under the Chromium harness and in unit tests.
+import type { QualitySweep } from './rooms/qualitySweep'
 import { EXTERNAL_HOSTS, isOpenableExternally } from './security'
 import type { AppInfo } from '../shared/contract/contract'
 import type { CloudContext } from './profiles/cloudContext'
@@ -30,6 +31,7 @@ export interface HandlerDeps {
   onSettingsChanged?(settings: ReturnType<SettingsStore['get']>): void
   now: () => number
   rooms: RoomsService
+  quality: QualitySweep
   insights: RoomInsightsService
   moderation: ModerationService
   unblocks: UnblockScheduler
@@ -64,7 +66,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (r.ok) deps.emit('profiles.changed', r.value)
       return r
     },
-    'rooms.fetch': (req) => deps.rooms.fetch(req),
+    'rooms.fetch': async (req) => {
+      const r = await deps.rooms.fetch(req)
+      // A list just fetched is swept for quality in the background (not a room's own refresh).
+      if (r.ok && !req.roomId) deps.quality.track({ sdkAppId: req.sdkAppId, startTime: req.startTime, endTime: req.endTime }, r.value.rooms)
+      return r
+    },
+    'rooms.qualityFocus': async ({ commIds }) => {
+      deps.quality.focus(commIds)
+      return ok(null)
+    },
+    'rooms.qualitySnapshot': async () => {
+      const s = deps.quality.snapshot()
+      return ok(s.window ? { ...s.window, rows: s.rows, done: s.done, total: s.total } : null)
+    },
     'rooms.cancel': async ({ jobId }) => ok(deps.rooms.cancel(jobId)),
     'rooms.users': (req) => deps.rooms.users(req),
     'rooms.quality': (req) => deps.insights.quality(req),

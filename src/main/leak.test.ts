@@ -104,6 +104,8 @@ describe('secrets never leave main', () => {
       'usersig.decode': { userSig: 'eJyrVgrxCdYrSy1SslIqVtKpBgA' },
       'rooms.fetch': { jobId: 'j2', sdkAppId, startTime: now - 3600, endTime: now },
       'rooms.cancel': { jobId: 'j2' },
+      'rooms.qualityFocus': { commIds: ['x'] },
+      'rooms.qualitySnapshot': undefined,
       'rooms.quality': { sdkAppId, commId: room!.commId, startTime: now - 600, endTime: now, userIds: ['someone'], dataTypes: ['aLoss'] },
       'rooms.events': { sdkAppId, commId: room!.commId, roomId: room!.roomId, userId: 'someone', startTime: now - 600, endTime: now },
       'rooms.users': { sdkAppId, commId: room!.commId, startTime: room!.createTime, endTime: now },

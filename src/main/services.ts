@@ -1,5 +1,6 @@
 // Builds every main-process service and the IPC handlers from plain inputs. The Electron
 // composition root and the Chromium test harness both call this, so tests run the real wiring.
+import { createQualitySweep } from './rooms/qualitySweep'
 import { removeStaleTempFiles } from './atomicFile'
 import { join } from 'node:path'
 import type { AppInfo, Settings } from '../shared/contract/contract'
@@ -101,12 +102,14 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     locale: () => alertLocale(settings.get().language, opts.appInfo.systemLocales),
   })
   const images = createImageProber(now)
+  const quality = createQualitySweep({ cloud, emit: opts.emit, now })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
     settings,
     cloud,
     now,
     rooms: createRoomsService({ cloud, emit: opts.emit, now }),
+    quality,
     insights: createInsightsService({ cloud }),
     moderation,
     unblocks,
@@ -130,6 +133,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     alerts,
     close: async () => {
       liveSei.stopAll()
+      quality.close()
       dashboard.close()
       await alerts.close()
       await unblocks.close()

@@ -171,3 +171,22 @@ test('writes a post-event report of a room: users, call quality and moderation, 
   expect(html).toContain(user)
   expect(html).toContain('Call quality')
 })
+
+test('ranks rooms by quality: the worst room is first after "Worst first", from main’s sweep of the simulator', async () => {
+  h = await startHarness({ viewport: { width: 1280, height: 720 } })
+  await h.open()
+  const page = h.page
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  // The sweep fills the quality columns and says how far it got.
+  await expect(page.getByTestId('rooms-quality-progress')).toHaveText(/Quality for (\d+) of \1 rooms · next sweep in \d+ s/, { timeout: 20_000 })
+  await page.getByTestId('rooms-worst-first').click()
+  const snapshot = (await h.services.dispatch('rooms.qualitySnapshot', undefined)) as { ok: true; value: { rows: Array<{ commId: string; videoStutter: number | null; audioStutter: number | null }> } }
+  const rooms = (await h.services.dispatch('rooms.fetch', { jobId: 'check', sdkAppId: h.demo.world.apps[0]!.sdkAppId, startTime: Math.floor(Date.now() / 1000) - 3600, endTime: Math.floor(Date.now() / 1000) })) as { ok: true; value: { rooms: Array<{ commId: string; roomId: string }> } }
+  const worst = snapshot.value.rows
+    .filter((r) => r.videoStutter !== null && r.audioStutter !== null)
+    .sort((a, b) => Math.max(b.videoStutter!, b.audioStutter!) - Math.max(a.videoStutter!, a.audioStutter!))[0]!
+  const worstRoom = rooms.value.rooms.find((r) => r.commId === worst.commId)!
+  await expect(page.getByTestId('room-row').first()).toHaveAttribute('data-room', worstRoom.roomId)
+  await expect(page.getByTestId('room-row').first().getByTestId('room-stutter')).toContainText(Math.max(worst.videoStutter!, worst.audioStutter!).toFixed(1))
+  await page.screenshot({ path: test.info().outputPath('rooms-worst-first.png') })
+})

@@ -20,6 +20,8 @@ export const channelNames = [
   'usersig.decode',
   'rooms.fetch',
   'rooms.cancel',
+  'rooms.qualityFocus',
+  'rooms.qualitySnapshot',
   'rooms.users',
   'rooms.quality',
   'rooms.events',
@@ -70,7 +72,7 @@ export const channelNames = [
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'sei.liveMedia', 'rooms.progress', 'dashboard.snapshot', 'alerts.changed', 'layout.menu'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'sei.liveMedia', 'rooms.progress', 'rooms.quality', 'dashboard.snapshot', 'alerts.changed', 'layout.menu'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

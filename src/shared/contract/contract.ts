@@ -149,6 +149,31 @@ export interface RoomRow {
   creator: string
 }
 
+/** A room's quality over the rooms window (src/main/rooms/qualitySweep.ts); null where unknown. */
+export interface RoomQuality {
+  commId: string
+  usersNow: number | null
+  peakUsers: number | null
+  /** Mean video / audio stutter rate over the window, % (DescribeTRTCRealTimeQualityData). */
+  videoStutter: number | null
+  audioStutter: number | null
+  flagged: boolean
+  /** Why there are no figures: older than the real-time look-back, the edition has none, or a failed call. */
+  unavailable?: 'tooOld' | 'edition' | 'error'
+  fetchedAt: number
+}
+
+export interface RoomsQualityEvent {
+  sdkAppId: number
+  startTime: number
+  endTime: number
+  rows: RoomQuality[]
+  done: number
+  total: number
+  /** When the next sweep of live rooms starts (Unix ms), once this one is through. */
+  nextSweepAt: number | null
+}
+
 export interface RoomsResult {
   rooms: RoomRow[]
   total: number
@@ -456,6 +481,9 @@ export const contract = {
   'profiles.activate': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ProfileList>() },
   'rooms.fetch': { request: roomsFetchSchema, response: returns<RoomsResult>() },
   'rooms.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<boolean>() },
+  /** The rooms in view, swept for quality first. */
+  'rooms.qualityFocus': { request: z.object({ commIds: z.array(z.string().min(1).max(256)).max(500) }).strict(), response: returns<null>() },
+  'rooms.qualitySnapshot': { request: noRequest, response: returns<Omit<RoomsQualityEvent, 'nextSweepAt'> | null>() },
   'rooms.users': { request: usersSchema, response: returns<UserRow[]>() },
   'rooms.quality': { request: qualitySchema, response: returns<QualitySeries[]>() },
   'rooms.events': { request: userEventsSchema, response: returns<UserEvent[]>() },
@@ -532,6 +560,7 @@ export const events = {
   'sei.liveStatus': returns<LiveSeiStatus>(),
   /** The stream's bytes as they arrive; `generation` grows with every (re)connection, each starting at the container's header. */
   'sei.liveMedia': returns<{ id: string; generation: number; chunk: Uint8Array }>(),
+  'rooms.quality': returns<RoomsQualityEvent>(),
   'rooms.progress': returns<{ jobId: string; fetched: number; total: number; pages: number }>(),
   'dashboard.snapshot': returns<DashboardSnapshot>(),
   'alerts.changed': returns<AlertsView>(),

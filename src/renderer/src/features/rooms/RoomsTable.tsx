@@ -1,6 +1,6 @@
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { RoomRow } from '../../../../shared/contract/contract'
+import type { RoomQuality, RoomRow } from '../../../../shared/contract/contract'
 import { useT } from '../shell/context'
 import { formatDuration, formatTime } from './format'
 import type { SortKey } from './roomsStore'
@@ -16,10 +16,22 @@ export function RoomsTable(props: {
   selected: string | null
   onSort(key: SortKey): void
   onOpen(row: RoomRow): void
+  quality: Record<string, RoomQuality>
+  /** The rooms drawn now, for main to measure first. */
+  onVisible?(commIds: string[]): void
 }) {
   const t = useT()
   const parentRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: props.rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_H, overscan: 12 })
+  // Tell main which rooms are on screen (after scrolling settles), so their quality comes first.
+  const items = virtualizer.getVirtualItems()
+  const visibleKey = items.map((v) => props.rows[v.index]?.commId ?? '').join(',')
+  const { onVisible } = props
+  useEffect(() => {
+    if (!onVisible || !visibleKey) return
+    const timer = setTimeout(() => onVisible(visibleKey.split(',').filter(Boolean)), 250)
+    return () => clearTimeout(timer)
+  }, [visibleKey, onVisible])
   const header = (key: SortKey | null, label: string) => (
     <div role="columnheader" aria-sort={key && props.sort.key === key ? (props.sort.desc ? 'descending' : 'ascending') : undefined}>
       {key ? (
@@ -36,10 +48,12 @@ export function RoomsTable(props: {
     <div className="table rooms-table" role="table" aria-rowcount={props.rows.length} data-testid="rooms-table">
       <div className="tr th" role="row">
         {header('roomId', t('rooms.col.room'))}
-        {header(null, t('rooms.col.type'))}
+        {header('users', t('rooms.col.users'))}
+        {header('stutter', t('rooms.col.stutter'))}
         {header('start', t('rooms.col.start'))}
         {header('duration', t('rooms.col.duration'))}
         {header('status', t('rooms.col.status'))}
+        {header(null, t('rooms.col.type'))}
         {header(null, t('rooms.col.creator'))}
       </div>
       <div ref={parentRef} className="tbody" role="rowgroup">
@@ -61,12 +75,13 @@ export function RoomsTable(props: {
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${v.start}px)` }}
               >
                 <div role="cell" className="mono ellipsis">{r.roomId}</div>
-                <div role="cell" className="muted">{t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}</div>
+                <QualityCells q={props.quality[r.commId]} />
                 <div role="cell">{formatTime(r.createTime, props.utc, props.locale)}</div>
                 <div role="cell" className="mono">{formatDuration(end - r.createTime)}</div>
                 <div role="cell">
                   <span className={r.finished ? 'pill' : 'pill live'}>{t(r.finished ? 'rooms.ended' : 'rooms.live')}</span>
                 </div>
+                <div role="cell" className="muted">{t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}</div>
                 <div role="cell" className="ellipsis">{r.creator}</div>
               </div>
             )
@@ -74,5 +89,36 @@ export function RoomsTable(props: {
         </div>
       </div>
     </div>
+  )
+}
+
+/** Users now · peak, and the worst of video/audio stutter, flagged past the thresholds; a dash and a reason when unknown. */
+function QualityCells(props: { q: RoomQuality | undefined }) {
+  const t = useT()
+  const q = props.q
+  if (!q) return (
+    <>
+      <div role="cell" className="muted">…</div>
+      <div role="cell" className="muted">…</div>
+    </>
+  )
+  if (q.videoStutter === null || q.audioStutter === null)
+    return (
+      <>
+        <div role="cell" className="muted">—</div>
+        <div role="cell" className="muted small" title={t(`rooms.quality.${q.unavailable ?? 'error'}`)}>—</div>
+      </>
+    )
+  return (
+    <>
+      <div role="cell" className="mono" title={t('rooms.quality.usersHint', { now: q.usersNow ?? 0, peak: q.peakUsers ?? 0 })}>
+        {q.usersNow ?? 0}
+        <span className="muted"> / {q.peakUsers ?? 0}</span>
+      </div>
+      <div role="cell" className={q.flagged ? 'mono stutter flagged' : 'mono stutter'} data-testid="room-stutter" title={t('rooms.quality.stutterHint', { video: q.videoStutter, audio: q.audioStutter })}>
+        {q.flagged && <span aria-label={t('rooms.quality.flagged')}>⚑ </span>}
+        {q.videoStutter.toFixed(1)} · {q.audioStutter.toFixed(1)}
+      </div>
+    </>
   )
 }

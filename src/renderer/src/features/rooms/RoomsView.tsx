@@ -14,6 +14,8 @@ import { REFRESH_MS, createRoomsStore, selectVisibleRooms, windowOf, windowProbl
 const presets: WindowPreset[] = ['1h', '6h', '24h', 'custom']
 const statuses: StatusFilter[] = ['all', 'active', 'finished']
 
+const focusQuality = (commIds: string[]) => void api['rooms.qualityFocus']({ commIds: commIds.slice(0, 500) })
+
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -28,6 +30,8 @@ function roomsStore(): StoreApi<RoomsState> {
   if (!sharedStore) {
     sharedStore = createRoomsStore({ api, now: Date.now })
     api.on('rooms.progress', (p) => sharedStore!.getState().progressPushed(p))
+    api.on('rooms.quality', (e) => sharedStore!.getState().qualityPushed(e))
+    void api['rooms.qualitySnapshot']().then((r) => r.ok && r.value && sharedStore!.getState().qualityPushed(r.value))
     api.on('moderation.scheduleChanged', (l) => sharedStore!.getState().scheduledPushed(l))
   }
   return sharedStore
@@ -173,7 +177,26 @@ export function RoomsView() {
                   </label>
                 ))}
               </div>
+              <button
+                type="button"
+                className={s.sort.key === 'stutter' && s.sort.desc ? 'button small active' : 'button small'}
+                onClick={() => {
+                  // Stutter, highest first (a first click on the column sorts descending).
+                  if (s.sort.key !== 'stutter' || !s.sort.desc) s.sortChanged('stutter')
+                }}
+                data-testid="rooms-worst-first"
+              >
+                {t('rooms.worstFirst')}
+              </button>
               <span className="spacer" />
+              {s.qualityProgress && (
+                <span className="muted small" data-testid="rooms-quality-progress">
+                  {t('rooms.quality.progress', { done: s.qualityProgress.done, total: s.qualityProgress.total })}
+                  {s.qualityProgress.nextSweepAt !== null && s.qualityProgress.done >= s.qualityProgress.total
+                    ? ` · ${t('rooms.quality.next', { s: Math.max(0, Math.round((s.qualityProgress.nextSweepAt - now) / 1000)) })}`
+                    : ''}
+                </span>
+              )}
               <span className="muted small" data-testid="rooms-count">{t('rooms.count', { shown: rows.length, total: s.rooms.length })}</span>
               <span className="muted small" data-testid="rooms-updated">
                 {s.paused ? t('rooms.paused') : age === null ? t('rooms.updatedNever') : t('rooms.updated', { seconds: age })}
@@ -209,6 +232,8 @@ export function RoomsView() {
                 selected={s.selected?.commId ?? null}
                 onSort={s.sortChanged}
                 onOpen={(r) => void s.roomOpened(r)}
+                quality={s.quality}
+                onVisible={focusQuality}
               />
             )}
             {s.selected && <RoomDetail store={store} locale={locale} />}

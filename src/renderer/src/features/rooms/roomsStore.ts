@@ -2,11 +2,11 @@
 // confirmed results, and the audit log. Made by a factory so tests pass their own api and clock.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
-import type { AuditEntry, ModerationOutcome, ModerationRequest, RoomRow, ScheduledUnblock, UserRow } from '../../../../shared/contract/contract'
+import type { AuditEntry, ModerationOutcome, ModerationRequest, RoomQuality, RoomRow, RoomsQualityEvent, ScheduledUnblock, UserRow } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 
 export type WindowPreset = '1h' | '6h' | '24h' | 'custom'
-export type SortKey = 'start' | 'duration' | 'status' | 'roomId'
+export type SortKey = 'start' | 'duration' | 'status' | 'roomId' | 'users' | 'stutter'
 export type StatusFilter = 'all' | 'active' | 'finished'
 
 const presetSeconds: Record<Exclude<WindowPreset, 'custom'>, number> = { '1h': 3600, '6h': 6 * 3600, '24h': 24 * 3600 }
@@ -40,6 +40,10 @@ export interface RoomsState {
   outcomes: ModerationOutcome[]
   audit: AuditEntry[]
   scheduled: ScheduledUnblock[]
+  /** Quality per room (commId) of the listed window, as main's sweep reports it. */
+  quality: Record<string, RoomQuality>
+  qualityProgress: { done: number; total: number; nextSweepAt: number | null } | null
+  qualityPushed(e: Omit<RoomsQualityEvent, 'nextSweepAt'> & { nextSweepAt?: number | null }): void
   scheduledPushed(list: ScheduledUnblock[]): void
   scheduledCancelled(id: string): Promise<void>
   appSelected(sdkAppId: number | null): void
@@ -112,6 +116,15 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     outcomes: [],
     audit: [],
     scheduled: [],
+    quality: {},
+    qualityProgress: null,
+    qualityPushed(e) {
+      // Only the app on screen; a new window starts from what main has for it.
+      if (e.sdkAppId !== get().sdkAppId) return
+      const quality = { ...get().quality }
+      for (const q of e.rows) quality[q.commId] = q
+      set({ quality, qualityProgress: { done: e.done, total: e.total, nextSweepAt: e.nextSweepAt ?? null } })
+    },
     scheduledPushed: (scheduled) => set({ scheduled }),
     async scheduledCancelled(id) {
       const r = await api['moderation.cancelScheduled']({ id })
@@ -119,7 +132,7 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     },
     appSelected(sdkAppId) {
       if (sdkAppId === get().sdkAppId) return
-      set({ sdkAppId, rooms: [], fetchedAt: null, selected: null, users: [], error: null })
+      set({ sdkAppId, rooms: [], fetchedAt: null, selected: null, users: [], error: null, quality: {}, qualityProgress: null })
       if (sdkAppId !== null) void get().refreshRequested()
     },
     presetSelected(preset) {
@@ -203,11 +216,15 @@ export function selectVisibleRooms(s: RoomsState, nowS: number): RoomRow[] {
     (r) => (s.status === 'all' || (s.status === 'active') === !r.finished) && (!q || r.roomId.toLowerCase().includes(q) || r.creator.toLowerCase().includes(q)),
   )
   const dur = (r: RoomRow) => (r.finished ? r.destroyTime : nowS) - r.createTime
+  // Rooms without figures sort after those with, whichever the direction.
+  const missing = s.sort.desc ? -Infinity : Infinity
   const key: Record<SortKey, (r: RoomRow) => number | string> = {
     start: (r) => r.createTime,
     duration: dur,
     status: (r) => (r.finished ? 1 : 0),
     roomId: (r) => r.roomId,
+    users: (r) => s.quality[r.commId]?.usersNow ?? missing,
+    stutter: (r) => worstStutter(s.quality[r.commId]) ?? missing,
   }
   const k = key[s.sort.key]
   const sign = s.sort.desc ? -1 : 1
@@ -216,4 +233,10 @@ export function selectVisibleRooms(s: RoomsState, nowS: number): RoomRow[] {
     const y = k(b)
     return (x < y ? -1 : x > y ? 1 : 0) * sign || b.createTime - a.createTime
   })
+}
+
+/** A room's worst figure: the higher of its mean video and audio stutter (%), when known. */
+export function worstStutter(q: RoomQuality | undefined): number | null {
+  if (!q || q.videoStutter === null || q.audioStutter === null) return null
+  return Math.max(q.videoStutter, q.audioStutter)
 }
