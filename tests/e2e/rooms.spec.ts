@@ -190,3 +190,24 @@ test('ranks rooms by quality: the worst room is first after "Worst first", from 
   await expect(page.getByTestId('room-row').first().getByTestId('room-stutter')).toContainText(Math.max(worst.videoStutter!, worst.audioStutter!).toFixed(1))
   await page.screenshot({ path: test.info().outputPath('rooms-worst-first.png') })
 })
+
+test('a click on the dashboard’s stutter chart opens the rooms of that time, worst first', async () => {
+  h = await startHarness({ viewport: { width: 1280, height: 720 } })
+  await h.open()
+  const page = h.page
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  const all = Number((await page.getByTestId('rooms-count').textContent())!.match(/of (\d+)/)![1])
+  await page.getByTestId('tab-dashboard').click()
+  const chart = page.getByTestId('dash-chart-quality')
+  await expect(chart.locator('canvas')).toHaveCount(1)
+  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(10)
+  const box = (await chart.locator('.u-over').boundingBox())!
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2)
+  // The rooms list, for the minutes around that point, sorted by stutter.
+  await expect(page.getByTestId('tab-rooms')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('sort-stutter')).toContainText('▾')
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  const shown = Number((await page.getByTestId('rooms-count').textContent())!.match(/of (\d+)/)![1])
+  expect(shown).toBeGreaterThan(0)
+  expect(shown).toBeLessThanOrEqual(all)
+})

@@ -122,7 +122,7 @@ const PEAK_COLUMNS = ['peakCurrentUsers', 'peakCurrentChannels'] as const
 const RATE_COLUMNS = ['videoFreezeRate', 'audioFreezeRate', 'networkDelay'] as const
 const JOIN_COLUMNS = ['joinSuccessRate', 'joinSuccessIn5sRate'] as const
 
-export function DashboardView(props: { apps: number[] }) {
+export function DashboardView(props: { apps: number[]; /** A spike picked on a chart: the rooms of that time, by that metric. */ onRooms?(range: { from: number; to: number }, by: 'users' | 'stutter'): void }) {
   const t = useT()
   const locale = useApp(selectLocale)
   const dark = useApp(selectDark)
@@ -221,10 +221,10 @@ export function DashboardView(props: { apps: number[] }) {
         </div>
         <div className="insights-grid">
           <PanelCard testId="dash-panel-scale" title={t('dash.realtime.scale')} panel={snap?.scale ?? null} empty={(snap?.scale.data?.times.length ?? 0) === 0} now={now} t={t} idle={snap?.paused ? t('dash.paused') : undefined}>
-            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-scale" times={snap?.scale.data?.times ?? []} columns={scaleCols} unit="" digits={0} timeStyle="time" locale={locale} dark={dark} />
+            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-scale" times={snap?.scale.data?.times ?? []} columns={scaleCols} unit="" digits={0} timeStyle="time" locale={locale} dark={dark} onPick={props.onRooms && ((r) => props.onRooms!(r, 'users'))} />
           </PanelCard>
           <PanelCard testId="dash-panel-quality" title={t('dash.realtime.quality')} panel={snap?.quality ?? null} empty={(snap?.quality.data?.times.length ?? 0) === 0} now={now} t={t} idle={snap?.paused ? t('dash.paused') : undefined}>
-            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-quality" times={snap?.quality.data?.times ?? []} columns={qualityCols} unit="%" digits={2} timeStyle="time" locale={locale} dark={dark} />
+            <TimeChart timeLabel={t('dash.time')} testId="dash-chart-quality" times={snap?.quality.data?.times ?? []} columns={qualityCols} unit="%" digits={2} timeStyle="time" locale={locale} dark={dark} onPick={props.onRooms && ((r) => props.onRooms!(r, 'stutter'))} />
           </PanelCard>
         </div>
       </section>

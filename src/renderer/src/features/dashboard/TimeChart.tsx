@@ -22,6 +22,8 @@ export interface TimeChartProps {
   height?: number
   /** false: the y axis hugs the data (success rates near 100 % would otherwise be a flat line). */
   fromZero?: boolean
+  /** A click on a point (± one sample) or a dragged range picks that stretch of time (Unix seconds). */
+  onPick?(range: { from: number; to: number }): void
 }
 
 function formatTime(v: number, style: TimeChartProps['timeStyle'], locale: string): string {
@@ -34,6 +36,10 @@ function formatTime(v: number, style: TimeChartProps['timeStyle'], locale: strin
 
 export function TimeChart(props: TimeChartProps) {
   const host = useRef<HTMLDivElement>(null)
+  const pick = useRef(props.onPick)
+  useEffect(() => {
+    pick.current = props.onPick
+  }, [props.onPick])
   const { times, columns, unit, digits, timeStyle, locale, dark, bars, timeLabel } = props
   const fromZero = props.fromZero ?? true
   const height = props.height ?? 180
@@ -102,6 +108,22 @@ export function TimeChart(props: TimeChartProps) {
     const chart = new uPlot(opts, data, el)
     const reset = () => chart.setScale('x', { min: times[0] ?? 0, max: times[times.length - 1] ?? 0 })
     el.addEventListener('dblclick', reset)
+    // A drag zooms and picks its range; a click picks the point under the cursor.
+    let dragged = false
+    const onSelect = () => {
+      if (chart.select.width <= 2) return
+      dragged = true
+      pick.current?.({ from: Math.floor(chart.posToVal(chart.select.left, 'x')), to: Math.ceil(chart.posToVal(chart.select.left + chart.select.width, 'x')) })
+    }
+    chart.hooks.setSelect = [...(chart.hooks.setSelect ?? []), onSelect]
+    const onClick = () => {
+      if (dragged) return void (dragged = false)
+      const i = chart.cursor.idx
+      if (i === null || i === undefined || times[i] === undefined) return
+      const step = times.length > 1 ? Math.max(60, (times[1]! - times[0]!)) : 300
+      pick.current?.({ from: times[i]! - step, to: times[i]! + step })
+    }
+    el.addEventListener('click', onClick)
     const resize = new ResizeObserver(() => {
       const w = Math.max(240, el.clientWidth)
       if (Math.abs(w - chart.width) > 1) chart.setSize({ width: w, height })
@@ -110,10 +132,11 @@ export function TimeChart(props: TimeChartProps) {
     return () => {
       resize.disconnect()
       el.removeEventListener('dblclick', reset)
+      el.removeEventListener('click', onClick)
       chart.destroy()
     }
   }, [times, columns, unit, digits, timeStyle, locale, dark, bars, height, timeLabel, fromZero])
 
   const points = columns.reduce((n, c) => n + c.values.filter((v) => v !== null).length, 0)
-  return <div ref={host} className="insights-plot" data-testid={props.testId} data-points={points} />
+  return <div ref={host} className={props.onPick ? 'insights-plot pickable' : 'insights-plot'} data-testid={props.testId} data-points={points} />
 }

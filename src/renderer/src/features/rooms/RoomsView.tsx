@@ -103,7 +103,18 @@ export function RoomsView() {
         <AuditView store={store} />
       ) : tab === 'dashboard' ? (
         <Suspense fallback={null}>
-          <DashboardView apps={apps} />
+          <DashboardView
+            apps={apps}
+            onRooms={(range, by) => {
+              // The rooms of the picked time, the worst (or busiest) first.
+              const st = store.getState()
+              st.customWindowChanged(range.from, range.to)
+              st.presetSelected('custom')
+              if (st.sort.key !== by || !st.sort.desc) st.sortChanged(by)
+              setTab('rooms')
+              void st.refreshRequested()
+            }}
+          />
         </Suspense>
       ) : (
         <>
