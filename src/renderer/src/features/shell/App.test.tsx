@@ -50,19 +50,20 @@ describe('App shell', () => {
     const { store } = await mount(['zh-CN', 'en-US'])
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('房间')
     fireEvent.click(screen.getByTestId('nav-sei'))
-    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('SEI 预览')
+    // Sections load lazily: allow for a slow first import on a busy machine.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('SEI 预览'), { timeout: 10_000 })
     act(() => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', ctrlKey: true }))
     })
     expect(store.getState().section).toBe('designer')
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('布局设计器'))
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('布局设计器'), { timeout: 10_000 })
   })
 
   it('changes language in Settings through main and re-renders', async () => {
     const { services } = await mount(['en-US'])
     fireEvent.click(screen.getByTestId('nav-settings'))
     fireEvent.change(await screen.findByTestId('language-select'), { target: { value: 'zh-CN' } })
-    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('设置'))
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('设置'), { timeout: 10_000 })
     expect(services.settings.get().language).toBe('zh-CN')
   })
 })
