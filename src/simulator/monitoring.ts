@@ -242,8 +242,10 @@ export function describeRealTimeScale(body: Record<string, unknown>, ctx: SimCon
   // The doc example samples every 10 s (L4105–L4595); long windows use a minute to stay quick.
   const step = w.end - w.start <= 600 ? 10 : 60
   const rows: number[][] = []
+  // One room's series: find its rooms once for the window rather than the app's rooms at every step.
+  const candidates = roomId === undefined ? undefined : roomsInRange(ctx.world, app, w.start - step, w.end, ctx.now, ctx.overlay).filter((r) => r.roomId === roomId)
   for (let t = w.start - (w.start % step) + step; t <= w.end; t += step) {
-    const s = scaleAt(ctx.world, app, ctx.overlay, t, roomId)
+    const s = scaleAt(ctx.world, app, ctx.overlay, t, roomId, candidates)
     rows.push([t, s.users, s.rooms])
   }
   return done(series(['time', 'userCount', 'roomCount'], rows))

@@ -469,10 +469,12 @@ export interface Scale {
   rooms: number
 }
 
-export function scaleAt(world: World, app: AppInfo, overlay: Overlay, t: number, roomId?: string): Scale {
+/** `candidates`: the rooms to count from, found once for a whole series (a RoomId's rooms). */
+export function scaleAt(world: World, app: AppInfo, overlay: Overlay, t: number, roomId?: string, candidates?: readonly Room[]): Scale {
   let users = 0
   let rooms = 0
-  for (const room of roomsInRange(world, app, t, t, t, overlay)) {
+  for (const room of candidates ?? roomsInRange(world, app, t, t, t, overlay)) {
+    if (room.createTime > t) continue
     if (!roomActive(room, overlay, t)) continue
     if (roomId !== undefined && room.roomId !== roomId) continue
     rooms++
