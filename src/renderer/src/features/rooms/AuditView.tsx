@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useStore, type StoreApi } from 'zustand'
-import { useT } from '../shell/context'
+import type { AuditEntry } from '../../../../shared/contract/contract'
+import { useApp, useT } from '../shell/context'
+import { selectLocale } from '../shell/appStore'
+import { formatTime } from './format'
 import { csvCell } from './format'
 import type { RoomsState } from './roomsStore'
 import { download } from '../../components/download'
@@ -9,6 +12,15 @@ const columns = ['time', 'profile', 'sdkAppId', 'roomId', 'roomIdType', 'action'
 
 export function AuditView(props: { store: StoreApi<RoomsState> }) {
   const t = useT()
+  const locale = useApp(selectLocale)
+  /** What was done, in a sentence: "Blocked audio of zoe0_4288". */
+  const said = (e: AuditEntry): string => {
+    const users = e.userIds.join(', ')
+    if (e.result === 'torn') return '—'
+    if (e.action === 'dismiss') return t('audit.say.dismiss')
+    if (e.action === 'remove') return t('audit.say.remove', { users })
+    return t(`audit.say.block.${(e.isMute ?? 1) as 0 | 1 | 2 | 3}`, { users })
+  }
   const entries = useStore(props.store, (s) => s.audit)
   const load = useStore(props.store, (s) => s.auditRequested)
   const [query, setQuery] = useState('')
@@ -44,23 +56,32 @@ export function AuditView(props: { store: StoreApi<RoomsState> }) {
                 <th>{t('audit.col.profile')}</th>
                 <th>{t('audit.col.room')}</th>
                 <th>{t('audit.col.action')}</th>
-                <th>{t('audit.col.users')}</th>
                 <th>{t('audit.col.result')}</th>
-                <th>{t('audit.col.requestId')}</th>
+                <th>{t('audit.col.details')}</th>
               </tr>
             </thead>
             <tbody>
               {shown.map((e, i) => (
                 <tr key={i} data-testid="audit-row">
-                  <td>{e.time.replace('T', ' ').slice(0, 19)}</td>
+                  <td>{e.time ? formatTime(Date.parse(e.time) / 1000, false, locale) : '—'}</td>
                   <td>{e.profile}</td>
                   <td className="mono">{e.roomId}</td>
-                  <td className="mono">{e.apiAction}{e.isMute !== undefined ? ` (IsMute ${e.isMute})` : ''}</td>
-                  <td className="mono">{e.userIds.join(', ')}</td>
+                  <td data-testid="audit-said">{said(e)}</td>
                   <td className={e.result === 'ok' ? 'ok' : 'fail'} data-result={e.result}>
-                    {e.result === 'ok' ? 'OK' : e.result === 'torn' ? `${t('audit.torn')} ${e.message ?? ''}` : `${e.result}: ${e.message ?? ''}`}
+                    {e.result === 'ok' ? t('audit.done') : e.result === 'torn' ? `${t('audit.torn')} ${e.message ?? ''}` : t('audit.failed', { message: e.message ?? e.result })}
                   </td>
-                  <td className="mono small">{e.requestId ?? '—'}</td>
+                  <td className="small">
+                    {e.apiAction && (
+                      <details>
+                        <summary>{t('audit.details')}</summary>
+                        <span className="mono">
+                          {e.apiAction}
+                          {e.isMute !== undefined ? ` (IsMute ${e.isMute})` : ''} · {e.userIds.join(', ') || '—'} · RequestId {e.requestId ?? '—'}
+                          {e.tencentCode ? ` · ${e.tencentCode}` : ''}
+                        </span>
+                      </details>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
