@@ -85,7 +85,9 @@ test('shows a failed quality query as a message and recovers on retry', async ()
   const page = h.page
   const detail = await openLiveRoom(page)
   const charts = detail.getByTestId('quality-charts')
-  await expect(charts.getByTestId('quality-chart').first()).toBeVisible()
+  // The first charts of a room come while the rooms list's quality sweep runs; on a loaded
+  // two-core machine running two browsers that can take longer than the default 5 s.
+  await expect(charts.getByTestId('quality-chart').first()).toBeVisible({ timeout: 15_000 })
   h.demo.setFaults({ errorRate: { 'AuthFailure.UnauthorizedOperation': 1 } })
   await charts.getByTestId('quality-range-15m').click()
   const error = charts.getByTestId('quality-error')
@@ -94,5 +96,5 @@ test('shows a failed quality query as a message and recovers on retry', async ()
   await expect(charts.getByTestId('quality-chart')).toHaveCount(0)
   h.demo.setFaults({})
   await error.getByRole('button').click()
-  await expect(charts.getByTestId('quality-chart').first()).toBeVisible()
+  await expect(charts.getByTestId('quality-chart').first()).toBeVisible({ timeout: 15_000 })
 })

@@ -11,7 +11,10 @@ import type { CloudAccess } from './cloudAccess'
 
 /** "The premium edition can query the last 1 hours" of real-time scale data (L4042–L4043). */
 export const REALTIME_LOOKBACK_S = 3600
-const WORKERS = 4
+// Two rooms at a time keep both actions at their 20/s (a room takes less than a slot) without
+// crowding the process that also answers the user.
+const WORKERS = 2
+const PUBLISH_MS = 400
 /** Past these mean stutter rates (%) a room is flagged. */
 export const FLAG_VIDEO_STUTTER = 5
 export const FLAG_AUDIO_STUTTER = 3
@@ -106,10 +109,22 @@ export function createQualitySweep(deps: { cloud: CloudAccess; emit: Emit; now: 
     }
   }
 
-  const publish = (fresh: RoomQuality[]) => {
+  // Rows go to the window in batches (at most every PUBLISH_MS, and at once when a sweep ends), so
+  // a sweep re-renders the rooms list a few times a second, not once per room.
+  let outbox: RoomQuality[] = []
+  let flushTimer: NodeJS.Timeout | null = null
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer)
+    flushTimer = null
     if (!window) return
     const pending = queue.length + running
-    deps.emit('rooms.quality', { ...window, rows: fresh, done: listed().length, total: rooms.length, nextSweepAt: pending === 0 ? deps.now() + resweepMs : null })
+    deps.emit('rooms.quality', { ...window, rows: outbox, done: listed().length, total: rooms.length, nextSweepAt: pending === 0 ? deps.now() + resweepMs : null })
+    outbox = []
+  }
+  const publish = (fresh: RoomQuality[]) => {
+    outbox.push(...fresh)
+    if (queue.length + running === 0) flush()
+    else flushTimer ??= setTimeout(flush, PUBLISH_MS)
   }
 
   function pump(): void {
@@ -171,6 +186,7 @@ export function createQualitySweep(deps: { cloud: CloudAccess; emit: Emit; now: 
       closed = true
       generation++
       if (timer) clearTimeout(timer)
+      if (flushTimer) clearTimeout(flushTimer)
     },
   }
 }
