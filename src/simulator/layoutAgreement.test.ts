@@ -14,6 +14,7 @@ import { startPublishCdnStream, updatePublishCdnStream, type MixTasks } from './
 import type { Reply } from './params'
 import { createCloudRecording, modifyCloudRecording, type RecordingTasks } from './recording'
 import { createWorld, emptyOverlay } from './world'
+import { mulberry32 } from '../shared/testing/rng'
 
 const ACTION: Record<'Start' | 'Update' | 'Create' | 'Modify', string> = { Start: 'StartPublishCdnStream', Update: 'UpdatePublishCdnStream', Create: 'CreateCloudRecording', Modify: 'ModifyCloudRecording' }
 
@@ -28,23 +29,12 @@ function context(): SimContext {
   return { world, overlay: emptyOverlay(), now: NOW, nowMs: NOW * 1000, edition: 'premium', sdkSecretKeys: new Map([[app, SDK_KEY]]), nextId: (k) => `${k}-${++n}` }
 }
 
-/** mulberry32: a small seeded PRNG, so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const MAIN = { id: '1234', type: 'number' as const }
 const TASK_CANVAS = { width: 1280, height: 720 }
 
 function generator(seed: number) {
-  const r = rng(seed)
+  const r = mulberry32(seed)
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1))
   const chance = (p: number): boolean => r() < p

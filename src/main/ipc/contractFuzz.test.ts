@@ -9,19 +9,10 @@ import { channelNames } from '../../shared/contract/channels'
 import { contract } from '../../shared/contract/contract'
 import { profileInputSchema } from '../credentials/profiles'
 import { createDispatch, describeIssues, forbiddenKeyPath, type Handlers } from './dispatch'
+import { mulberry32 } from '../../shared/testing/rng'
 
 const PER_CHANNEL = 100
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Json = { type?: string | string[]; properties?: Record<string, Json>; items?: Json; anyOf?: Json[]; oneOf?: Json[] }
 
@@ -34,7 +25,7 @@ function members(s: Json | undefined): Record<string, Json> {
 }
 
 function generator(seed: number) {
-  const r = rng(seed)
+  const r = mulberry32(seed)
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
   const scalars: unknown[] = [
     null, true, false, 0, -1, 1.5, 2 ** 53, -(2 ** 31), Number.NaN, Infinity, '', ' ', 'x', '0x124f9e', '+12', '012', 'not a url', 'http://', 'javascript:alert(1)',

@@ -14,6 +14,7 @@ import {
 } from './compile'
 import { createDoc, makeTile, type LayoutDoc, type LayoutMode, type RenderMode, type Tile, type Watermark } from './model'
 import { validate } from './validate'
+import { mulberry32 } from '../testing/rng'
 
 // ---- The seed's own example requests, transcribed verbatim ------------------------------------
 
@@ -260,16 +261,6 @@ describe('tccli', () => {
 
 // ---- Property-style round trips ------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function randomDoc(rnd: () => number, target: 'mcu' | 'recording'): LayoutDoc {
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1))

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSeiReader, type SeiContainer } from './seiReader'
+import { mulberry32 } from '../testing/rng'
 
 const fixtures = join(__dirname, '../../../tests/fixtures/media')
 const corpus = readdirSync(fixtures)
@@ -11,17 +12,6 @@ const corpus = readdirSync(fixtures)
 const iterations = 100_000
 const seed = Number(process.env.SEI_FUZZ_SEED ?? 0x5e1f00d)
 
-/** mulberry32: small, fast and reproducible from its seed. */
-function prng(s: number): () => number {
-  let a = s >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function mutate(src: Uint8Array, rnd: () => number): Uint8Array {
   const int = (n: number) => Math.floor(rnd() * n)
@@ -77,7 +67,7 @@ const containers: Array<SeiContainer | undefined> = [undefined, undefined, undef
 
 describe('createSeiReader under hostile input', () => {
   it(`survives ${iterations} mutated inputs in random chunk splits (seed ${seed})`, { timeout: 60_000 }, () => {
-    const rnd = prng(seed)
+    const rnd = mulberry32(seed)
     let messages = 0
     for (let i = 0; i < iterations; i++) {
       const whole = corpus[Math.floor(rnd() * corpus.length)] as Uint8Array

@@ -1,6 +1,7 @@
 // Go live: start a mix to CDN or a cloud recording on a live room with the designed layout, take
 // later versions of the layout (or a cue) to it with what will change shown first, and stop it.
 // Tasks run in main, which makes the robots' UserSigs; every result shown is the cloud's answer.
+import { boundRoom, isTextField } from './liveKeys'
 import { useEffect, useMemo, useState } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import { api } from '../../api'
@@ -86,17 +87,6 @@ export function readRecordingForm(f: RecordingForm): { ok: true; value: Recordin
     else if (field === 'video') problems.add(encodeProblem(i.path[1]))
   }
   return { ok: false, problems: [...problems] }
-}
-
-const isTextField = (el: EventTarget | null): boolean =>
-  el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(el.type)))
-
-/** The live room most of a layout's bound users name, if any. */
-function boundRoom(doc: LayoutDoc, rooms: readonly RoomRow[]): RoomRow | undefined {
-  const counts = new Map<string, number>()
-  for (const t of doc.tiles) if (t.binding.kind === 'user' && t.binding.roomId) counts.set(`${t.binding.roomIdType}:${t.binding.roomId}`, (counts.get(`${t.binding.roomIdType}:${t.binding.roomId}`) ?? 0) + 1)
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
-  return best ? rooms.find((r) => `${r.roomIdType}:${r.roomId}` === best) : undefined
 }
 
 const PRESENT_POLL_MS = 15_000

@@ -13,6 +13,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { MessageKey } from '../../i18n/i18n'
 import { boundUsers, shapeOf } from '../designer/CueList'
 import { cueForKey } from '../designer/cueStore'
+import { boundRoom, isTextField } from '../designer/liveKeys'
 import { selectSettledDoc } from '../designer/designerStore'
 import { cueStore, designerStore } from '../designer/session'
 import { useApp, useIssueText, useT } from '../shell/context'
@@ -20,15 +21,6 @@ import { selectActiveProfile } from '../shell/appStore'
 import { LayoutMonitor } from './LayoutMonitor'
 import { ProgramMonitor, type ProgramInfo } from './ProgramMonitor'
 import './show.css'
-
-const isTextField = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
-
-function boundRoom(doc: LayoutDoc, rooms: readonly RoomRow[]): RoomRow | undefined {
-  const counts = new Map<string, number>()
-  for (const t of doc.tiles) if (t.binding.kind === 'user' && t.binding.roomId) counts.set(`${t.binding.roomIdType}:${t.binding.roomId}`, (counts.get(`${t.binding.roomIdType}:${t.binding.roomId}`) ?? 0) + 1)
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
-  return best ? rooms.find((r) => `${r.roomIdType}:${r.roomId}` === best) : undefined
-}
 
 export function ShowView() {
   const t = useT()
@@ -131,7 +123,9 @@ export function ShowView() {
   // Armed hotkeys: Space or Enter takes Preview, 1–9 load a cue into Preview.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!armed || e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTextField(e.target)) return
+      // Space and Enter also activate a focused button or checkbox: those keep them.
+      const control = e.target instanceof HTMLButtonElement || e.target instanceof HTMLInputElement
+      if (!armed || e.ctrlKey || e.metaKey || e.altKey || e.repeat || isTextField(e.target) || (control && (e.key === ' ' || e.key === 'Enter'))) return
       if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="menu"], [role="alertdialog"]')) return
       if ((e.key === ' ' || e.key === 'Enter') && task && diff && !same && !diff.canvas) {
         e.preventDefault()
