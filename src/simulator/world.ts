@@ -539,3 +539,20 @@ export function idleFor(world: World, sdkAppId: number, roomId: string, isString
   const from = now - maxIdleS
   return !roomsInRange(world, app, from, now, now, overlay).some((r) => r.roomId === roomId && r.isString === isString && roomEnd(r, overlay) >= from)
 }
+
+/**
+ * The newest room of `app` live at `now` that stays live for `forS` seconds with at least `users`
+ * users in it the whole time (sending video, when asked): a room tests and demos can rely on.
+ */
+export function stayingRoom(world: World, app: AppInfo, now: number, want: { users: number; forS: number; video?: boolean; isString?: boolean }): { room: Room; userIds: string[] } | undefined {
+  const o = emptyOverlay()
+  for (const room of roomsInRange(world, app, now, now, now, o).reverse()) {
+    if (want.isString !== undefined && room.isString !== want.isString) continue
+    if (!roomActive(room, o, now + want.forS)) continue
+    const userIds = sessionsAt(world, room, o, now)
+      .filter((s) => inRoomAt(s, now) && inRoomAt(s, now + want.forS) && (!want.video || s.hasVideo))
+      .map((s) => s.userId)
+    if (userIds.length >= want.users) return { room, userIds }
+  }
+  return undefined
+}

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
-import { emptyOverlay, inRoomAt, roomActive, roomsInRange, sessionsAt } from '../../src/simulator/world'
+import { stayingRoom } from '../../src/simulator/world'
 
 let h: Harness
 test.afterEach(async () => {
@@ -65,13 +65,11 @@ test('a VIP rule alerts when the VIP is removed from the room, in Chinese', asyn
   await h.open()
   const page = h.page
   // A live room with two users in it who stay for a while.
-  const nowS = Math.floor(Date.now() / 1000)
   const app = h.demo.world.apps[0]!
-  const room = roomsInRange(h.demo.world, app, nowS, nowS, nowS, emptyOverlay())
-    .reverse()
-    .find((r) => roomActive(r, emptyOverlay(), nowS + 120) && sessionsAt(h.demo.world, r, emptyOverlay(), nowS).filter((u) => inRoomAt(u, nowS) && inRoomAt(u, nowS + 120)).length >= 2)!
-  expect(room).toBeDefined()
-  const vip = sessionsAt(h.demo.world, room, emptyOverlay(), nowS).filter((u) => inRoomAt(u, nowS) && inRoomAt(u, nowS + 120))[1]!.userId
+  const staying = stayingRoom(h.demo.world, app, Math.floor(Date.now() / 1000), { users: 2, forS: 120 })
+  expect(staying).toBeDefined()
+  const room = staying!.room
+  const vip = staying!.userIds[1]!
 
   await page.getByTestId('alerts-bell').click()
   const panel = page.getByTestId('alerts-panel')

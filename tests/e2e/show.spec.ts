@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
 import { userColour } from '../../src/shared/media/userColour'
-import { emptyOverlay, inRoomAt, roomActive, roomsInRange, sessionsAt } from '../../src/simulator/world'
+import { stayingRoom } from '../../src/simulator/world'
 
 let h: Harness
 test.afterEach(async () => {
@@ -45,11 +45,7 @@ test('takes a layout to air and watches it: empty diff after Start, Take, the re
   await h.open()
   const page = h.page
   // A live room with at least two users sending video for the next minutes, from the simulator's world.
-  const nowS = Math.floor(Date.now() / 1000)
-  const app = h.demo.world.apps[0]!
-  const room = roomsInRange(h.demo.world, app, nowS, nowS, nowS, emptyOverlay())
-    .reverse()
-    .find((r) => roomActive(r, emptyOverlay(), nowS + 180) && sessionsAt(h.demo.world, r, emptyOverlay(), nowS).filter((u) => u.hasVideo && inRoomAt(u, nowS) && inRoomAt(u, nowS + 180)).length >= 2)
+  const room = stayingRoom(h.demo.world, h.demo.world.apps[0]!, Math.floor(Date.now() / 1000), { users: 2, forS: 180, video: true })?.room
   if (!room) throw new Error('the simulated world has no live room with two video users')
 
   await page.getByTestId('nav-show').click()

@@ -7,7 +7,7 @@ import type { MixTask, RoomsResult } from '../../shared/contract/contract'
 import { applyCommand } from '../../shared/layout/commands'
 import { createDoc, type LayoutDoc } from '../../shared/layout/model'
 import type { SeiEntry } from '../../shared/media/seiEntry'
-import { emptyOverlay, inRoomAt, roomsInRange, sessionsAt } from '../../simulator/world'
+import { stayingRoom } from '../../simulator/world'
 
 const cleanups: Array<() => Promise<void>> = []
 afterAll(async () => {
@@ -43,13 +43,8 @@ describe('mixing and live SEI', () => {
     const now = Math.floor(Date.now() / 1000)
     const rooms = (await services.dispatch('rooms.fetch', { jobId: 'r', sdkAppId, startTime: now - 3600, endTime: now })) as { ok: true; value: RoomsResult }
     // A live room with someone sending video now and for the next minute, so the SEI has regions.
-    const app = sim.world.apps.find((a) => a.sdkAppId === sdkAppId)!
-    const withVideo = new Set(
-      roomsInRange(sim.world, app, now, now, now, emptyOverlay())
-        .filter((r) => sessionsAt(sim.world, r, emptyOverlay(), now).some((x) => x.hasVideo && inRoomAt(x, now) && inRoomAt(x, now + 60)))
-        .map((r) => r.roomId),
-    )
-    const room = rooms.value.rooms.find((r) => !r.finished && withVideo.has(r.roomId))!
+    const staying = stayingRoom(sim.world, sim.world.apps.find((a) => a.sdkAppId === sdkAppId)!, now, { users: 1, forS: 60, video: true })!
+    const room = rooms.value.rooms.find((r) => !r.finished && r.roomId === staying.room.roomId)!
     let doc: LayoutDoc = applyCommand(createDoc('1280x720'), { type: 'applyTemplate', starter: '2x2' })
     doc = applyCommand(doc, { type: 'setSei', sei: { layoutVolume: { appData: 'desk-test', payloadType: 100, interval: 500, followIdr: false } } })
 

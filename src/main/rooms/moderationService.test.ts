@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../shared/contract/contract'
 import { startSimulator, type Simulator } from '../../simulator/server'
-import { emptyOverlay, inRoomAt, roomActive, roomsInRange, sessionsAt, type Room } from '../../simulator/world'
+import { stayingRoom } from '../../simulator/world'
 import { simulatorCloud } from '../testing/simulatorCloud'
 import type { AuditLog } from './auditLog'
 import { createModerationService, plan } from './moderationService'
@@ -30,12 +30,9 @@ function memoryAudit(failFirst = 0): AuditLog & { lines: AuditEntry[] } {
 
 /** A live room of the first app, string or numeric, with two users who stay in it a while. */
 function liveRoom(isString: boolean): { roomId: string; users: string[] } {
-  const now = Math.floor(Date.now() / 1000)
-  const app = sim.world.apps[0]!
-  const staying = (r: Room) => sessionsAt(sim.world, r, emptyOverlay(), now).filter((u) => inRoomAt(u, now) && inRoomAt(u, now + 60)).map((u) => u.userId)
-  const room = roomsInRange(sim.world, app, now, now, now, emptyOverlay()).find((r) => r.isString === isString && roomActive(r, emptyOverlay(), now + 60) && staying(r).length >= 2)
-  if (!room) throw new Error('no live room in the simulated world')
-  return { roomId: room.roomId, users: staying(room).slice(0, 2) }
+  const found = stayingRoom(sim.world, sim.world.apps[0]!, Math.floor(Date.now() / 1000), { users: 2, forS: 60, isString })
+  if (!found) throw new Error('no live room in the simulated world')
+  return { roomId: found.room.roomId, users: found.userIds.slice(0, 2) }
 }
 
 const users = (n: number, bad?: number) => Array.from({ length: n }, (_, i) => (i === bad ? 'bad id!' : `guest_${i}`))
