@@ -82,6 +82,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'rooms.cancel': async ({ jobId }) => ok(deps.rooms.cancel(jobId)),
     'rooms.users': (req) => deps.rooms.users(req),
+    'rooms.findUser': ({ query }) => deps.quality.findUser(query),
     'rooms.quality': (req) => deps.insights.quality(req),
     'rooms.events': (req) => deps.insights.events(req),
     'moderation.run': (req) => deps.moderation.run(req),

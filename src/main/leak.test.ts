@@ -106,6 +106,7 @@ describe('secrets never leave main', () => {
       'rooms.cancel': { jobId: 'j2' },
       'rooms.qualityFocus': { commIds: ['x'] },
       'rooms.qualitySnapshot': undefined,
+      'rooms.findUser': { query: 'guest' },
       'rooms.quality': { sdkAppId, commId: room!.commId, startTime: now - 600, endTime: now, userIds: ['someone'], dataTypes: ['aLoss'] },
       'rooms.events': { sdkAppId, commId: room!.commId, roomId: room!.roomId, userId: 'someone', startTime: now - 600, endTime: now },
       'rooms.users': { sdkAppId, commId: room!.commId, startTime: room!.createTime, endTime: now },

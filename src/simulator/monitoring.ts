@@ -17,6 +17,7 @@ import {
   scaleAt,
   sessionEvents,
   sessionsAt,
+  troubled,
   type AppInfo,
   type DataType,
   type SessionView,
@@ -262,9 +263,9 @@ export function describeRealTimeQuality(body: Record<string, unknown>, ctx: SimC
   if (p.failure || !app) return fail(p.failure?.code ?? 'InternalError', p.failure?.message ?? '')
   const step = w.end - w.start <= 600 ? 10 : 60
   const rows: number[][] = []
-  // One room in eight has a bad network for the whole hour (stutter 8–25 %), so a room list has
-  // rooms in trouble to find; the app as a whole stays in the usual 0–4 %.
-  const bad = roomId !== undefined && figure(ctx.world, 'troubledRoom', `${app.sdkAppId}:${roomId}`, 0, 1000) < 125
+  // One room in eight is troubled (world.ts), so a room list has rooms in trouble to find; the app
+  // as a whole stays in the usual 0–4 %.
+  const bad = roomId !== undefined && troubled(ctx.world, app.sdkAppId, roomId)
   for (let t = w.start - (w.start % step) + step; t <= w.end; t += step) {
     const key = `${app.sdkAppId}:${roomId ?? ''}:${t}`
     rows.push(bad ? [t, figure(ctx.world, 'videoFreeze', key, 8, 25), figure(ctx.world, 'audioFreeze', key, 3, 12)] : [t, figure(ctx.world, 'videoFreeze', key, 0, 4), figure(ctx.world, 'audioFreeze', key, 0, 2)])

@@ -209,6 +209,7 @@ export function findRoomByCommId(world: World, commId: string): Room | undefined
 // ---------------------------------------------------------------- users
 
 const NAMES = ['lily', 'mark', 'chen', 'sara', 'omar', 'yuki', 'ivan', 'nora', 'leo', 'mia', 'raj', 'zoe', 'ana', 'tom', 'li', 'kai'] as const
+const REGULARS = ['ana', 'leo', 'kai', 'mia'] as const
 const REGIONS = ['ap-guangzhou', 'ap-beijing', 'ap-shanghai', 'ap-singapore', 'ap-mumbai', 'ap-hongkong', 'na-siliconvalley', 'eu-frankfurt'] as const
 const PLATFORMS: Record<Platform, { devices: string[]; os: string[]; sdk: string[] }> = {
   Android: { devices: ['Pixel 7', 'SM-S9180', 'Mi 13', 'OPPO Find X6'], os: ['Android 13', 'Android 14'], sdk: ['11.7.0.15', '12.0.0.14'] },
@@ -232,6 +233,9 @@ function sessionsPlan(world: World, sdkAppId: number, roomId: string, createTime
   const total = Math.min(limit, anchors + Math.floor(h(-1, 'audience') * 9))
   const out: UserSession[] = []
   const life = end - createTime
+  // Some people come back: in two rooms in five the last viewer is one of a few regulars, so a
+  // user can be found in several rooms of an hour.
+  const regular = total > anchors && h(-1, 'regular') < 0.4 ? `guest_${pick(REGULARS, h(-1, 'regularWho'))}` : null
   for (let i = 0; i < total; i++) {
     const platform = pick(PLATFORM_LIST, h(i, 'platform'))
     const p = PLATFORMS[platform]
@@ -240,7 +244,7 @@ function sessionsPlan(world: World, sdkAppId: number, roomId: string, createTime
     const res = pick(RESOLUTIONS, h(i, 'res'))
     const role = i < anchors ? 'anchor' : 'audience'
     out.push({
-      userId: `${pick(NAMES, h(i, 'name'))}${i}_${1000 + (hash(world.seed, roomId, i) % 9000)}`,
+      userId: regular && i === total - 1 ? regular : `${pick(NAMES, h(i, 'name'))}${i}_${1000 + (hash(world.seed, roomId, i) % 9000)}`,
       role,
       joinTs,
       plannedLeave: Math.min(end, joinTs + stay),
@@ -335,10 +339,12 @@ function wave(seed: string, userId: string, type: string, t: number, period: num
  */
 export function qualityValue(world: World, room: Room, overlay: Overlay, s: SessionView, type: DataType, t: number, downstream: boolean): number {
   if (!inRoomAt(s, t)) return 0
+  // A troubled room's users lose packets and stutter more, in step with its real-time figures.
+  const bad = troubled(world, room.sdkAppId, room.roomId)
   const pub = publishingAt(overlay, room, s, t)
   const n = unit(world.seed, s.userId, type, t)
   const w = wave(world.seed, s.userId, type, t, 300)
-  const spike = unit(world.seed, s.userId, type, Math.floor(t / 30), 'spike') < 0.06
+  const spike = unit(world.seed, s.userId, type, Math.floor(t / 30), 'spike') < (bad ? 0.3 : 0.06)
   const video = downstream ? s.hasVideo : pub.video
   const audio = downstream ? true : pub.audio
   switch (type) {
@@ -362,9 +368,9 @@ export function qualityValue(world: World, room: Room, overlay: Overlay, s: Sess
     case 'bigvBlock':
       return video && spike ? Math.round(200 + 800 * n) : 0
     case 'aLoss':
-      return audio ? round1(Math.max(0, (s.network === '4g' ? 2 : 0.5) * (1 + w) + (spike ? 6 * n : 0))) : 0
+      return audio ? round1(Math.max(0, (s.network === '4g' ? 2 : 0.5) * (1 + w) + (spike ? 6 * n : 0) + (bad ? 5 : 0))) : 0
     case 'bigvLoss':
-      return video ? round1(Math.max(0, (s.network === '4g' ? 3 : 0.8) * (1 + w) + (spike ? 10 * n : 0))) : 0
+      return video ? round1(Math.max(0, (s.network === '4g' ? 3 : 0.8) * (1 + w) + (spike ? 10 * n : 0) + (bad ? 7 : 0))) : 0
     case 'bigvWidth':
       return video ? s.width : 0
     case 'bigvHeight':
@@ -522,6 +528,11 @@ function computeDayScale(world: World, app: AppInfo, dayStart: number): DayScale
   return { time: dayStart, roomNumbers, userNumber: distinct.size, userCount }
 }
 
+/** One room in eight has a bad network for the whole of its life (real-time stutter 8–25 %, loss +5–7 %). */
+export function troubled(world: World, sdkAppId: number, roomId: string): boolean {
+  return figure(world, 'troubledRoom', `${sdkAppId}:${roomId}`, 0, 1000) < 125
+}
+
 /** A deterministic figure in [lo, hi] for a named series at a time key. */
 export function figure(world: World, name: string, key: number | string, lo: number, hi: number): number {
   return Math.round(lo + unit(world.seed, name, key) * (hi - lo))
@@ -555,4 +566,15 @@ export function stayingRoom(world: World, app: AppInfo, now: number, want: { use
     if (userIds.length >= want.users) return { room, userIds }
   }
   return undefined
+}
+
+/** The user seen in the most rooms of `app` during [from, to] (a returning regular), with those rooms. */
+export function returningUser(world: World, app: AppInfo, from: number, to: number, now: number): { userId: string; commIds: string[] } | undefined {
+  const o = emptyOverlay()
+  const seen = new Map<string, Set<string>>()
+  for (const room of roomsInRange(world, app, from, to, now, o))
+    for (const s of sessionsAt(world, room, o, Math.min(now, to))) if (s.leaveTs >= from) seen.set(s.userId, (seen.get(s.userId) ?? new Set()).add(room.commId))
+  let best: { userId: string; commIds: string[] } | undefined
+  for (const [userId, rooms] of seen) if (!best || rooms.size > best.commIds.length) best = { userId, commIds: [...rooms].sort() }
+  return best
 }

@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RoomQuality, RoomRow, RoomsQualityEvent } from '../../shared/contract/contract'
 import { startSimulator, type Simulator } from '../../simulator/server'
+import { findApp, returningUser, troubled } from '../../simulator/world'
 import { simulatorCloud } from '../testing/simulatorCloud'
-import { createQualitySweep } from './qualitySweep'
+import { createQualitySweep, FLAG_LOSS } from './qualitySweep'
 import { createRoomsService } from './roomsService'
 
 let sim: Simulator
@@ -47,12 +48,16 @@ describe('quality sweep', () => {
     // The first 2 were already in flight; the 5 in view follow right after.
     expect(order.slice(0, 2 + inView.length).filter((c) => inView.includes(c)).length).toBe(inView.length)
     // Nothing was refused for the rate: the simulator enforces 20 calls per second per action.
-    const calls = log.entries().filter((e) => e.action.startsWith('DescribeTRTCRealTime'))
-    // Two calls per room, except rooms that ended before the real-time window (nothing to ask).
-    const asked = events.flatMap((e) => e.rows).filter((q) => q.unavailable !== 'tooOld').length
-    expect(calls.length).toBe(asked * 2)
-    expect(asked).toBeGreaterThan(rooms.length / 2)
+    const calls = log.entries()
     expect(calls.filter((c) => c.outcome !== 'ok')).toEqual([])
+    // Two real-time calls per room, except rooms that ended before the real-time hour (nothing to ask);
+    // every room's users are read, and its users' loss is measured six at a time.
+    const rows = events.flatMap((e) => e.rows)
+    const asked = rows.filter((q) => q.unavailable !== 'tooOld').length
+    expect(calls.filter((e) => e.action.startsWith('DescribeTRTCRealTime')).length).toBe(asked * 2)
+    expect(asked).toBeGreaterThan(rooms.length / 2)
+    expect(calls.filter((e) => e.action === 'DescribeUserInfo').length).toBe(rooms.length)
+    expect(calls.filter((e) => e.action === 'DescribeCallDetailInfo').length).toBe(rows.reduce((n, q) => n + Math.ceil(q.measuredUsers / 6), 0))
     expect(events.at(-1)!.nextSweepAt).toBeGreaterThan(Date.now())
   })
 
@@ -75,5 +80,50 @@ describe('quality sweep', () => {
       expect(q.peakUsers!).toBeGreaterThanOrEqual(q.usersNow!)
       expect(q.flagged).toBe(q.videoStutter! >= 5 || q.audioStutter! >= 3)
     }
+  })
+
+  it("names each room's worst user, and the simulator's troubled rooms are the ones flagged for loss", async () => {
+    const { events, window, rooms, sweep } = await setup()
+    sweep.track(window, rooms)
+    await until(() => events.at(-1)?.done === rooms.length)
+    sweep.close()
+    const rows = new Map<string, RoomQuality>(events.flatMap((e) => e.rows.map((q) => [q.commId, q])))
+    const withUsers = [...rows.values()].filter((q) => q.worstUser !== null)
+    expect(withUsers.length).toBeGreaterThan(rooms.length / 2)
+    let troubledSeen = 0
+    for (const q of withUsers) {
+      const room = rooms.find((r) => r.commId === q.commId)!
+      expect(q.measuredUsers).toBeLessThanOrEqual(q.totalUsers!)
+      // A troubled room's publishers lose at least 5 % (world.ts); in the others nobody does over an hour.
+      if (troubled(sim.world, window.sdkAppId, room.roomId)) {
+        troubledSeen++
+        expect(q.worstUser!.loss).toBeGreaterThanOrEqual(FLAG_LOSS)
+        expect(q.flagged).toBe(true)
+      }
+    }
+    expect(troubledSeen).toBeGreaterThan(0)
+    const calm = withUsers.filter((q) => !troubled(sim.world, window.sdkAppId, rooms.find((r) => r.commId === q.commId)!.roomId))
+    expect(calm.filter((q) => q.worstUser!.loss >= FLAG_LOSS).length).toBeLessThan(calm.length / 5)
+  })
+
+  it('finds a returning user in every room of the window they were in, before and after the sweep', async () => {
+    const { window, rooms, sweep, events } = await setup()
+    const nowS = Math.floor(Date.now() / 1000)
+    const regular = returningUser(sim.world, findApp(sim.world, window.sdkAppId)!, window.startTime, window.endTime, nowS)!
+    expect(regular.commIds.length).toBeGreaterThanOrEqual(2)
+    sweep.track(window, rooms)
+    // At once: most rooms are not swept yet and are asked for the exact ID.
+    const early = await sweep.findUser(regular.userId)
+    await until(() => events.at(-1)?.done === rooms.length)
+    // After the sweep: from its user lists, and a part of the ID is enough.
+    const late = await sweep.findUser(regular.userId.slice(0, -1).toUpperCase())
+    sweep.close()
+    for (const r of [early, late]) {
+      if (!r.ok) throw new Error(r.error.message)
+      const mine = r.value.sightings.filter((x) => x.userId === regular.userId)
+      expect(mine.map((x) => x.room.commId).sort()).toEqual(regular.commIds)
+      for (const x of mine) expect(x.sessions.length).toBeGreaterThan(0)
+    }
+    if (late.ok) expect(late.value.sightings.filter((x) => x.userId === regular.userId).some((x) => x.loss !== null)).toBe(true)
   })
 })

@@ -22,6 +22,7 @@ export const channelNames = [
   'rooms.cancel',
   'rooms.qualityFocus',
   'rooms.qualitySnapshot',
+  'rooms.findUser',
   'rooms.users',
   'rooms.quality',
   'rooms.events',

@@ -157,6 +157,11 @@ export interface RoomQuality {
   /** Mean video / audio stutter rate over the window, % (DescribeTRTCRealTimeQualityData). */
   videoStutter: number | null
   audioStutter: number | null
+  /** The user with the highest mean packet loss (audio or video, %) over the room's last hour in the window (DescribeCallDetailInfo). */
+  worstUser: { userId: string; loss: number } | null
+  /** Users whose loss was measured, of the room's users in the window (DescribeUserInfo); null when the list failed. */
+  measuredUsers: number
+  totalUsers: number | null
   flagged: boolean
   /** Why there are no figures: older than the real-time look-back, the edition has none, or a failed call. */
   unavailable?: 'tooOld' | 'edition' | 'error'
@@ -172,6 +177,14 @@ export interface RoomsQualityEvent {
   total: number
   /** When the next sweep of live rooms starts (Unix ms), once this one is through. */
   nextSweepAt: number | null
+}
+
+/** A user found in a room of the rooms window, with their sessions and mean loss when the sweep measured it. */
+export interface UserSighting {
+  userId: string
+  room: RoomRow
+  sessions: Array<{ joinTs: number; leaveTs: number; finished: boolean }>
+  loss: number | null
 }
 
 export interface RoomsResult {
@@ -484,6 +497,8 @@ export const contract = {
   /** The rooms in view, swept for quality first. */
   'rooms.qualityFocus': { request: z.object({ commIds: z.array(z.string().min(1).max(256)).max(500) }).strict(), response: returns<null>() },
   'rooms.qualitySnapshot': { request: noRequest, response: returns<Omit<RoomsQualityEvent, 'nextSweepAt'> | null>() },
+  /** Users whose ID contains `query`, in the rooms of the window listed last. */
+  'rooms.findUser': { request: z.object({ query: z.string().trim().min(2).max(128) }).strict(), response: returns<{ sightings: UserSighting[]; rooms: number }>() },
   'rooms.users': { request: usersSchema, response: returns<UserRow[]>() },
   'rooms.quality': { request: qualitySchema, response: returns<QualitySeries[]>() },
   'rooms.events': { request: userEventsSchema, response: returns<UserEvent[]>() },
