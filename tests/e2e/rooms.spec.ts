@@ -2,6 +2,7 @@
 // the real TRTC client signing requests to the Demo profile's simulator over loopback HTTP.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
+import { returningUser } from '../../src/simulator/world'
 
 let h: Harness
 test.afterEach(async () => {
@@ -54,25 +55,25 @@ test('removes a user, blocks and unblocks, dismisses with a typed confirmation, 
   const detail = page.getByTestId('room-detail')
   const victim = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
 
-  await detail.getByRole('checkbox', { name: victim, exact: true }).check()
+  await detail.getByRole('checkbox', { name: `Act on ${victim}`, exact: true }).check()
   await detail.getByTestId('action-block').click()
   await page.getByText('Audio only').click()
   await page.getByTestId('confirm-block').click()
-  await expect(detail.getByTestId('moderation-outcomes')).toContainText(/SetUserBlocked\S* \(IsMute 2\) done for .*RequestId [0-9a-f-]{36}/)
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText(new RegExp(`Blocked audio of ${victim} · done · [0-9a-f-]{36}`))
   // The user's row says so at once.
   const row = detail.locator(`[data-testid="user-row"][data-user="${victim}"][data-in-room="true"]`)
   await expect(row.getByTestId('user-blocked')).toHaveText('Audio off')
 
-  await detail.getByRole('checkbox', { name: victim, exact: true }).check()
+  await detail.getByRole('checkbox', { name: `Act on ${victim}`, exact: true }).check()
   await detail.getByTestId('action-unblock').click()
-  await expect(detail.getByTestId('moderation-outcomes')).toContainText('(IsMute 0) done')
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText(`Unblocked ${victim} · done`)
   await expect(row.getByTestId('user-blocked')).toHaveCount(0)
   await expect(row).toContainText('In room')
 
-  await detail.getByRole('checkbox', { name: victim, exact: true }).check()
+  await detail.getByRole('checkbox', { name: `Act on ${victim}`, exact: true }).check()
   await detail.getByTestId('action-remove').click()
   await page.getByTestId('confirm-remove').click()
-  await expect(detail.getByTestId('moderation-outcomes')).toContainText(/RemoveUser\S* done/)
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText(`Removed ${victim} from the room · done`)
   // The list is read again from the simulator: the user has left.
   await expect(detail.locator(`[data-testid="user-row"][data-user="${victim}"][data-in-room="true"]`)).toHaveCount(0)
 
@@ -83,7 +84,7 @@ test('removes a user, blocks and unblocks, dismisses with a typed confirmation, 
   await expect(confirm).toBeDisabled()
   await page.getByTestId('confirm-room-id').fill(roomId)
   await confirm.click()
-  await expect(detail.getByTestId('moderation-outcomes')).toContainText(/DismissRoom\S* done/)
+  await expect(detail.getByTestId('moderation-outcomes')).toContainText('Dismissed the room · done')
   await expect(detail.locator('[data-testid="user-row"][data-in-room="true"]')).toHaveCount(0)
 
   // Each mutation was sent exactly once.
@@ -106,7 +107,7 @@ test('removes a user, blocks and unblocks, dismisses with a typed confirmation, 
   const file = await (await download).path()
   const { readFile } = await import('node:fs/promises')
   const csv = await readFile(file, 'utf8')
-  expect(csv.split('\r\n')[0]).toBe('time,profile,sdkAppId,roomId,roomIdType,action,apiAction,isMute,userIds,result,message,requestId,tencentCode')
+  expect(csv.split('\r\n')[0]).toBe('time,profile,sdkAppId,roomId,roomIdType,action,apiAction,isMute,durationS,userIds,result,message,requestId,tencentCode')
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5)
 })
 
@@ -115,11 +116,12 @@ test('a failing refresh keeps the last list on screen and says why; it recovers'
   await h.open()
   const page = h.page
   await expect(page.getByTestId('room-row').first()).toBeVisible()
-  const before = await page.getByTestId('room-row').count()
+  const before = await page.getByTestId('rooms-count').textContent()
   h.demo!.setFaults({ errorRate: { 'InternalError': 1 } })
   await page.getByTestId('rooms-refresh').click()
   await expect(page.getByTestId('rooms-error')).toBeVisible({ timeout: 30_000 })
-  await expect(page.getByTestId('room-row')).toHaveCount(before)
+  await expect(page.getByTestId('rooms-count')).toHaveText(before!)
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
   h.demo!.setFaults({})
   await page.getByTestId('rooms-refresh').click()
   await expect(page.getByTestId('rooms-error')).toBeHidden({ timeout: 30_000 })
@@ -130,7 +132,7 @@ async function blockFirstUser(page: Page, minutes?: number): Promise<{ detail: L
   await openBusyRoom(page, 1)
   const detail = page.getByTestId('room-detail')
   const user = (await detail.locator('[data-testid="user-row"][data-in-room="true"]').first().getAttribute('data-user'))!
-  await detail.getByRole('checkbox', { name: user, exact: true }).check()
+  await detail.getByRole('checkbox', { name: `Act on ${user}`, exact: true }).check()
   await detail.getByTestId('action-block').click()
   if (minutes) await page.getByTestId('block-duration').selectOption(String(minutes))
   await page.getByTestId('confirm-block').click()
@@ -150,6 +152,9 @@ test('a timed block schedules its unblock in main, shown in the room and cancell
   expect(pending.value[0]!.unblockAt - Date.now()).toBeGreaterThan(14 * 60_000)
   await detail.getByTestId('scheduled-unblocks').getByRole('button').click()
   await expect(detail.getByTestId('scheduled-unblocks')).toHaveCount(0)
+  // The audit log says for how long.
+  await h.page.getByTestId('tab-audit').click()
+  await expect(h.page.getByTestId('audit-row').first().getByTestId('audit-said')).toHaveText(`Blocked audio and video of ${user} for 15 min`)
 })
 
 test('writes a post-event report of a room: users, call quality and moderation, as CSV and a printable page', async () => {
@@ -161,7 +166,8 @@ test('writes a post-event report of a room: users, call quality and moderation, 
 
   const { readFile } = await import('node:fs/promises')
   const csvDownload = page.waitForEvent('download')
-  await detail.getByTestId('report-csv').click()
+  await detail.getByTestId('report-menu').click()
+  await page.getByTestId('report-csv').click()
   const csv = await readFile(await (await csvDownload).path(), 'utf8')
   const lines = csv.trim().split('\r\n')
   expect(lines[0]).toBe('section,room,user,field,value,detail')
@@ -170,7 +176,8 @@ test('writes a post-event report of a room: users, call quality and moderation, 
   expect(lines.some((l) => l.startsWith('moderation,') && l.includes('SetUserBlocked'))).toBe(true)
 
   const htmlDownload = page.waitForEvent('download')
-  await detail.getByTestId('report-html').click()
+  await detail.getByTestId('report-menu').click()
+  await page.getByTestId('report-html').click()
   const html = await readFile(await (await htmlDownload).path(), 'utf8')
   expect(html).toContain('post-event report')
   expect(html).toContain(user)
@@ -183,7 +190,7 @@ test('ranks rooms by quality: the worst room is first after "Worst first", from 
   const page = h.page
   await expect(page.getByTestId('room-row').first()).toBeVisible()
   // The sweep fills the quality columns and says how far it got.
-  await expect(page.getByTestId('rooms-quality-progress')).toHaveText(/Quality for (\d+) of \1 rooms · next sweep in \d+ s/, { timeout: 20_000 })
+  await expect(page.getByTestId('rooms-quality-progress')).toHaveText(/Quality for (\d+) of \1 rooms, next sweep in \d+ s/, { timeout: 20_000 })
   await page.getByTestId('rooms-worst-first').click()
   const snapshot = (await h.services.dispatch('rooms.qualitySnapshot', undefined)) as { ok: true; value: { rows: Array<{ commId: string; videoStutter: number | null; audioStutter: number | null }> } }
   const rooms = (await h.services.dispatch('rooms.fetch', { jobId: 'check', sdkAppId: h.demo.world.apps[0]!.sdkAppId, startTime: Math.floor(Date.now() / 1000) - 3600, endTime: Math.floor(Date.now() / 1000) })) as { ok: true; value: { rooms: Array<{ commId: string; roomId: string }> } }
@@ -215,4 +222,74 @@ test('a click on the dashboard’s stutter chart opens the rooms of that time, w
   const shown = Number((await page.getByTestId('rooms-count').textContent())!.match(/of (\d+)/)![1])
   expect(shown).toBeGreaterThan(0)
   expect(shown).toBeLessThanOrEqual(all)
+})
+
+test('finds a user across the window’s rooms and opens one with that user charted', async () => {
+  h = await startHarness({ viewport: { width: 1280, height: 720 } })
+  await h.open()
+  const page = h.page
+  await expect(page.getByTestId('room-row').first()).toBeVisible()
+  const nowS = Math.floor(Date.now() / 1000)
+  // The simulator's own answer: the regular seen in the most rooms of the last hour.
+  const regular = returningUser(h.demo.world, h.demo.world.apps[0]!, nowS - 3600, nowS, nowS)!
+  expect(regular.commIds.length).toBeGreaterThanOrEqual(2)
+  await page.getByTestId('rooms-find-user').fill(regular.userId)
+  await page.getByTestId('rooms-find-user').press('Enter')
+  const sightings = page.getByTestId('user-sighting')
+  await expect(sightings).toHaveCount(regular.commIds.length, { timeout: 20_000 })
+  await expect(page.getByTestId('user-sightings')).toContainText(`${regular.userId} was in ${regular.commIds.length} room(s) of this window`)
+  const roomId = (await sightings.first().getAttribute('data-room'))!
+  await sightings.first().getByTestId('user-sighting-open').click()
+  const detail = page.getByTestId('room-detail')
+  await expect(detail.locator('h2')).toHaveText(roomId)
+  // Charted, not picked to act on.
+  const row = detail.locator(`[data-testid="user-row"][data-user="${regular.userId}"]`).first()
+  await expect(row.getByTestId('chart-toggle')).toHaveAttribute('aria-pressed', 'true')
+  await expect(detail.getByTestId('picked-count')).toHaveText('0 picked')
+  await expect(detail.getByTestId('quality-users')).toContainText(regular.userId)
+  await page.screenshot({ path: test.info().outputPath('rooms-find-user.png') })
+})
+
+test('charting and acting are separate picks; the list stays in view while the room scrolls, and the split resizes', async () => {
+  h = await startHarness({ viewport: { width: 1280, height: 720 } })
+  await h.open()
+  const page = h.page
+  await openBusyRoom(page, 2)
+  const detail = page.getByTestId('room-detail')
+  const [a, b] = await detail.locator('[data-testid="user-row"][data-in-room="true"]').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-user')!))
+  const rowA = detail.locator(`[data-testid="user-row"][data-user="${a}"]`).first()
+  // By default the first six are charted; taking one off charts the others and picks nobody.
+  await expect(rowA.getByTestId('chart-toggle')).toHaveAttribute('aria-pressed', 'true')
+  await rowA.getByTestId('chart-toggle').click()
+  await expect(rowA.getByTestId('chart-toggle')).toHaveAttribute('aria-pressed', 'false')
+  await expect(detail.getByTestId('quality-users')).not.toContainText(a!)
+  await expect(detail.getByTestId('action-remove')).toBeDisabled()
+  // Picking B to act on leaves the charts alone.
+  await detail.getByRole('checkbox', { name: `Act on ${b}`, exact: true }).check()
+  await expect(detail.getByTestId('picked-count')).toHaveText('1 picked')
+  await expect(detail.getByTestId('action-remove')).toBeEnabled()
+  await expect(rowA.getByTestId('chart-toggle')).toHaveAttribute('aria-pressed', 'false')
+
+  // The room's detail scrolls in its own pane; the rooms list does not move.
+  const list = page.getByTestId('rooms-table')
+  const before = (await list.boundingBox())!
+  const pane = page.getByTestId('rooms-detail-pane')
+  await pane.hover()
+  await page.mouse.wheel(0, 600)
+  await expect.poll(() => pane.evaluate((e) => e.scrollTop)).toBeGreaterThan(100)
+  expect((await list.boundingBox())!.y).toBe(before.y)
+
+  // Dragging the splitter narrows the list, and the width is kept when a room is opened again.
+  const splitter = page.getByTestId('rooms-splitter')
+  const s = (await splitter.boundingBox())!
+  await page.mouse.move(s.x + s.width / 2, s.y + 100)
+  await page.mouse.down()
+  await page.mouse.move(s.x + s.width / 2 - 100, s.y + 100, { steps: 6 })
+  await page.mouse.up()
+  const narrower = (await list.boundingBox())!.width
+  expect(narrower).toBeLessThan(before.width - 80)
+  await page.getByTestId('detail-close').click()
+  await page.getByTestId('room-row').first().click()
+  await expect(detail).toBeVisible()
+  expect(Math.abs((await list.boundingBox())!.width - narrower)).toBeLessThan(2)
 })

@@ -196,7 +196,8 @@ describe('market and usage', () => {
     expect(r.value.quality.error?.code).toBe('request.invalid')
     expect(r.value.quality.error?.message).toMatch(/30 days/)
 
-    const h = await service.market({ sdkAppId: sim.credentials.sdkAppId, ...lastDays(nowS(), 1), period: 'h' })
+    // Yesterday and today: just after midnight UTC today alone has a single hour.
+    const h = await service.market({ sdkAppId: sim.credentials.sdkAppId, ...lastDays(nowS(), 2), period: 'h' })
     expect(h.ok && h.value.quality.data!.columns).toEqual(['videoFreezeRate', 'audioFreezeRate', 'networkDelay', 'joinSuccessRate', 'joinSuccessIn5sRate'])
     expect(h.ok && h.value.quality.data!.times.length).toBeGreaterThan(1)
   })

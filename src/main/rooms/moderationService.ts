@@ -92,7 +92,8 @@ export function createModerationService(deps: {
       const outcomes: ModerationOutcome[] = []
       for (const call of plan(req)) {
         const r = await client.call<object>(call.action, call.params, { region, priority: 'user', mutating: true })
-        const base = { action: call.action, userIds: call.userIds, ...(req.action === 'block' ? { isMute: req.isMute } : {}) }
+        const timed = req.action === 'block' && req.isMute !== 0 && req.durationS ? { durationS: req.durationS } : {}
+        const base = { action: call.action, userIds: call.userIds, ...(req.action === 'block' ? { isMute: req.isMute } : {}), ...timed }
         const outcome: ModerationOutcome = r.ok
           ? { ...base, ok: true, requestId: r.value.RequestId }
           : { ...base, ok: false, ...(r.error.requestId ? { requestId: r.error.requestId } : {}), error: r.error }
@@ -105,6 +106,7 @@ export function createModerationService(deps: {
           action: req.action,
           apiAction: call.action,
           isMute: req.action === 'block' ? req.isMute : undefined,
+          ...timed,
           userIds: call.userIds,
           result: r.ok ? 'ok' : r.error.code,
           message: r.ok ? undefined : r.error.message,

@@ -6,7 +6,8 @@ import type { RoomQuality, RoomRow, RoomsQualityEvent } from '../../shared/contr
 import { startSimulator, type Simulator } from '../../simulator/server'
 import { findApp, returningUser, troubled } from '../../simulator/world'
 import { simulatorCloud } from '../testing/simulatorCloud'
-import { createQualitySweep, FLAG_LOSS } from './qualitySweep'
+import { FLAG_LOSS } from '../../shared/dashboard/roomFlags'
+import { createQualitySweep } from './qualitySweep'
 import { createRoomsService } from './roomsService'
 
 let sim: Simulator

@@ -9,6 +9,7 @@
 import type { RoomQuality, RoomRow, UserSighting } from '../../shared/contract/contract'
 import type { DescribeTrtcDataResponse } from '../../shared/trtc/realtime'
 import type { DescribeCallDetailInfoResponse, DescribeUserInfoResponse, UserInformation } from '../../shared/trtc/roomsQuality'
+import { FLAG_AUDIO_STUTTER, FLAG_LOSS, FLAG_VIDEO_STUTTER } from '../../shared/dashboard/roomFlags'
 import { ok, type Result } from '../../shared/errors'
 import type { Emit } from '../ipc/dispatch'
 import type { CloudAccess, CloudHandle } from './cloudAccess'
@@ -19,11 +20,6 @@ export const REALTIME_LOOKBACK_S = 3600
 // crowding the process that also answers the user.
 const WORKERS = 2
 const PUBLISH_MS = 400
-/** Past these mean stutter rates (%) a room is flagged. */
-export const FLAG_VIDEO_STUTTER = 5
-export const FLAG_AUDIO_STUTTER = 3
-/** Past this mean packet loss (%) of its worst user a room is flagged. */
-export const FLAG_LOSS = 5
 /** "The end time and start time cannot be more than four hours apart" without DataType (L12295–L12298). */
 const USERS_SPAN_S = 4 * 3600
 /** With DataType "up to six users during a period of up to one hour" (L11854–L11858, L11964–L11971). */

@@ -266,6 +266,8 @@ export type ModerationRequest = z.infer<typeof moderationSchema>
 export interface ModerationOutcome {
   action: string
   isMute?: number
+  /** A timed block: seconds until main unblocks. */
+  durationS?: number
   userIds: string[]
   ok: boolean
   requestId?: string
@@ -434,6 +436,8 @@ export interface AuditEntry {
   action: 'remove' | 'block' | 'dismiss'
   apiAction: string
   isMute?: number
+  /** A timed block: seconds until main unblocks. */
+  durationS?: number
   userIds: string[]
   result: string
   message?: string

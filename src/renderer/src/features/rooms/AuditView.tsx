@@ -4,23 +4,18 @@ import type { AuditEntry } from '../../../../shared/contract/contract'
 import { useApp, useT } from '../shell/context'
 import { selectLocale } from '../shell/appStore'
 import { formatTime } from './format'
+import { sayModeration } from './say'
 import { csvCell } from './format'
 import type { RoomsState } from './roomsStore'
 import { download } from '../../components/download'
 
-const columns = ['time', 'profile', 'sdkAppId', 'roomId', 'roomIdType', 'action', 'apiAction', 'isMute', 'userIds', 'result', 'message', 'requestId', 'tencentCode'] as const
+const columns = ['time', 'profile', 'sdkAppId', 'roomId', 'roomIdType', 'action', 'apiAction', 'isMute', 'durationS', 'userIds', 'result', 'message', 'requestId', 'tencentCode'] as const
 
 export function AuditView(props: { store: StoreApi<RoomsState> }) {
   const t = useT()
   const locale = useApp(selectLocale)
-  /** What was done, in a sentence: "Blocked audio of zoe0_4288". */
-  const said = (e: AuditEntry): string => {
-    const users = e.userIds.join(', ')
-    if (e.result === 'torn') return '—'
-    if (e.action === 'dismiss') return t('audit.say.dismiss')
-    if (e.action === 'remove') return t('audit.say.remove', { users })
-    return t(`audit.say.block.${(e.isMute ?? 1) as 0 | 1 | 2 | 3}`, { users })
-  }
+  /** What was done, in a sentence: "Blocked audio of zoe0_4288 for 30 min". */
+  const said = (e: AuditEntry): string => (e.result === 'torn' ? '—' : sayModeration(t, e))
   const entries = useStore(props.store, (s) => s.audit)
   const load = useStore(props.store, (s) => s.auditRequested)
   const [query, setQuery] = useState('')

@@ -187,7 +187,7 @@ export function QualityCharts(props: QualityChartsProps) {
     <section className="insights-quality" data-testid="quality-charts" aria-busy={loading}>
       <div className="insights-head">
         <h3>{t('insights.quality.title')}</h3>
-        <span className="muted small insights-users" title={props.userIds.join(', ')}>
+        <span className="muted small insights-users" title={props.userIds.join(', ')} data-testid="quality-users">
           {t('insights.quality.users', { users: props.userIds.join(', ') || '—' })}
         </span>
         <span className="spacer" />

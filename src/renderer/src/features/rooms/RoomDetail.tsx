@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
 import { moderationStates } from './moderationState'
 import * as Dialog from '@radix-ui/react-dialog'
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useStore, type StoreApi } from 'zustand'
-import type { ModerationRequest } from '../../../../shared/contract/contract'
+import type { ModerationOutcome, ModerationRequest } from '../../../../shared/contract/contract'
 import { formatTime } from './format'
 import { reportCsv, reportHtml } from './report'
 import { api } from '../../api'
@@ -12,7 +13,8 @@ import { QualityCharts } from './QualityCharts'
 import { EventTimeline } from './EventTimeline'
 import { UsersTable } from './UsersTable'
 import { startUserDrag } from '../designer/imageDrop'
-import type { RoomsState } from './roomsStore'
+import { MAX_CHARTED, type RoomsState } from './roomsStore'
+import { sayModeration } from './say'
 import { download } from '../../components/download'
 
 const TIMELINE_CHOICES = 300
@@ -57,12 +59,14 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   }, [counting])
   const room = s.selected
   if (!room || s.sdkAppId === null) return null
-  // Charts show the picked users, else the first six (DescribeCallDetailInfo's per-call limit).
-  const chartUsers = s.picked.length > 0 ? s.picked : userIds.slice(0, 6)
+  // Charts show the users charted (apart from those picked to act on), else the first six
+  // (DescribeCallDetailInfo's per-call limit).
+  const chartUsers = s.charted.length > 0 ? s.charted : userIds.slice(0, MAX_CHARTED)
   const timelineUser = eventsUser && userIds.includes(eventsUser) ? eventsUser : (chartUsers[0] ?? null)
   // A select with thousands of options takes seconds to build: it lists the charted and picked
   // users first, then the room's first users up to a few hundred; pick a user in the table to see others.
   const timelineChoices = [...new Set([...(timelineUser ? [timelineUser] : []), ...chartUsers, ...s.picked, ...userIds.slice(0, TIMELINE_CHOICES)])]
+  const roomOutcome = (o: ModerationOutcome) => (o.userIds.length ? o : { ...o, userIds: [room.roomId] })
 
   // The report covers everyone, with quality for the room's last hour (one metric call per six users).
   const report = async (kind: 'csv' | 'html') => {
@@ -101,28 +105,44 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
   return (
     <aside className="detail card" data-testid="room-detail" aria-label={room.roomId}>
       <div className="detail-head">
-        <div>
+        <div className="detail-title">
           <h2 className="mono">{room.roomId}</h2>
           <p className="muted small">
             {formatTime(room.createTime, s.utc, props.locale)} · {t('detail.variant', { type: t(room.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string') })}
           </p>
         </div>
-        <div className="detail-head-actions">
-          <button type="button" className="button" disabled={reporting} onClick={() => void report('csv')} data-testid="report-csv">
-            {t('detail.report.csv')}
-          </button>
-          <button type="button" className="button" disabled={reporting} onClick={() => void report('html')} data-testid="report-html">
-            {t('detail.report.html')}
-          </button>
-          <button type="button" className="button" onClick={() => sendToDesigner(s.sdkAppId!, room)} title={t('designer.users.useInDesigner.hint')} data-testid="room-use-in-designer">
+        <button type="button" className="button small icon" onClick={() => void s.roomOpened(null)} aria-label={t('detail.close')} title={t('detail.close')} data-testid="detail-close">
+          ✕
+        </button>
+      </div>
+      <div className="detail-head-actions">
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger asChild>
+              <button type="button" className="button small" disabled={reporting} data-testid="report-menu">
+                {t('detail.report')} ▾
+              </button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+                <DropdownMenu.Item className="menu-item" onSelect={() => void report('csv')} data-testid="report-csv">
+                  {t('detail.report.csv')}
+                </DropdownMenu.Item>
+                <DropdownMenu.Item className="menu-item" onSelect={() => void report('html')} data-testid="report-html">
+                  {t('detail.report.html')}
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+          <button type="button" className="button small" onClick={() => sendToDesigner(s.sdkAppId!, room)} title={t('designer.users.useInDesigner.hint')} data-testid="room-use-in-designer">
             {t('designer.users.useInDesigner')}
           </button>
-          <button type="button" className="button" onClick={() => void s.roomOpened(null)}>
-            {t('detail.close')}
+          {/* The room as a whole, apart from the actions on the users picked below. */}
+          <span className="spacer" />
+          <button type="button" className="button small danger" disabled={room.finished || s.busy} onClick={() => setPending({ kind: 'dismiss' })} data-testid="action-dismiss">
+            {t('detail.dismiss')}
           </button>
-        </div>
       </div>
-      <div className="detail-actions">
+      <div className="detail-bar" role="toolbar" aria-label={t('detail.actOnBar')}>
         <label className="check">
           <input
             type="checkbox"
@@ -132,34 +152,31 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
           />
           {t('detail.selectAll')}
         </label>
-        <span className="muted small">{t('detail.selected', { count: s.picked.length })}</span>
+        <span className="muted small" data-testid="picked-count">{t('detail.selected', { count: s.picked.length })}</span>
         <span className="spacer" />
-        <button type="button" className="button" disabled={s.picked.length === 0 || s.busy} onClick={() => setPending({ kind: 'remove' })} data-testid="action-remove">
-          {t('detail.remove')}
+        <button type="button" className="button small" disabled={s.picked.length === 0 || s.busy} onClick={() => setPending({ kind: 'remove' })} data-testid="action-remove">
+          {t('detail.removeMenu')}
         </button>
-        <button type="button" className="button" disabled={s.picked.length === 0 || s.busy} onClick={() => setPending({ kind: 'block' })} data-testid="action-block">
+        <button type="button" className="button small" disabled={s.picked.length === 0 || s.busy} onClick={() => setPending({ kind: 'block' })} data-testid="action-block">
           {t('detail.block')}
         </button>
         <button
           type="button"
-          className="button"
+          className="button small"
           disabled={s.picked.length === 0 || s.busy}
           onClick={() => void run({ action: 'block', ...target, userIds: s.picked, isMute: 0 })}
           data-testid="action-unblock"
         >
           {t('detail.unblock')}
         </button>
-        <button type="button" className="button danger" disabled={room.finished || s.busy} onClick={() => setPending({ kind: 'dismiss' })} data-testid="action-dismiss">
-          {t('detail.dismiss')}
-        </button>
       </div>
       {s.outcomes.length > 0 && (
         <ul className="outcomes" data-testid="moderation-outcomes">
           {s.outcomes.map((o, i) => (
             <li key={i} className={o.ok ? 'ok' : 'fail'}>
-              {o.ok
-                ? t('mod.result.ok', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, requestId: o.requestId ?? '—' })
-                : t('mod.result.fail', { action: o.action + (o.isMute !== undefined ? ` (IsMute ${o.isMute})` : ''), users: o.userIds.join(', ') || room.roomId, message: o.error?.message ?? '' })}
+              {sayModeration(t, roomOutcome(o))}
+              {o.ok ? ` · ${t('mod.result.done')}` : ` · ${t('mod.result.failed', { message: o.error?.message ?? '' })}`}
+              {o.requestId && <span className="muted small mono"> · {o.requestId}</span>}
               {o.auditPending && <span className="small" data-testid="audit-pending">{' '}{t('mod.auditPending', { reason: o.auditPending })}</span>}
             </li>
           ))}
@@ -187,6 +204,9 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
         <UsersTable
           users={s.users}
           picked={s.picked}
+          charted={chartUsers}
+          onChart={(u, on) => s.chartedChanged(on ? [...chartUsers, u] : chartUsers.filter((c) => c !== u))}
+          maxCharted={MAX_CHARTED}
           utc={s.utc}
           locale={props.locale}
           onPick={s.userPicked}

@@ -4,6 +4,8 @@ import type { RoomQuality, RoomRow } from '../../../../shared/contract/contract'
 import { useT } from '../shell/context'
 import { formatDuration, formatTime } from './format'
 import type { SortKey } from './roomsStore'
+import { FLAG_AUDIO_STUTTER, FLAG_LOSS, FLAG_VIDEO_STUTTER } from '../../../../shared/dashboard/roomFlags'
+import './rooms.css'
 
 const ROW_H = 36
 
@@ -50,6 +52,7 @@ export function RoomsTable(props: {
         {header('roomId', t('rooms.col.room'))}
         {header('users', t('rooms.col.users'))}
         {header('stutter', t('rooms.col.stutter'))}
+        {header('loss', t('rooms.col.worstUser'))}
         {header('start', t('rooms.col.start'))}
         {header('duration', t('rooms.col.duration'))}
         {header('status', t('rooms.col.status'))}
@@ -74,7 +77,7 @@ export function RoomsTable(props: {
                 onKeyDown={(e) => e.key === 'Enter' && props.onOpen(r)}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${v.start}px)` }}
               >
-                <div role="cell" className="mono ellipsis">{r.roomId}</div>
+                <div role="cell" className="mono ellipsis" title={`${r.roomId} · ${t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}`}>{r.roomId}</div>
                 <QualityCells q={props.quality[r.commId]} />
                 <div role="cell">{formatTime(r.createTime, props.utc, props.locale)}</div>
                 <div role="cell" className="mono">{formatDuration(end - r.createTime)}</div>
@@ -92,33 +95,57 @@ export function RoomsTable(props: {
   )
 }
 
-/** Users now · peak, and the worst of video/audio stutter, flagged past the thresholds; a dash and a reason when unknown. */
+/**
+ * Users now / peak, the worse of video and audio stutter, and the worst user's packet loss, flagged
+ * past the thresholds; a dash with the reason when unknown.
+ */
 function QualityCells(props: { q: RoomQuality | undefined }) {
   const t = useT()
   const q = props.q
-  if (!q) return (
-    <>
-      <div role="cell" className="muted">…</div>
-      <div role="cell" className="muted">…</div>
-    </>
-  )
-  if (q.videoStutter === null || q.audioStutter === null)
+  if (!q)
     return (
       <>
-        <div role="cell" className="muted">—</div>
-        <div role="cell" className="muted small" title={t(`rooms.quality.${q.unavailable ?? 'error'}`)}>—</div>
+        <div role="cell" className="muted">…</div>
+        <div role="cell" className="muted">…</div>
+        <div role="cell" className="muted">…</div>
       </>
     )
+  const why = t(`rooms.quality.${q.unavailable ?? 'error'}`)
+  const realTime = q.videoStutter !== null && q.audioStutter !== null
+  const stutterFlag = realTime && (q.videoStutter! >= FLAG_VIDEO_STUTTER || q.audioStutter! >= FLAG_AUDIO_STUTTER)
+  const w = q.worstUser
+  const lossFlag = w !== null && w.loss >= FLAG_LOSS
   return (
     <>
-      <div role="cell" className="mono" title={t('rooms.quality.usersHint', { now: q.usersNow ?? 0, peak: q.peakUsers ?? 0 })}>
-        {q.usersNow ?? 0}
-        <span className="muted"> / {q.peakUsers ?? 0}</span>
-      </div>
-      <div role="cell" className={q.flagged ? 'mono stutter flagged' : 'mono stutter'} data-testid="room-stutter" title={t('rooms.quality.stutterHint', { video: q.videoStutter, audio: q.audioStutter })}>
-        {q.flagged && <span aria-label={t('rooms.quality.flagged')}>⚑ </span>}
-        {q.videoStutter.toFixed(1)} · {q.audioStutter.toFixed(1)}
-      </div>
+      {realTime ? (
+        <div role="cell" className="mono" title={t('rooms.quality.usersHint', { now: q.usersNow ?? 0, peak: q.peakUsers ?? 0 })}>
+          {q.usersNow ?? 0}
+          <span className="muted"> / {q.peakUsers ?? 0}</span>
+        </div>
+      ) : (
+        <div role="cell" className="muted" title={why}>—</div>
+      )}
+      {realTime ? (
+        <div role="cell" className={stutterFlag ? 'mono stutter flagged' : 'mono stutter'} data-testid="room-stutter" title={t('rooms.quality.stutterHint', { video: q.videoStutter!, audio: q.audioStutter! })}>
+          {stutterFlag && <span aria-label={t('rooms.quality.flagged')}>⚑ </span>}
+          {q.videoStutter!.toFixed(1)} · {q.audioStutter!.toFixed(1)}
+        </div>
+      ) : (
+        <div role="cell" className="muted small" title={why}>—</div>
+      )}
+      {w ? (
+        <div
+          role="cell"
+          className={lossFlag ? 'stutter flagged' : ''}
+          data-testid="room-worst-user"
+          title={t('rooms.quality.lossHint', { user: w.userId, loss: w.loss, measured: q.measuredUsers, total: q.totalUsers ?? q.measuredUsers })}
+        >
+          {lossFlag && <span aria-label={t('rooms.quality.lossFlagged')}>⚑ </span>}
+          <span className="mono">{w.loss.toFixed(1)} %</span> <span className="muted small worst-user">{w.userId}</span>
+        </div>
+      ) : (
+        <div role="cell" className="muted" title={q.totalUsers === null ? why : t('rooms.quality.noSenders')}>—</div>
+      )}
     </>
   )
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react'
+import type { RoomRow } from '../../../../shared/contract/contract'
 import { useStore, type StoreApi } from 'zustand'
 import { api } from '../../api'
 import { EmptyState } from '../../components/EmptyState'
@@ -6,9 +7,10 @@ import { PageHeader } from '../../components/PageHeader'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { AuditView } from './AuditView'
-import { fromInputValue, toInputValue } from './format'
+import { formatTime, fromInputValue, toInputValue } from './format'
 import { RoomDetail } from './RoomDetail'
 import { RoomsTable } from './RoomsTable'
+import { FLAG_LOSS } from '../../../../shared/dashboard/roomFlags'
 import { REFRESH_MS, createRoomsStore, selectVisibleRooms, windowOf, windowProblem, type RoomsState, type StatusFilter, type WindowPreset } from './roomsStore'
 
 const presets: WindowPreset[] = ['1h', '6h', '24h', 'custom']
@@ -49,6 +51,9 @@ export function RoomsView() {
   const s = useStore(store)
   const [tab, setTab] = useState<'rooms' | 'dashboard' | 'audit'>('rooms')
   const now = useNow(1000)
+  const [userQuery, setUserQuery] = useState('')
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const [listWidth, setListWidth] = useStoredWidth('trtc-desk.rooms.listWidth')
   const nowS = Math.floor(now / 1000)
 
   const apps = active?.sdkAppIds ?? []
@@ -89,7 +94,7 @@ export function RoomsView() {
   const age = s.fetchedAt ? Math.max(0, Math.round((now - s.fetchedAt) / 1000)) : null
 
   return (
-    <section className="page page-wide" data-testid="view-rooms">
+    <section className={tab === 'rooms' ? 'page page-wide rooms-page' : 'page page-wide'} data-testid="view-rooms">
       <PageHeader title={t('rooms.title')} subtitle={t('rooms.subtitle')}>
         <div className="tabs" role="tablist">
           {(['rooms', 'dashboard', 'audit'] as const).map((k) => (
@@ -141,6 +146,11 @@ export function RoomsView() {
                 {t('rooms.window.utc')}
               </label>
               <span className="spacer" />
+              {s.preset !== 'custom' && (
+                <button type="button" className="button" onClick={s.pauseToggled} data-testid="rooms-pause">
+                  {s.paused ? t('rooms.resume') : t('rooms.pause')}
+                </button>
+              )}
               {s.loading ? (
                 <button type="button" className="button" onClick={s.cancelRequested} data-testid="rooms-cancel">
                   {t('rooms.cancel')}
@@ -178,7 +188,7 @@ export function RoomsView() {
                 {problem && <span className="error-text small">{t(`rooms.window.${problem}`)}</span>}
               </div>
             )}
-            <div className="toolbar">
+            <div className="toolbar rooms-toolbar">
               <input type="search" placeholder={t('rooms.filter')} value={s.query} onChange={(e) => s.queryChanged(e.target.value)} data-testid="rooms-filter" />
               <div className="segmented compact" role="radiogroup">
                 {statuses.map((st) => (
@@ -199,24 +209,31 @@ export function RoomsView() {
               >
                 {t('rooms.worstFirst')}
               </button>
+              <form
+                className="find-user"
+                role="search"
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void s.userSearched(userQuery)
+                }}
+              >
+                <input type="search" placeholder={t('rooms.findUser')} value={userQuery} onChange={(e) => setUserQuery(e.target.value)} aria-label={t('rooms.findUser')} data-testid="rooms-find-user" />
+              </form>
               <span className="spacer" />
-              {s.qualityProgress && (
-                <span className="muted small" data-testid="rooms-quality-progress">
-                  {t('rooms.quality.progress', { done: s.qualityProgress.done, total: s.qualityProgress.total })}
-                  {s.qualityProgress.nextSweepAt !== null && s.qualityProgress.done >= s.qualityProgress.total
-                    ? ` · ${t('rooms.quality.next', { s: Math.max(0, Math.round((s.qualityProgress.nextSweepAt - now) / 1000)) })}`
-                    : ''}
-                </span>
-              )}
-              <span className="muted small" data-testid="rooms-count">{t('rooms.count', { shown: rows.length, total: s.rooms.length })}</span>
-              <span className="muted small" data-testid="rooms-updated">
-                {s.paused ? t('rooms.paused') : age === null ? t('rooms.updatedNever') : t('rooms.updated', { seconds: age })}
+              <span className="muted small rooms-status" data-testid="rooms-status">
+                <span data-testid="rooms-count">{t('rooms.count', { shown: rows.length, total: s.rooms.length })}</span>
+                {s.qualityProgress && (
+                  <span data-testid="rooms-quality-progress">
+                    {' · '}
+                    {t('rooms.quality.progress', { done: s.qualityProgress.done, total: s.qualityProgress.total })}
+                    {s.qualityProgress.nextSweepAt !== null && s.qualityProgress.done >= s.qualityProgress.total
+                      ? `${t('rooms.quality.next', { s: Math.max(0, Math.round((s.qualityProgress.nextSweepAt - now) / 1000)) })}`
+                      : ''}
+                  </span>
+                )}
+                {' · '}
+                <span data-testid="rooms-updated">{s.paused ? t('rooms.paused') : age === null ? t('rooms.updatedNever') : t('rooms.updated', { seconds: age })}</span>
               </span>
-              {s.preset !== 'custom' && (
-                <button type="button" className="button" onClick={s.pauseToggled} data-testid="rooms-pause">
-                  {s.paused ? t('rooms.resume') : t('rooms.pause')}
-                </button>
-              )}
             </div>
             {s.progress && (
               <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={s.progress.total} aria-valuenow={s.progress.fetched}>
@@ -230,27 +247,171 @@ export function RoomsView() {
               </p>
             )}
           </div>
-          <div className={s.selected ? 'split' : ''}>
-            {rows.length === 0 && !s.loading ? (
-              <div className="card muted">{t('rooms.empty')}</div>
-            ) : (
-              <RoomsTable
-                rows={rows}
-                nowS={nowS}
-                utc={s.utc}
-                locale={locale}
-                sort={s.sort}
-                selected={s.selected?.commId ?? null}
-                onSort={s.sortChanged}
-                onOpen={(r) => void s.roomOpened(r)}
-                quality={s.quality}
-                onVisible={focusQuality}
-              />
+          {s.userSearch && (
+            <Sightings
+              search={s.userSearch}
+              utc={s.utc}
+              locale={locale}
+              onOpen={(room, userId) => void s.roomOpened(room, [userId])}
+              onClose={() => {
+                setUserQuery('')
+                void s.userSearched(null)
+              }}
+            />
+          )}
+          <div className={s.selected ? 'rooms-body with-detail' : 'rooms-body'} ref={bodyRef} style={listWidth ? ({ '--rooms-list-w': `${listWidth}px` } as CSSProperties) : undefined}>
+            <div className="rooms-list">
+              {rows.length === 0 && !s.loading ? (
+                <div className="card muted">{t('rooms.empty')}</div>
+              ) : (
+                <RoomsTable
+                  rows={rows}
+                  nowS={nowS}
+                  utc={s.utc}
+                  locale={locale}
+                  sort={s.sort}
+                  selected={s.selected?.commId ?? null}
+                  onSort={s.sortChanged}
+                  onOpen={(r) => void s.roomOpened(r)}
+                  quality={s.quality}
+                  onVisible={focusQuality}
+                />
+              )}
+            </div>
+            {s.selected && (
+              <>
+                <Splitter container={bodyRef} width={listWidth} onWidth={setListWidth} />
+                <div className="rooms-detail" data-testid="rooms-detail-pane">
+                  <RoomDetail store={store} locale={locale} />
+                </div>
+              </>
             )}
-            {s.selected && <RoomDetail store={store} locale={locale} />}
           </div>
         </>
       )}
     </section>
+  )
+}
+
+/** The list's width beside a room's detail, kept across sessions; null = the default share. */
+function useStoredWidth(key: string): [number | null, (w: number | null) => void] {
+  const [w, setW] = useState<number | null>(() => {
+    const v = Number(localStorage.getItem(key))
+    return Number.isFinite(v) && v > 0 ? v : null
+  })
+  return [
+    w,
+    (next) => {
+      setW(next)
+      if (next === null) localStorage.removeItem(key)
+      else localStorage.setItem(key, String(Math.round(next)))
+    },
+  ]
+}
+
+const MIN_LIST = 340
+const MIN_DETAIL = 440
+
+/** The handle between the list and the detail: drag, or arrow keys; a double click restores the default. */
+function Splitter(props: { container: RefObject<HTMLDivElement | null>; width: number | null; onWidth(w: number | null): void }) {
+  const t = useT()
+  const [dragging, setDragging] = useState(false)
+  const clamp = (w: number) => {
+    const total = props.container.current?.clientWidth ?? 1200
+    return Math.max(MIN_LIST, Math.min(total - MIN_DETAIL - 14, w))
+  }
+  const current = () => props.width ?? (props.container.current?.querySelector('.rooms-list') as HTMLElement | null)?.offsetWidth ?? 500
+  return (
+    <div
+      className={dragging ? 'splitter dragging' : 'splitter'}
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('rooms.splitter')}
+      aria-valuenow={Math.round(current())}
+      tabIndex={0}
+      data-testid="rooms-splitter"
+      title={t('rooms.splitter')}
+      onDoubleClick={() => props.onWidth(null)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+          e.preventDefault()
+          props.onWidth(clamp(current() + (e.key === 'ArrowLeft' ? -24 : 24)))
+        }
+      }}
+      onPointerDown={(e) => {
+        const el = e.currentTarget
+        el.setPointerCapture(e.pointerId)
+        const x0 = e.clientX
+        const w0 = current()
+        setDragging(true)
+        const move = (m: PointerEvent) => props.onWidth(clamp(w0 + m.clientX - x0))
+        const up = () => {
+          setDragging(false)
+          el.removeEventListener('pointermove', move)
+          el.removeEventListener('pointerup', up)
+          el.removeEventListener('pointercancel', up)
+        }
+        el.addEventListener('pointermove', move)
+        el.addEventListener('pointerup', up)
+        el.addEventListener('pointercancel', up)
+      }}
+    />
+  )
+}
+
+/** Where a user was in the window's rooms: each room with their sessions and loss, one click to open it with them charted. */
+function Sightings(props: {
+  search: NonNullable<RoomsState['userSearch']>
+  utc: boolean
+  locale: string
+  onOpen(room: RoomRow, userId: string): void
+  onClose(): void
+}) {
+  const t = useT()
+  const { search } = props
+  const users = new Set(search.sightings.map((x) => x.userId))
+  const time = (s: number) => formatTime(s, props.utc, props.locale)
+  return (
+    <div className="card sightings" data-testid="user-sightings">
+      <div className="sightings-head">
+        <h2>
+          {search.loading
+            ? t('rooms.find.searching', { query: search.query })
+            : search.error
+              ? t('rooms.find.failed', { query: search.query })
+              : search.sightings.length === 0
+                ? t('rooms.find.none', { query: search.query, rooms: search.rooms })
+                : users.size === 1
+                  ? t('rooms.find.found', { user: [...users][0]!, count: search.sightings.length })
+                  : t('rooms.find.foundMany', { query: search.query, users: users.size, count: search.sightings.length })}
+        </h2>
+        {search.error && <span className="error-text small">{search.error.message}</span>}
+        <span className="spacer" />
+        <button type="button" className="button small" onClick={props.onClose} data-testid="user-sightings-close">
+          {t('rooms.find.close')}
+        </button>
+      </div>
+      {search.sightings.length > 0 && (
+        <ul>
+          {search.sightings.map((x) => (
+            <li key={`${x.userId}:${x.room.commId}`} data-testid="user-sighting" data-room={x.room.roomId}>
+              <span className="mono ellipsis">{x.userId}</span>
+              <span className="mono ellipsis">{x.room.roomId}</span>
+              <span className="ellipsis">
+                {x.sessions
+                  .map((v) => (v.finished ? t('rooms.find.session', { from: time(v.joinTs), to: time(v.leaveTs) }) : t('rooms.find.sessionOpen', { from: time(v.joinTs) })))
+                  .join('; ')}
+              </span>
+              <span className={x.loss !== null && x.loss >= FLAG_LOSS ? 'flagged' : 'muted'} title={t('rooms.find.lossHint')}>
+                {x.loss === null ? '—' : t('rooms.find.loss', { loss: x.loss.toFixed(1) })}
+              </span>
+              <button type="button" className="button small" onClick={() => props.onOpen(x.room, x.userId)} data-testid="user-sighting-open">
+                {t('rooms.find.open')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   )
 }

@@ -16,6 +16,10 @@ export const USER_ROW_H = 32
 export function UsersTable(props: {
   users: UserRow[]
   picked: string[]
+  /** Users charted, apart from those picked to act on; a chart toggle per row when onChart is given. */
+  charted?: string[]
+  onChart?(userId: string, on: boolean): void
+  maxCharted?: number
   utc: boolean
   locale: string
   onPick(userId: string, picked: boolean): void
@@ -32,11 +36,16 @@ export function UsersTable(props: {
   const top = items[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   const picked = new Set(props.picked)
+  const charted = new Set(props.charted ?? [])
+  const chartFull = charted.size >= (props.maxCharted ?? Infinity)
+  const chart = props.onChart
+  const cols = chart ? 8 : 7
   return (
     <div className="users-scroll" ref={scrollRef} data-testid="users-scroll">
       <table className="grid users-grid" data-testid="users-table" aria-rowcount={props.users.length + 1}>
         <colgroup>
-          <col style={{ width: 40 }} />
+          <col style={{ width: 52 }} />
+          {chart && <col style={{ width: 52 }} />}
           <col style={{ width: 170 }} />
           <col style={{ width: 176 }} />
           <col style={{ width: 176 }} />
@@ -46,7 +55,8 @@ export function UsersTable(props: {
         </colgroup>
         <thead>
           <tr>
-            <th />
+            <th title={t('detail.col.actHint')}>{t('detail.col.act')}</th>
+            {chart && <th title={t('detail.col.chartHint')}>{t('detail.col.chart')}</th>}
             <th>{t('detail.col.user')}</th>
             <th>{t('detail.col.left')}</th>
             <th>{t('detail.col.joined')}</th>
@@ -58,7 +68,7 @@ export function UsersTable(props: {
         <tbody>
           {top > 0 && (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={7} style={{ height: top }} />
+              <td colSpan={cols} style={{ height: top }} />
             </tr>
           )}
           {items.map((v) => {
@@ -75,8 +85,26 @@ export function UsersTable(props: {
                 onDragStart={props.onRowDragStart && ((e) => props.onRowDragStart!(e, u))}
               >
                 <td>
-                  <input type="checkbox" aria-label={u.userId} disabled={u.finished} checked={!u.finished && picked.has(u.userId)} onChange={(e) => props.onPick(u.userId, e.target.checked)} />
+                  <input type="checkbox" aria-label={t('detail.actOn', { user: u.userId })} disabled={u.finished} checked={!u.finished && picked.has(u.userId)} onChange={(e) => props.onPick(u.userId, e.target.checked)} />
                 </td>
+                {chart && (
+                  <td>
+                    <button
+                      type="button"
+                      className="chart-toggle"
+                      aria-pressed={charted.has(u.userId)}
+                      aria-label={t('detail.chartUser', { user: u.userId })}
+                      title={charted.has(u.userId) || !chartFull ? t('detail.chartUser', { user: u.userId }) : t('detail.chartFull', { max: props.maxCharted ?? 0 })}
+                      disabled={!charted.has(u.userId) && chartFull}
+                      onClick={() => chart(u.userId, !charted.has(u.userId))}
+                      data-testid="chart-toggle"
+                    >
+                      <svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+                        <polyline points="1,10 5,5 8,7 13,1" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" strokeLinecap="round" />
+                      </svg>
+                    </button>
+                  </td>
+                )}
                 <td className="mono ellipsis" title={u.userId}>
                   {u.userId}
                 </td>
@@ -95,7 +123,7 @@ export function UsersTable(props: {
           })}
           {bottom > 0 && (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={7} style={{ height: bottom }} />
+              <td colSpan={cols} style={{ height: bottom }} />
             </tr>
           )}
         </tbody>

@@ -2,11 +2,11 @@
 // confirmed results, and the audit log. Made by a factory so tests pass their own api and clock.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
-import type { AuditEntry, ModerationOutcome, ModerationRequest, RoomQuality, RoomRow, RoomsQualityEvent, ScheduledUnblock, UserRow } from '../../../../shared/contract/contract'
+import type { AuditEntry, ModerationOutcome, ModerationRequest, RoomQuality, RoomRow, RoomsQualityEvent, ScheduledUnblock, UserRow, UserSighting } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 
 export type WindowPreset = '1h' | '6h' | '24h' | 'custom'
-export type SortKey = 'start' | 'duration' | 'status' | 'roomId' | 'users' | 'stutter'
+export type SortKey = 'start' | 'duration' | 'status' | 'roomId' | 'users' | 'stutter' | 'loss'
 export type StatusFilter = 'all' | 'active' | 'finished'
 
 const presetSeconds: Record<Exclude<WindowPreset, 'custom'>, number> = { '1h': 3600, '6h': 6 * 3600, '24h': 24 * 3600 }
@@ -15,6 +15,8 @@ const presetSeconds: Record<Exclude<WindowPreset, 'custom'>, number> = { '1h': 3
 export const MAX_SPAN_S = 24 * 3600
 export const MAX_AGE_S = 14 * 24 * 3600
 export const REFRESH_MS = 20_000
+/** Users charted at once: DescribeCallDetailInfo's six users per call (003_530a54cf0f8c0df7.txt L11964–L11971). */
+export const MAX_CHARTED = 6
 
 export interface RoomsState {
   sdkAppId: number | null
@@ -35,7 +37,12 @@ export interface RoomsState {
   users: UserRow[]
   usersLoading: boolean
   usersError: AppError | null
+  /** Users to act on (remove, block) — apart from the users charted. */
   picked: string[]
+  /** Users whose quality is charted; empty = the room's first six. */
+  charted: string[]
+  /** A user search across the window's rooms: what was asked, and what came back. */
+  userSearch: { query: string; loading: boolean; sightings: UserSighting[]; rooms: number; error: AppError | null } | null
   busy: boolean
   outcomes: ModerationOutcome[]
   audit: AuditEntry[]
@@ -57,8 +64,12 @@ export interface RoomsState {
   refreshRequested(background?: boolean): Promise<void>
   cancelRequested(): void
   progressPushed(p: { jobId: string; fetched: number; total: number }): void
-  roomOpened(room: RoomRow | null): Promise<void>
+  /** Opens a room, with these users charted when given. */
+  roomOpened(room: RoomRow | null, chart?: string[]): Promise<void>
   userPicked(userId: string, on: boolean): void
+  /** The users to chart (at most six; none = the room's first six). */
+  chartedChanged(userIds: string[]): void
+  userSearched(query: string | null): Promise<void>
   allUsersPicked(on: boolean): void
   moderationRequested(req: ModerationRequest): Promise<boolean>
   auditRequested(): Promise<void>
@@ -112,6 +123,8 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     usersLoading: false,
     usersError: null,
     picked: [],
+    charted: [],
+    userSearch: null,
     busy: false,
     outcomes: [],
     audit: [],
@@ -132,7 +145,7 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     },
     appSelected(sdkAppId) {
       if (sdkAppId === get().sdkAppId) return
-      set({ sdkAppId, rooms: [], fetchedAt: null, selected: null, users: [], error: null, quality: {}, qualityProgress: null })
+      set({ sdkAppId, rooms: [], fetchedAt: null, selected: null, users: [], error: null, quality: {}, qualityProgress: null, userSearch: null })
       if (sdkAppId !== null) void get().refreshRequested()
     },
     presetSelected(preset) {
@@ -171,8 +184,8 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     progressPushed(p) {
       if (p.jobId === currentJob) set({ progress: { fetched: p.fetched, total: p.total } })
     },
-    async roomOpened(room) {
-      set({ selected: room, users: [], picked: [], outcomes: [], usersError: null })
+    async roomOpened(room, chart) {
+      set({ selected: room, users: [], picked: [], charted: chart?.slice(0, MAX_CHARTED) ?? [], outcomes: [], usersError: null })
       if (!room) return
       void api['moderation.scheduled']().then((r) => r.ok && set({ scheduled: r.value }))
       // The audit log tells each user row what moderation did.
@@ -182,6 +195,17 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     userPicked(userId, on) {
       const picked = get().picked.filter((u) => u !== userId)
       set({ picked: on ? [...picked, userId] : picked })
+    },
+    chartedChanged(userIds) {
+      set({ charted: [...new Set(userIds)].slice(0, MAX_CHARTED) })
+    },
+    async userSearched(query) {
+      const q = query?.trim() ?? ''
+      if (q.length < 2) return set({ userSearch: null })
+      set({ userSearch: { query: q, loading: true, sightings: [], rooms: 0, error: null } })
+      const r = await api['rooms.findUser']({ query: q })
+      if (get().userSearch?.query !== q) return
+      set({ userSearch: r.ok ? { query: q, loading: false, ...r.value, error: null } : { query: q, loading: false, sightings: [], rooms: 0, error: r.error } })
     },
     allUsersPicked(on) {
       set({ picked: on ? [...new Set(get().users.filter((u) => !u.finished).map((u) => u.userId))] : [] })
@@ -225,6 +249,7 @@ export function selectVisibleRooms(s: RoomsState, nowS: number): RoomRow[] {
     roomId: (r) => r.roomId,
     users: (r) => s.quality[r.commId]?.usersNow ?? missing,
     stutter: (r) => worstStutter(s.quality[r.commId]) ?? missing,
+    loss: (r) => s.quality[r.commId]?.worstUser?.loss ?? missing,
   }
   const k = key[s.sort.key]
   const sign = s.sort.desc ? -1 : 1
