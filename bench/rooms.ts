@@ -1,19 +1,24 @@
-// Rooms at scale: 10,000 rooms in the rooms table and 50,000 users in one room's users table, in
+// Rooms at scale: 10,000 rooms with their quality columns in the rooms table and 50,000 users in one room's users table, in
 // the Chromium harness with the built renderer. The lists reach the page the way main's answers do
 // (the preload's invoke, as RoomRow[] / UserRow[] exactly as src/main/rooms/roomsService.ts builds
 // them) and go through the real rooms store and the real table components; only the two answers
 // come from here instead of the simulator, which has a few hundred rooms of up to 13 users.
+// The quality of every room arrives as main's sweep snapshot (RoomQuality rows, as
+// src/main/rooms/qualitySweep.ts builds them) before the list, so the first paint has the columns.
 // Measures, for each table: first render (answer in the page → first frame painted with rows),
 // scroll frame times (gaps between animation frames while the list scrolls by one step per frame)
 // and the scroll handling time (scroll event → virtualizer + React commit done), p50/p95 in ms;
-// and the JS heap after a forced GC (CDP Runtime.getHeapUsage).
+// and the JS heap after a forced GC (CDP Runtime.getHeapUsage); and sorting the 10,000 rooms by
+// quality ("Worst first", then worst-user loss): click → first frame painted with the new order,
+// median of SORT_RUNS, each preceded by a sort by start time.
 // Usage: npx electron-vite build && tsx bench/rooms.ts   (BENCH_ROOMS, BENCH_USERS, BENCH_FRAMES)
-import type { RoomRow, UserRow } from '../src/shared/contract/contract'
+import type { RoomQuality, RoomRow, UserRow } from '../src/shared/contract/contract'
 import { launchBrowser, startHarness } from '../tests/harness/harness'
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 10_000)
 const USERS = Number(process.env.BENCH_USERS ?? 50_000)
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 300)
+const SORT_RUNS = Number(process.env.BENCH_SORT_RUNS ?? 5)
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -38,6 +43,16 @@ function roomsFor(sdkAppId: number, start: number, end: number): RoomRow[] {
   return rows
 }
 
+/** Quality for every room, spread so that sorting moves most rows: stutter 0–25 %, loss 0–12 %, one room in eight flagged. */
+function qualityFor(rooms: RoomRow[]): RoomQuality[] {
+  return rooms.map((r, i) => {
+    const v = ((i * 7919) % 2500) / 100
+    const a = ((i * 104729) % 1200) / 100
+    const loss = ((i * 1299709) % 1200) / 100
+    return { commId: r.commId, usersNow: r.finished ? 0 : 1 + (i % 13), peakUsers: 1 + (i % 17), videoStutter: v, audioStutter: a, worstUser: { userId: `viewer_${i % 50}`, loss }, measuredUsers: 6, totalUsers: 1 + (i % 17), flagged: v >= 5 || a >= 3 || loss >= 5, fetchedAt: Date.now() }
+  })
+}
+
 function usersFor(start: number): UserRow[] {
   const devices = ['Pixel 7', 'iPhone15,3', 'Windows PC', 'Chrome 124', 'WeChat MiniProgram']
   const rows: UserRow[] = []
@@ -60,6 +75,9 @@ const ROUTE = `(() => {
   window.__benchArrived = {}
   window.__benchCalls = { 'rooms.fetch': 0, 'rooms.users': 0 }
   window.__electronShimInvoke = async (channel, request) => {
+    if (channel === 'rooms.qualitySnapshot') return { ok: true, value: JSON.parse(window.__benchQuality) }
+    // The sweep's answers are all in the snapshot; main's own sweep would only add noise.
+    if (channel === 'rooms.qualityFocus') return { ok: true, value: null }
     if (channel !== 'rooms.fetch' && channel !== 'rooms.users') return real(channel, request)
     window.__benchCalls[channel]++
     const rows = JSON.parse(channel === 'rooms.fetch' ? window.__benchRooms : window.__benchUsers)
@@ -123,6 +141,21 @@ const SCROLL = `(([selector, frames, step]) => new Promise((resolve) => {
   requestAnimationFrame(frame)
 }))`
 
+/** Clicks `button`, then times until the first row's room differs and the next frame is painted. */
+const SORT = `((button) => new Promise((resolve) => {
+  const first = () => document.querySelector('[data-testid="room-row"]')?.getAttribute('data-room')
+  const before = first()
+  const t0 = performance.now()
+  const seen = new MutationObserver(() => {
+    if (first() === before) return
+    seen.disconnect()
+    const committed = performance.now() - t0
+    requestAnimationFrame(() => setTimeout(() => resolve({ committed, painted: performance.now() - t0 }), 0))
+  })
+  seen.observe(document.querySelector('[data-testid="rooms-table"]'), { childList: true, subtree: true, attributes: true })
+  document.querySelector(button).click()
+}))`
+
 interface ScrollProbe {
   gaps: number[]
   handling: number[]
@@ -139,7 +172,10 @@ async function main(): Promise<void> {
     const nowS = Math.floor(Date.now() / 1000)
     const sdkAppId = h.demo.world.apps[0]!.sdkAppId
     // The rooms view asks for the last hour first; the same rooms answer every refresh.
-    await h.context.addInitScript({ content: `window.__benchRooms = ${JSON.stringify(JSON.stringify(roomsFor(sdkAppId, nowS - 3600, nowS)))}` })
+    const rooms = roomsFor(sdkAppId, nowS - 3600, nowS)
+    await h.context.addInitScript({ content: `window.__benchRooms = ${JSON.stringify(JSON.stringify(rooms))}` })
+    const snapshot = { sdkAppId, startTime: nowS - 3600, endTime: nowS, rows: qualityFor(rooms), done: ROOMS, total: ROOMS }
+    await h.context.addInitScript({ content: `window.__benchQuality = ${JSON.stringify(JSON.stringify(snapshot))}` })
     await h.context.addInitScript({ content: ROUTE })
     const cdp = await h.context.newCDPSession(page)
     const heap = async (): Promise<number> => {
@@ -153,6 +189,26 @@ async function main(): Promise<void> {
     const heapRooms = await heap()
     const roomsScroll = (await page.evaluate(`${SCROLL}(['[data-testid="rooms-table"] .tbody', ${FRAMES}, 240])`)) as ScrollProbe
     const roomsInDom = await page.getByTestId('room-row').count()
+    const stutterCells = await page.getByTestId('room-stutter').count()
+    if (stutterCells === 0) throw new Error('the quality columns are empty')
+
+    // Sorting by quality: from start time to "Worst first" (stutter), and to the worst-user loss column,
+    // at the top of the list (the rows drawn are the rows in view).
+    await page.evaluate(`document.querySelector('[data-testid="rooms-table"] .tbody').scrollTop = 0`)
+    const sorts: Record<'stutter' | 'loss', FirstRender[]> = { stutter: [], loss: [] }
+    for (let i = 0; i < SORT_RUNS; i++) {
+      for (const key of ['stutter', 'loss'] as const) {
+        await page.evaluate(`${SORT}('[data-testid="sort-start"]')`)
+        const by = key === 'stutter' ? '[data-testid="rooms-worst-first"]' : '[data-testid="sort-loss"]'
+        sorts[key].push((await page.evaluate(`${SORT}('${by}')`)) as FirstRender)
+      }
+    }
+    // The last sort was by loss, highest first: the first row has the highest loss of all.
+    const quality = new Map(snapshot.rows.map((q) => [q.commId, q.worstUser!.loss]))
+    const firstRoom = await page.getByTestId('room-row').first().getAttribute('data-room')
+    const top = Math.max(...quality.values())
+    if (quality.get(rooms.find((r) => r.roomId === firstRoom)!.commId) !== top) throw new Error(`sorted wrong: ${firstRoom} first`)
+    await page.evaluate(`document.querySelector('[data-testid="sort-start"]').click()`)
 
     // Open a room: its users table gets the 50,000 users.
     await page.evaluate((json) => {
@@ -172,6 +228,10 @@ async function main(): Promise<void> {
     const frames = (p: ScrollProbe) => p.gaps.slice(2)
     out({ bench: 'rooms.roomsTable.firstRender', unit: 'ms', committed: r2(roomsFirst.committed), painted: r2(roomsFirst.painted), rooms: ROOMS, rowsInDom: roomsInDom, fetches: await page.evaluate(`window.__benchCalls['rooms.fetch']`) })
     out({ bench: 'rooms.roomsTable.scrollFrame', unit: 'ms', p50: r2(pct(frames(roomsScroll), 50)), p95: r2(pct(frames(roomsScroll), 95)), max: r2(Math.max(...frames(roomsScroll))), frames: frames(roomsScroll).length, target: '< 16.7 p95' })
+    for (const key of ['stutter', 'loss'] as const) {
+      const med = (xs: number[]) => pct(xs, 50)
+      out({ bench: `rooms.roomsTable.sortBy.${key}`, unit: 'ms', committed: r2(med(sorts[key].map((x) => x.committed))), painted: r2(med(sorts[key].map((x) => x.painted))), runs: sorts[key].map((x) => r2(x.painted)), rooms: ROOMS, target: '< 50 painted' })
+    }
     out({ bench: 'rooms.roomsTable.scrollHandling', unit: 'ms', p50: r2(pct(roomsScroll.handling, 50)), p95: r2(pct(roomsScroll.handling, 95)), events: roomsScroll.handling.length })
     out({ bench: 'rooms.usersTable.firstRender', unit: 'ms', committed: r2(usersFirst.committed), painted: r2(usersFirst.painted), users: USERS, rowsInDom: usersInDom })
     out({ bench: 'rooms.usersTable.scrollFrame', unit: 'ms', p50: r2(pct(frames(usersScroll), 50)), p95: r2(pct(frames(usersScroll), 95)), max: r2(Math.max(...frames(usersScroll))), frames: frames(usersScroll).length, target: '< 16.7 p95' })

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   faults?: FaultOptions
   /** One line per request, for logs. */
   onRequest?: (line: string) => void
+  /** Rooms created every 10 minutes in the first app (3 by default); load tests raise it. */
+  roomsPerSlot?: number
 }
 
 export interface SimulatorCredentials {
@@ -95,7 +97,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-  const world = createWorld(opts.seed ?? 'trtc-desk')
+  const world = createWorld(opts.seed ?? 'trtc-desk', { roomsPerSlot: opts.roomsPerSlot })
   const clock = opts.clock ?? Date.now
   const credentials = demoCredentials(world)
   const sdkSecretKeys = new Map(world.apps.map((a) => [a.sdkAppId, derive(world.seed, `sdk:${a.sdkAppId}`, 64)]))

@@ -109,7 +109,8 @@ export function roomKey(sdkAppId: number, roomId: string, isString: boolean): st
   return `${sdkAppId}:${isString ? 's' : 'n'}:${roomId}`
 }
 
-export function createWorld(seed: number | string): World {
+/** `roomsPerSlot` sizes the first app for load tests (e.g. 180 rooms every 10 minutes: a thousand live at once). */
+export function createWorld(seed: number | string, opts: { roomsPerSlot?: number } = {}): World {
   const s = String(seed)
   const h = hash('world', s)
   const base = 1400000000 + (h % 90000) * 10
@@ -117,7 +118,7 @@ export function createWorld(seed: number | string): World {
     seed: s,
     seedHash: h,
     apps: [
-      { sdkAppId: base + 1, name: 'Demo classroom', roomsPerSlot: 3 },
+      { sdkAppId: base + 1, name: 'Demo classroom', roomsPerSlot: opts.roomsPerSlot ?? 3 },
       { sdkAppId: base + 2, name: 'Live shopping', roomsPerSlot: 2 },
       { sdkAppId: base + 3, name: 'Voice chat', roomsPerSlot: 1 },
     ],
@@ -132,7 +133,27 @@ export function findApp(world: World, sdkAppId: number): AppInfo | undefined {
 
 const STRING_ROOM_WORDS = ['class', 'live', 'meet', 'party', 'talk', 'studio', 'quiz', 'demo'] as const
 
+// Rooms and their planned sessions are pure functions of the world and their slot, so they are
+// remembered: a busy app has thousands of rooms in every query's reach. Bounded: cleared when full.
+const CACHE_MAX = 100_000
+const roomCache = new WeakMap<World, Map<string, Room>>()
+const sessionCache = new WeakMap<World, Map<string, UserSession[]>>()
+function cacheOf<T>(caches: WeakMap<World, Map<string, T>>, world: World): Map<string, T> {
+  let m = caches.get(world)
+  if (!m) caches.set(world, (m = new Map()))
+  if (m.size >= CACHE_MAX) m.clear()
+  return m
+}
+
 export function roomAt(world: World, app: AppInfo, slot: number, index: number): Room {
+  const cache = cacheOf(roomCache, world)
+  const key = `${app.sdkAppId}:${slot}:${index}`
+  let room = cache.get(key)
+  if (!room) cache.set(key, (room = makeRoom(world, app, slot, index)))
+  return room
+}
+
+function makeRoom(world: World, app: AppInfo, slot: number, index: number): Room {
   const h = (k: string): number => unit(world.seed, app.sdkAppId, slot, index, k)
   const createTime = slot * SLOT_S + Math.floor(h('start') * SLOT_S)
   const d = h('dur')
@@ -266,7 +287,10 @@ function sessionsPlan(world: World, sdkAppId: number, roomId: string, createTime
 }
 
 export function roomSessions(world: World, room: Room): UserSession[] {
-  return sessionsPlan(world, room.sdkAppId, room.roomId, room.createTime, room.plannedEnd)
+  const cache = cacheOf(sessionCache, world)
+  let plan = cache.get(room.commId)
+  if (!plan) cache.set(room.commId, (plan = sessionsPlan(world, room.sdkAppId, room.roomId, room.createTime, room.plannedEnd)))
+  return plan
 }
 
 export interface SessionView extends UserSession {

@@ -33,7 +33,6 @@ function roomsStore(): StoreApi<RoomsState> {
     sharedStore = createRoomsStore({ api, now: Date.now })
     api.on('rooms.progress', (p) => sharedStore!.getState().progressPushed(p))
     api.on('rooms.quality', (e) => sharedStore!.getState().qualityPushed(e))
-    void api['rooms.qualitySnapshot']().then((r) => r.ok && r.value && sharedStore!.getState().qualityPushed(r.value))
     api.on('moderation.scheduleChanged', (l) => sharedStore!.getState().scheduledPushed(l))
   }
   return sharedStore
@@ -69,7 +68,11 @@ export function RoomsView() {
     return () => clearInterval(id)
   }, [s.preset, s.paused, s.sdkAppId, store])
 
-  const rows = useMemo(() => selectVisibleRooms(s, nowS), [s, nowS])
+  // Sorted again when the list, the filters or the quality change — and each second only when
+  // sorting by duration (live rooms grow).
+  const sortNow = s.sort.key === 'duration' ? nowS : 0
+  const { rooms: allRooms, query, status, sort, quality } = s
+  const rows = useMemo(() => selectVisibleRooms({ rooms: allRooms, query, status, sort, quality }, sortNow), [allRooms, query, status, sort, quality, sortNow])
 
   if (!active) {
     return (

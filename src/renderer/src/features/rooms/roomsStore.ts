@@ -146,7 +146,10 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
     appSelected(sdkAppId) {
       if (sdkAppId === get().sdkAppId) return
       set({ sdkAppId, rooms: [], fetchedAt: null, selected: null, users: [], error: null, quality: {}, qualityProgress: null, userSearch: null })
-      if (sdkAppId !== null) void get().refreshRequested()
+      if (sdkAppId === null) return
+      // What main's sweep already knows for this app (e.g. after the window reloads), then a fresh list.
+      void api['rooms.qualitySnapshot']().then((r) => r.ok && r.value && get().qualityPushed(r.value))
+      void get().refreshRequested()
     },
     presetSelected(preset) {
       set({ preset })
@@ -234,17 +237,20 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
   })
 }
 
-export function selectVisibleRooms(s: RoomsState, nowS: number): RoomRow[] {
+/**
+ * The rooms shown: filtered, then sorted by the chosen key (computed once per room, not per
+ * comparison: 10,000 rooms sort in a few milliseconds). `nowS` only matters when sorting by duration.
+ */
+export function selectVisibleRooms(s: Pick<RoomsState, 'rooms' | 'query' | 'status' | 'sort' | 'quality'>, nowS: number): RoomRow[] {
   const q = s.query.trim().toLowerCase()
   const rows = s.rooms.filter(
     (r) => (s.status === 'all' || (s.status === 'active') === !r.finished) && (!q || r.roomId.toLowerCase().includes(q) || r.creator.toLowerCase().includes(q)),
   )
-  const dur = (r: RoomRow) => (r.finished ? r.destroyTime : nowS) - r.createTime
   // Rooms without figures sort after those with, whichever the direction.
   const missing = s.sort.desc ? -Infinity : Infinity
   const key: Record<SortKey, (r: RoomRow) => number | string> = {
     start: (r) => r.createTime,
-    duration: dur,
+    duration: (r) => (r.finished ? r.destroyTime : nowS) - r.createTime,
     status: (r) => (r.finished ? 1 : 0),
     roomId: (r) => r.roomId,
     users: (r) => s.quality[r.commId]?.usersNow ?? missing,
@@ -253,11 +259,9 @@ export function selectVisibleRooms(s: RoomsState, nowS: number): RoomRow[] {
   }
   const k = key[s.sort.key]
   const sign = s.sort.desc ? -1 : 1
-  return rows.sort((a, b) => {
-    const x = k(a)
-    const y = k(b)
-    return (x < y ? -1 : x > y ? 1 : 0) * sign || b.createTime - a.createTime
-  })
+  const keyed = rows.map((r) => ({ r, k: k(r) }))
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * sign || b.r.createTime - a.r.createTime)
+  return keyed.map((x) => x.r)
 }
 
 /** A room's worst figure: the higher of its mean video and audio stutter (%), when known. */
