@@ -6,7 +6,8 @@
 // The quality of every room arrives as main's sweep snapshot (RoomQuality rows, as
 // src/main/rooms/qualitySweep.ts builds them) before the list, so the first paint has the columns.
 // Measures, for each table: first render (answer in the page → first frame painted with rows),
-// scroll frame times (gaps between animation frames while the list scrolls by one step per frame)
+// scroll frame times (gaps between animation frames while the list scrolls by one step per frame;
+// at 60 Hz a frame on time is 16.7 ms ± timer jitter, and `dropped` counts gaps over 25 ms)
 // and the scroll handling time (scroll event → virtualizer + React commit done), p50/p95 in ms;
 // and the JS heap after a forced GC (CDP Runtime.getHeapUsage); and sorting the 10,000 rooms by
 // quality ("Worst first", then worst-user loss): click → first frame painted with the new order,
@@ -227,14 +228,14 @@ async function main(): Promise<void> {
 
     const frames = (p: ScrollProbe) => p.gaps.slice(2)
     out({ bench: 'rooms.roomsTable.firstRender', unit: 'ms', committed: r2(roomsFirst.committed), painted: r2(roomsFirst.painted), rooms: ROOMS, rowsInDom: roomsInDom, fetches: await page.evaluate(`window.__benchCalls['rooms.fetch']`) })
-    out({ bench: 'rooms.roomsTable.scrollFrame', unit: 'ms', p50: r2(pct(frames(roomsScroll), 50)), p95: r2(pct(frames(roomsScroll), 95)), max: r2(Math.max(...frames(roomsScroll))), frames: frames(roomsScroll).length, target: '< 16.7 p95' })
+    out({ bench: 'rooms.roomsTable.scrollFrame', unit: 'ms', p50: r2(pct(frames(roomsScroll), 50)), p95: r2(pct(frames(roomsScroll), 95)), max: r2(Math.max(...frames(roomsScroll))), frames: frames(roomsScroll).length, dropped: frames(roomsScroll).filter((g) => g > 25).length, target: '< 16.7 p95' })
     for (const key of ['stutter', 'loss'] as const) {
       const med = (xs: number[]) => pct(xs, 50)
       out({ bench: `rooms.roomsTable.sortBy.${key}`, unit: 'ms', committed: r2(med(sorts[key].map((x) => x.committed))), painted: r2(med(sorts[key].map((x) => x.painted))), runs: sorts[key].map((x) => r2(x.painted)), rooms: ROOMS, target: '< 50 painted' })
     }
     out({ bench: 'rooms.roomsTable.scrollHandling', unit: 'ms', p50: r2(pct(roomsScroll.handling, 50)), p95: r2(pct(roomsScroll.handling, 95)), events: roomsScroll.handling.length })
     out({ bench: 'rooms.usersTable.firstRender', unit: 'ms', committed: r2(usersFirst.committed), painted: r2(usersFirst.painted), users: USERS, rowsInDom: usersInDom })
-    out({ bench: 'rooms.usersTable.scrollFrame', unit: 'ms', p50: r2(pct(frames(usersScroll), 50)), p95: r2(pct(frames(usersScroll), 95)), max: r2(Math.max(...frames(usersScroll))), frames: frames(usersScroll).length, target: '< 16.7 p95' })
+    out({ bench: 'rooms.usersTable.scrollFrame', unit: 'ms', p50: r2(pct(frames(usersScroll), 50)), p95: r2(pct(frames(usersScroll), 95)), max: r2(Math.max(...frames(usersScroll))), frames: frames(usersScroll).length, dropped: frames(usersScroll).filter((g) => g > 25).length, target: '< 16.7 p95' })
     out({ bench: 'rooms.usersTable.scrollHandling', unit: 'ms', p50: r2(pct(usersScroll.handling, 50)), p95: r2(pct(usersScroll.handling, 95)), events: usersScroll.handling.length })
     out({ bench: 'rooms.jsHeap', unit: 'MB', afterRooms: heapRooms, afterUsers: heapUsers })
   } finally {
