@@ -8,6 +8,8 @@ import { FLAG_AUDIO_STUTTER, FLAG_LOSS, FLAG_VIDEO_STUTTER } from '../../../../s
 import './rooms.css'
 
 const ROW_H = 36
+/** Three sweeps (60 s apart) without news. */
+const STALE_S = 180
 
 export function RoomsTable(props: {
   rows: RoomRow[]
@@ -78,8 +80,8 @@ export function RoomsTable(props: {
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${v.start}px)` }}
               >
                 <div role="cell" className="mono ellipsis" title={`${r.roomId} · ${t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}`}>{r.roomId}</div>
-                <QualityCells q={props.quality[r.commId]} />
-                <div role="cell">{formatTime(r.createTime, props.utc, props.locale)}</div>
+                <QualityCells q={props.quality[r.commId]} staleS={r.finished ? 0 : props.nowS - Math.floor((props.quality[r.commId]?.fetchedAt ?? props.nowS * 1000) / 1000)} />
+                <div role="cell">{formatTime(r.createTime, props.utc, props.locale, true)}</div>
                 <div role="cell" className="mono">{formatDuration(end - r.createTime)}</div>
                 <div role="cell">
                   <span className={r.finished ? 'pill' : 'pill live'}>{t(r.finished ? 'rooms.ended' : 'rooms.live')}</span>
@@ -99,9 +101,11 @@ export function RoomsTable(props: {
  * Users now / peak, the worse of video and audio stutter, and the worst user's packet loss, flagged
  * past the thresholds; a dash with the reason when unknown.
  */
-function QualityCells(props: { q: RoomQuality | undefined }) {
+function QualityCells(props: { q: RoomQuality | undefined; staleS: number }) {
   const t = useT()
   const q = props.q
+  // A live room's figures older than three sweeps (the sweep keeps failing, or the app is offline) say so.
+  const stale = props.staleS > STALE_S ? ` ${t('rooms.quality.stale', { minutes: Math.round(props.staleS / 60) })}` : ''
   if (!q)
     return (
       <>
@@ -118,7 +122,7 @@ function QualityCells(props: { q: RoomQuality | undefined }) {
   return (
     <>
       {realTime ? (
-        <div role="cell" className="mono" title={t('rooms.quality.usersHint', { now: q.usersNow ?? 0, peak: q.peakUsers ?? 0 })}>
+        <div role="cell" className={stale ? 'mono stale' : 'mono'} title={t('rooms.quality.usersHint', { now: q.usersNow ?? 0, peak: q.peakUsers ?? 0 }) + stale}>
           {q.usersNow ?? 0}
           <span className="muted"> / {q.peakUsers ?? 0}</span>
         </div>
@@ -126,7 +130,12 @@ function QualityCells(props: { q: RoomQuality | undefined }) {
         <div role="cell" className="muted" title={why}>—</div>
       )}
       {realTime ? (
-        <div role="cell" className={stutterFlag ? 'mono stutter flagged' : 'mono stutter'} data-testid="room-stutter" title={t('rooms.quality.stutterHint', { video: q.videoStutter!, audio: q.audioStutter! })}>
+        <div
+          role="cell"
+          className={`mono stutter${stutterFlag ? ' flagged' : ''}${stale ? ' stale' : ''}`}
+          data-testid="room-stutter"
+          title={t('rooms.quality.stutterHint', { video: q.videoStutter!, audio: q.audioStutter! }) + stale}
+        >
           {stutterFlag && <span aria-label={t('rooms.quality.flagged')}>⚑ </span>}
           {q.videoStutter!.toFixed(1)} · {q.audioStutter!.toFixed(1)}
         </div>
@@ -136,9 +145,9 @@ function QualityCells(props: { q: RoomQuality | undefined }) {
       {w ? (
         <div
           role="cell"
-          className={lossFlag ? 'stutter flagged' : ''}
+          className={`${lossFlag ? 'stutter flagged' : ''}${stale ? ' stale' : ''}`}
           data-testid="room-worst-user"
-          title={t('rooms.quality.lossHint', { user: w.userId, loss: w.loss, measured: q.measuredUsers, total: q.totalUsers ?? q.measuredUsers })}
+          title={t('rooms.quality.lossHint', { user: w.userId, loss: w.loss, measured: q.measuredUsers, total: q.totalUsers ?? q.measuredUsers }) + stale}
         >
           {lossFlag && <span aria-label={t('rooms.quality.lossFlagged')}>⚑ </span>}
           <span className="mono">{w.loss.toFixed(1)} %</span> <span className="muted small worst-user">{w.userId}</span>

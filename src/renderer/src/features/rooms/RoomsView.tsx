@@ -373,7 +373,7 @@ function Sightings(props: {
   const t = useT()
   const { search } = props
   const users = new Set(search.sightings.map((x) => x.userId))
-  const time = (s: number) => formatTime(s, props.utc, props.locale)
+  const time = (s: number) => formatTime(s, props.utc, props.locale, true)
   return (
     <div className="card sightings" data-testid="user-sightings">
       <div className="sightings-head">

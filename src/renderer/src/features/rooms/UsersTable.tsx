@@ -110,9 +110,9 @@ export function UsersTable(props: {
                 </td>
                 {/* What matters while moderating comes first: in the room (and what moderation did), or when they left. */}
                 <td className="user-state">
-                  {u.finished ? formatTime(u.leaveTs, props.utc, props.locale) : <ModerationBadges state={props.moderation?.get(u.userId)} nowMs={props.nowMs ?? Date.now()} />}
+                  {u.finished ? formatTime(u.leaveTs, props.utc, props.locale, true) : <ModerationBadges state={props.moderation?.get(u.userId)} nowMs={props.nowMs ?? Date.now()} />}
                 </td>
-                <td>{formatTime(u.joinTs, props.utc, props.locale)}</td>
+                <td>{formatTime(u.joinTs, props.utc, props.locale, true)}</td>
                 <td className="ellipsis" title={u.deviceType}>
                   {u.deviceType}
                 </td>

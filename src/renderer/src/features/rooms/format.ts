@@ -2,14 +2,18 @@
 // times per row on every scroll frame, so one formatter per locale and zone is kept.
 const timeFormats = new Map<string, Intl.DateTimeFormat>()
 
-export function formatTime(epochS: number, utc: boolean, locale: string): string {
+/**
+ * `short` leaves out the year, for tables of the last 14 days (the most DescribeRoomInfo and
+ * DescribeUserInfo reach back, 003_530a54cf0f8c0df7.txt L11165, L12290–L12293).
+ */
+export function formatTime(epochS: number, utc: boolean, locale: string, short = false): string {
   if (!epochS) return '—'
-  const key = `${locale}|${utc ? 'utc' : 'local'}`
+  const key = `${locale}|${utc ? 'utc' : 'local'}|${short ? 'short' : 'full'}`
   let f = timeFormats.get(key)
   if (!f) {
     // The month in words ("Dec 2, 2026" / "2026年12月2日"): 12/02 reads as 2 December or 12 February.
     f = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
+      ...(short ? {} : { year: 'numeric' as const }),
       month: 'short',
       day: 'numeric',
       hour: '2-digit',
