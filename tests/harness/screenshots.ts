@@ -128,6 +128,16 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'rooms-find-user',
+    show: async (page) => {
+      // Once the sweep has read the rooms' users, a part of an ID finds the regulars across rooms.
+      await page.getByTestId('rooms-quality-progress').filter({ hasText: /(\d+)\D+\1\D/ }).waitFor({ timeout: 30_000 })
+      await page.getByTestId('rooms-find-user').fill('guest_')
+      await page.getByTestId('rooms-find-user').press('Enter')
+      await page.getByTestId('user-sighting').first().waitFor()
+    },
+  },
+  {
     name: 'dashboard',
     show: async (page) => {
       await page.getByTestId('tab-dashboard').click()

@@ -406,9 +406,9 @@ function Sightings(props: {
                   .join('; ')}
               </span>
               <span className={x.loss !== null && x.loss >= FLAG_LOSS ? 'flagged' : 'muted'} title={t('rooms.find.lossHint')}>
-                {x.loss === null ? '—' : t('rooms.find.loss', { loss: x.loss.toFixed(1) })}
+                {x.loss === null ? '—' : x.loss === 0 ? t('rooms.find.noLoss') : t('rooms.find.loss', { loss: x.loss.toFixed(1) })}
               </span>
-              <button type="button" className="button small" onClick={() => props.onOpen(x.room, x.userId)} data-testid="user-sighting-open">
+              <button type="button" className="button small" onClick={() => props.onOpen(x.room, x.userId)} title={t('rooms.find.openHint', { user: x.userId })} data-testid="user-sighting-open">
                 {t('rooms.find.open')}
               </button>
             </li>
