@@ -1,7 +1,10 @@
 // Runs the built renderer in Debian Chromium against the real main-process services in Node.
-// The built preload is evaluated against a small shim of the `electron` module; its
-// ipcRenderer.invoke lands, through a Playwright binding, in the same registerIpc() that the
-// Electron app uses with ipcMain.
+// Two transports for the contract:
+// - 'ipc' (default): the built preload is evaluated against a small shim of the `electron` module;
+//   its ipcRenderer.invoke lands, through a Playwright binding, in the same registerIpc() that the
+//   Electron app uses with ipcMain.
+// - 'web': the real `npm run web` server (src/main/web/server.ts) serves the page and carries the
+//   contract over its WebSocket, token and all. The Playwright project named 'web' uses it.
 import { InMemorySecretStore } from '../../src/main/credentials/secretStore'
 import { ScriptedFileDialogs } from '../../src/main/files/dialogs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -15,6 +18,8 @@ import { createSenderCheck, registerIpc } from '../../src/main/ipc/register'
 import type { Logger } from '../../src/main/ipc/dispatch'
 import { createServices, demoCloudOf, type Services } from '../../src/main/services'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
+import { startWebServer, type WebServer } from '../../src/main/web/server'
+import { test } from '@playwright/test'
 
 export const ORIGIN = 'https://trtc-desk.test'
 const root = resolve(__dirname, '../..')
@@ -51,6 +56,17 @@ export interface HarnessOptions {
   seed?: string
   /** Main's data folder from an earlier harness (as after a crash or a restart); kept on close. */
   userDataDir?: string
+  /** How the page reaches main; by default 'web' in the Playwright project named 'web', else 'ipc'. */
+  transport?: 'ipc' | 'web'
+}
+
+/** The transport of the Playwright project running this test, if any. */
+function projectTransport(): 'ipc' | 'web' {
+  try {
+    return test.info().project.name === 'web' ? 'web' : 'ipc'
+  } catch {
+    return 'ipc'
+  }
 }
 
 export interface Harness {
@@ -106,7 +122,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     info: (m, d) => logLines.push(`info ${m} ${JSON.stringify(d ?? '')}`),
   }
   const pages = new Set<Page>()
+  const transport = opts.transport ?? projectTransport()
+  let web: WebServer | null = null
   const emit = async <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    if (web) return web.emit(event, payload)
     await Promise.all(
       [...pages].map((p) =>
         p
@@ -123,6 +142,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     platform: process.platform,
     arch: process.arch,
     systemLocales: [locale],
+    shell: transport === 'web' ? 'web' : 'desktop',
   }
   const demo = await startSimulator({ seed: opts.seed ?? 'harness' })
   const services = await createServices({
@@ -139,63 +159,68 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     notify: (title, body) => void notifications.push({ title, body }),
   })
 
-  // The production registration, against an ipcMain stand-in.
-  const ipcHandlers = new Map<string, (event: unknown, request: unknown) => unknown>()
-  registerIpc(
-    {
-      handle: (channel: string, fn: (event: never, request: unknown) => unknown) => void ipcHandlers.set(channel, fn as never),
-      removeHandler: (channel: string) => void ipcHandlers.delete(channel),
-    } as never,
-    services.dispatch,
-    createSenderCheck(ORIGIN + '/'),
-  )
+  if (transport === 'web') web = await startWebServer({ rendererDir, preloadFile: preloadPath, dispatch: services.dispatch, log })
+  else await bindIpc()
 
-  await context.exposeBinding('__electronShimInvoke', async (source, channel: string, request: unknown) => {
-    const handler = ipcHandlers.get(channel)
-    if (!handler) throw new Error(`No handler registered for '${channel}'`)
-    const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() ? {} : null }
-    return handler({ senderFrame }, request)
-  })
+  async function bindIpc(): Promise<void> {
+    // The production registration, against an ipcMain stand-in.
+    const ipcHandlers = new Map<string, (event: unknown, request: unknown) => unknown>()
+    registerIpc(
+      {
+        handle: (channel: string, fn: (event: never, request: unknown) => unknown) => void ipcHandlers.set(channel, fn as never),
+        removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+      } as never,
+      services.dispatch,
+      createSenderCheck(ORIGIN + '/'),
+    )
 
-  const preload = await readFile(preloadPath, 'utf8')
-  await context.addInitScript({
-    content: `(() => {
-      const listeners = new Map();
-      const electron = {
-        contextBridge: {
-          exposeInMainWorld(name, value) {
-            Object.defineProperty(window, name, { value, enumerable: true, configurable: false, writable: false });
+    await context.exposeBinding('__electronShimInvoke', async (source, channel: string, request: unknown) => {
+      const handler = ipcHandlers.get(channel)
+      if (!handler) throw new Error(`No handler registered for '${channel}'`)
+      const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() ? {} : null }
+      return handler({ senderFrame }, request)
+    })
+
+    const preload = await readFile(preloadPath, 'utf8')
+    await context.addInitScript({
+      content: `(() => {
+        const listeners = new Map();
+        const electron = {
+          contextBridge: {
+            exposeInMainWorld(name, value) {
+              Object.defineProperty(window, name, { value, enumerable: true, configurable: false, writable: false });
+            },
           },
-        },
-        ipcRenderer: {
-          invoke: (channel, request) => window.__electronShimInvoke(channel, request),
-          on(event, fn) { if (!listeners.has(event)) listeners.set(event, new Set()); listeners.get(event).add(fn); },
-          removeListener(event, fn) { listeners.get(event)?.delete(fn); },
-        },
-      };
-      // Electron's structured clone keeps Uint8Array; the harness carries them as base64 and revives them here.
-      const revive = (v) => {
-        if (v && typeof v === 'object' && typeof v.__bytes === 'string') return Uint8Array.from(atob(v.__bytes), (c) => c.charCodeAt(0));
-        if (Array.isArray(v)) return v.map(revive);
-        if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
-        return v;
-      };
-      Object.defineProperty(window, '__electronShimEmit', {
-        value: (event, payload) => { const p = revive(payload); for (const fn of listeners.get(event) ?? []) fn({}, p); },
-      });
-      const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name); };
-      (function (require) { ${preload}\n })(require);
-    })();`,
-  })
+          ipcRenderer: {
+            invoke: (channel, request) => window.__electronShimInvoke(channel, request),
+            on(event, fn) { if (!listeners.has(event)) listeners.set(event, new Set()); listeners.get(event).add(fn); },
+            removeListener(event, fn) { listeners.get(event)?.delete(fn); },
+          },
+        };
+        // Electron's structured clone keeps Uint8Array; the harness carries them as base64 and revives them here.
+        const revive = (v) => {
+          if (v && typeof v === 'object' && typeof v.__bytes === 'string') return Uint8Array.from(atob(v.__bytes), (c) => c.charCodeAt(0));
+          if (Array.isArray(v)) return v.map(revive);
+          if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
+          return v;
+        };
+        Object.defineProperty(window, '__electronShimEmit', {
+          value: (event, payload) => { const p = revive(payload); for (const fn of listeners.get(event) ?? []) fn({}, p); },
+        });
+        const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name); };
+        (function (require) { ${preload}\n })(require);
+      })();`,
+    })
 
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url())
-    if (url.origin !== ORIGIN) return route.abort('blockedbyclient')
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html'
-    const file = join(rendererDir, rel)
-    if (!file.startsWith(rendererDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
-    return route.fulfill({ status: 200, body: await readFile(file), headers: { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' } })
-  })
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url())
+      if (url.origin !== ORIGIN) return route.abort('blockedbyclient')
+      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html'
+      const file = join(rendererDir, rel)
+      if (!file.startsWith(rendererDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
+      return route.fulfill({ status: 200, body: await readFile(file), headers: { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' } })
+    })
+  }
 
   const page = await context.newPage()
   pages.add(page)
@@ -214,10 +239,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     notifications,
     emit,
     open: async () => {
-      await page.goto(`${ORIGIN}/index.html`)
+      await page.goto(web ? web.url : `${ORIGIN}/index.html`)
     },
     close: async () => {
       await context.close()
+      await web?.close()
       await ownBrowser?.close()
       await services.close()
       await demo.close().catch(() => undefined)

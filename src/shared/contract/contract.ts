@@ -37,6 +37,8 @@ export interface AppInfo {
   arch: string
   /** The OS's preferred UI languages, most preferred first (BCP 47). */
   systemLocales: string[]
+  /** 'web' when served to a browser by `npm run web` (no native dialogs); the desktop window otherwise. */
+  shell?: 'desktop' | 'web'
 }
 
 export type ProfileEndpoint = { site: 'china' | 'intl' } | { region: string } | { url: string }

@@ -1,6 +1,8 @@
 // The layout file: New, Open, Open recent, Save and Save As through main's native dialogs, the
 // autosave of unsaved changes and the offer to recover them after a crash. Main reads and writes
-// the files; the renderer sends documents and names files only by the id main gave them.
+// the files; the renderer sends documents and names files only by the id main gave them. In a
+// browser (`npm run web`, no native dialogs) Open is the browser's file picker and Save a download,
+// in the same file format (shared/layout/file.ts).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
@@ -8,7 +10,8 @@ import { useStore, type StoreApi } from 'zustand'
 import type { LayoutMenuCommand, RecentLayoutFile } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
 import type { MessageKey } from '../../i18n/i18n'
-import { FILE_VERSION } from '../../../../shared/layout/file'
+import { FILE_EXTENSION, FILE_VERSION, parseLayoutFile, serialize } from '../../../../shared/layout/file'
+import { download } from '../../components/download'
 import { createDoc } from '../../../../shared/layout/model'
 import { api } from '../../api'
 import { selectLocale } from '../shell/appStore'
@@ -90,6 +93,22 @@ function useAutosave(store: StoreApi<DesignerState>) {
   }, [store, checked])
 }
 
+/** The browser's file picker: the chosen file's text, or null when the user cancels. */
+function pickTextFile(accept: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = accept
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      if (!file) return resolve(null)
+      file.text().then(resolve, () => resolve(null))
+    })
+    input.addEventListener('cancel', () => resolve(null))
+    input.click()
+  })
+}
+
 /** The last application-menu command run, so a remount does not run it again. */
 let handledMenuSeq = 0
 
@@ -105,10 +124,17 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
 
   const failed = useCallback((action: 'open' | 'save', error: AppError) => store.getState().fileFailed(t(failureKey(action, error), { message: error.message })), [store, t])
 
+  const inBrowser = useApp((a) => a.appInfo?.shell === 'web')
   const save = useCallback(
     async (as: boolean): Promise<boolean> => {
       const s = store.getState()
       const doc = selectSettledDoc(s)
+      if (inBrowser) {
+        const name = `${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'layout'}${FILE_EXTENSION}`
+        download(name, new Blob([serialize(doc)], { type: 'application/json' }))
+        store.getState().docSaved({ id: 'download', name, path: '' }, doc)
+        return true
+      }
       const req = { doc, ...(s.file ? { fileId: s.file.id } : {}) }
       const r = as ? await api['layout.saveAs'](req) : await api['layout.save'](req)
       if (!r.ok) {
@@ -119,7 +145,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
       store.getState().docSaved(r.value, doc)
       return true
     },
-    [store, failed],
+    [store, failed, inBrowser],
   )
 
   /** Runs `action` now, or after the user chose to save or discard the unsaved changes. */
@@ -145,7 +171,15 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
         await api['layout.discardRecovery']()
         store.getState().docOpened(createDoc('1920x1080'), null)
       }),
-    open: () => leave(async () => opened(await api['layout.open']())),
+    open: () =>
+      leave(async () => {
+        if (!inBrowser) return opened(await api['layout.open']())
+        const text = await pickTextFile(`${FILE_EXTENSION},.json,application/json`)
+        if (text === null) return
+        const parsed = parseLayoutFile(text)
+        if (!parsed.ok) failed('open', parsed.error)
+        else store.getState().docOpened(parsed.value, null)
+      }),
     openRecent: (entry: RecentLayoutFile) => {
       if (entry.missing) {
         void api['layout.removeRecent']({ id: entry.id }).then((r) => r.ok && setRecent(r.value))
