@@ -74,6 +74,7 @@ describe('secrets never leave main', () => {
         defaultRegion: 'ap-guangzhou',
         sdkApps: [{ sdkAppId, sdkSecretKey }, { sdkAppId: 1400000099, sdkSecretKey: typedSdkKey }],
       },
+      activate: 'now',
     })
     expect(created.ok).toBe(true)
     const list = await call('profiles.list', undefined)

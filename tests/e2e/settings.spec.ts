@@ -25,8 +25,13 @@ test('adds a profile for the simulator, tests it, switches back to Demo; secrets
   await page.getByTestId('pf-secret-key').fill('wrong-' + secretKey)
   await page.getByTestId('pf-apps').fill(`${sdkAppId} ${sdkSecretKey}`)
   await page.getByTestId('pf-save').click()
+  // Saved, tested (Tencent's host with a wrong key: it fails) and so not made active: Demo stays in use.
+  await expect(page.getByTestId('profile-untried')).toContainText('"Staging" is saved but not in use')
+  await expect(page.getByTestId('pf-verdict')).not.toBeEmpty()
+  await expect(page.getByTestId('profile-switcher')).toContainText('Demo (local simulator)')
+  await page.getByTestId('pf-activate-anyway').click()
   // The form offers Tencent's hosts; a loopback endpoint (the simulator) is set through the same channel.
-  await expect(page.getByTestId('profile-dialog')).toBeHidden()
+  await expect(page.getByTestId('profile-untried')).toBeHidden()
   const staging = page.locator('[data-testid="profile-item"]', { hasText: 'Staging' })
   await expect(staging).toBeVisible()
   await expect(page.getByTestId('profile-switcher')).toContainText('Staging')
@@ -65,6 +70,25 @@ test('adds a profile for the simulator, tests it, switches back to Demo; secrets
 
   await page.locator('[data-testid="profile-item"][data-profile="demo"]').getByTestId('profile-use').click()
   await expect(page.getByTestId('profile-switcher')).toContainText('Demo (local simulator)')
+})
+
+test('a new profile whose connection works is made active at once', async () => {
+  h = await startHarness()
+  await h.open()
+  const page = h.page
+  await page.getByTestId('nav-settings').click()
+  const { secretId, secretKey, sdkAppId } = h.demo.credentials
+  // The simulator's endpoint cannot be typed in the form; main is asked the same way the form asks.
+  const r = (await h.services.dispatch('profiles.create', { profile: { name: 'Works', secretId, secretKey, endpoint: { url: h.demo.endpoint }, defaultRegion: 'ap-guangzhou', sdkApps: [{ sdkAppId }] } })) as {
+    ok: true
+    value: { activeId: string; created: { id: string; activated: boolean; verdict: { kind: string } } }
+  }
+  expect(r.value.created).toMatchObject({ activated: true, verdict: { kind: 'ok' } })
+  expect(r.value.activeId).toBe(r.value.created.id)
+  const bad = (await h.services.dispatch('profiles.create', { profile: { name: 'Typo', secretId, secretKey: 'x' + secretKey, endpoint: { url: h.demo.endpoint }, defaultRegion: 'ap-guangzhou', sdkApps: [{ sdkAppId }] } })) as typeof r
+  expect(bad.value.created).toMatchObject({ activated: false, verdict: { kind: 'wrongKey' } })
+  expect(bad.value.activeId).toBe(r.value.created.id)
+  await expect(page.getByTestId('profile-switcher')).toContainText('Works')
 })
 
 test('a profile form error is shown and nothing is saved', async () => {

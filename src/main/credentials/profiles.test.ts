@@ -44,7 +44,8 @@ describe('profile service', () => {
       hasSecretKey: true,
       hasToken: true,
       tokenExpiresAt: 2_000_000,
-      active: true,
+      // Not in use yet: profiles.create tests the connection before it activates a profile.
+      active: false,
       sdkApps: [
         { sdkAppId: 1400000001, hasSdkSecretKey: true },
         { sdkAppId: 1400000002, hasSdkSecretKey: false },
@@ -78,6 +79,7 @@ describe('profile service', () => {
   it('reports an expired token before any call, and deletes every keychain entry with the profile', async () => {
     const c = await service.create(input)
     if (!c.ok) throw new Error('create failed')
+    expect((await service.setActive(c.value.id)).ok).toBe(true)
     now = 2_000_001
     expect(await service.credentialsFor(c.value.id)).toMatchObject({ ok: false, error: { code: 'credentials.expired' } })
     const second = await service.create({ ...input, name: 'Staging', token: undefined, tokenExpiresAt: undefined })

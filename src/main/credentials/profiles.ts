@@ -236,7 +236,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
           createdAt: now,
           updatedAt: now,
         }
-        const next: ProfilesFile = { ...data.value, profiles: [...data.value.profiles, profile], activeId: data.value.activeId ?? id }
+        const next: ProfilesFile = { ...data.value, profiles: [...data.value.profiles, profile], activeId: data.value.activeId }
         const saved = await save(next)
         if (!saved.ok) return saved
         return ok(summary(profile, next.activeId))

@@ -1,7 +1,7 @@
 // The profile, request-log and UserSig channels. Secrets enter here (create, update, import) and
 // never leave: replies carry hints and flags only.
 import { homedir } from 'node:os'
-import type { DecodedUserSigView, ProfileList } from '../../shared/contract/contract'
+import type { ConnectionVerdictView, DecodedUserSigView, ProfileList } from '../../shared/contract/contract'
 import { err, ok, type Result } from '../../shared/errors'
 import { toTccli } from '../cloud/requestLog'
 import { deletePlaintextSource, discoverCredentials, importCandidate, type ImportEnv } from '../credentials/importers'
@@ -45,19 +45,32 @@ const demoIsReadOnly = () => err('request.invalid', 'The Demo profile is built i
 export function createProfileHandlers(deps: { cloud: CloudContext; emit: Emit; now: () => number; importEnv?: ImportEnv }): ProfileHandlers {
   const { cloud } = deps
   const importEnv: ImportEnv = deps.importEnv ?? { home: homedir(), env: process.env }
+  const test = async (id: string): Promise<ConnectionVerdictView> => {
+    const handle = await cloud.clientFor(id)
+    if (!handle.ok) return { kind: 'failed', message: handle.error.message, skewMs: 0 }
+    const verdict = await testConnection(handle.value.client, { region: handle.value.region, nowMs: deps.now() })
+    return { ...verdict, skewMs: handle.value.client.skewMs() }
+  }
   const changed = async (): Promise<Result<ProfileList>> => {
     const list = await cloud.list()
     if (list.ok) deps.emit('profiles.changed', list.value)
     return list
   }
   return {
-    async 'profiles.create'({ profile }) {
+    async 'profiles.create'({ profile, activate = 'ifWorks' }) {
       const r = await cloud.profiles.create(profile as ProfileInput)
       if (!r.ok) return r
-      // A newly added profile becomes the active one: that is why it was added.
-      const a = await cloud.profiles.setActive(r.value.id)
-      if (!a.ok) return a
-      return changed()
+      const id = r.value.id
+      // A new profile is tested before it replaces the one in use: a typo in a key should not turn
+      // every screen into errors. The user can still make it active anyway.
+      const verdict = activate === 'ifWorks' ? await test(id) : null
+      const activated = activate === 'now' || verdict?.kind === 'ok'
+      if (activated) {
+        const a = await cloud.profiles.setActive(id)
+        if (!a.ok) return a
+      }
+      const list = await changed()
+      return list.ok ? ok({ ...list.value, created: { id, activated, verdict } }) : list
     },
     async 'profiles.update'({ id, patch }) {
       if (id === DEMO_PROFILE_ID) return demoIsReadOnly()
@@ -76,8 +89,7 @@ export function createProfileHandlers(deps: { cloud: CloudContext; emit: Emit; n
     async 'profiles.test'({ id }) {
       const handle = await cloud.clientFor(id)
       if (!handle.ok) return handle
-      const verdict = await testConnection(handle.value.client, { region: handle.value.region, nowMs: deps.now() })
-      return ok({ ...verdict, skewMs: handle.value.client.skewMs() })
+      return ok(await test(id))
     },
     async 'profiles.discoverImports'() {
       return ok(await discoverCredentials(importEnv))

@@ -113,6 +113,11 @@ export interface ProfileList {
   activeId: string | null
 }
 
+/** A profile just added: tested first, and made active only when its connection works (or when asked to). */
+export interface ProfileCreated extends ProfileList {
+  created: { id: string; activated: boolean; verdict: ConnectionVerdictView | null }
+}
+
 const noRequest = z.undefined()
 
 // Rooms, users and moderation. Rules of the wire (PageSize, windows, user counts) are enforced again
@@ -471,7 +476,11 @@ export const contract = {
   'profiles.list': { request: noRequest, response: returns<ProfileList>() },
   // The profile fields are validated in main by the profile service's schema (src/main/credentials/profiles.ts),
   // which also keeps secrets out of every reply.
-  'profiles.create': { request: z.object({ profile: z.record(z.string(), z.unknown()) }).strict(), response: returns<ProfileList>() },
+  /** `activate`: 'ifWorks' (default) tests the connection and activates only on success; 'now' activates untested; 'never' keeps the active profile. */
+  'profiles.create': {
+    request: z.object({ profile: z.record(z.string(), z.unknown()), activate: z.enum(['ifWorks', 'now', 'never']).optional() }).strict(),
+    response: returns<ProfileCreated>(),
+  },
   'profiles.update': { request: z.object({ id: z.string().min(1).max(64), patch: z.record(z.string(), z.unknown()) }).strict(), response: returns<ProfileList>() },
   'profiles.delete': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ProfileList>() },
   'profiles.test': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<ConnectionVerdictView>() },

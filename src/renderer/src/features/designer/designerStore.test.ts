@@ -190,3 +190,23 @@ describe('designer pointer tool', () => {
     expect(s().history.present).toBe(s().savedDoc)
   })
 })
+
+describe('viewport', () => {
+  it('fits the canvas again when the window grows, unless the user zoomed or panned', () => {
+    const store = createDesignerStore({ doc: createDoc('1920x1080') })
+    store.getState().viewportResized(640, 400)
+    const small = store.getState().view.zoom
+    store.getState().viewportResized(1600, 900)
+    const big = store.getState().view.zoom
+    expect(big).toBeGreaterThan(small * 2)
+    // A zoom of the user's own is kept through a resize.
+    store.getState().zoomStepped(1)
+    const mine = store.getState().view
+    store.getState().viewportResized(1000, 600)
+    expect(store.getState().view).toEqual(mine)
+    // Fit brings it back, and resizes follow again.
+    store.getState().fitRequested()
+    store.getState().viewportResized(1600, 900)
+    expect(store.getState().view.zoom).toBeCloseTo(big, 6)
+  })
+})

@@ -325,9 +325,13 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
       },
 
       viewportResized(width, height) {
-        const first = get().viewport.width === 0
+        const { viewport, view } = get()
+        // Fitted before (at first, or the view still is the fit of the old size): fit the new size
+        // too, so a maximized window gets a bigger canvas; a zoom or pan of the user's own stays.
+        const fitted = fitView(doc(), viewport)
+        const wasFit = viewport.width === 0 || (Math.abs(view.zoom - fitted.zoom) < 1e-6 && Math.abs(view.panX - fitted.panX) < 0.5 && Math.abs(view.panY - fitted.panY) < 0.5)
         set({ viewport: { width, height } })
-        if (first) get().fitRequested()
+        if (wasFit) get().fitRequested()
       },
 
       commandIssued(cmd) {

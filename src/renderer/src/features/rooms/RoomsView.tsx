@@ -234,8 +234,12 @@ export function RoomsView() {
                       : ''}
                   </span>
                 )}
-                {' · '}
-                <span data-testid="rooms-updated">{s.paused ? t('rooms.paused') : age === null ? t('rooms.updatedNever') : t('rooms.updated', { seconds: age })}</span>
+                {s.error && s.fetchedAt === null ? null : (
+                  <>
+                    {' · '}
+                    <span data-testid="rooms-updated">{s.paused ? t('rooms.paused') : age === null ? t('rooms.updatedNever') : t('rooms.updated', { seconds: age })}</span>
+                  </>
+                )}
               </span>
             </div>
             {s.progress && (
@@ -244,9 +248,9 @@ export function RoomsView() {
                 <span className="small muted">{t('rooms.progress', { fetched: s.progress.fetched, total: s.progress.total || '…' })}</span>
               </div>
             )}
-            {s.error && (
+            {s.error && s.fetchedAt !== null && (
               <p className="banner warn" role="alert" data-testid="rooms-error">
-                {s.fetchedAt ? t('rooms.stale', { seconds: age ?? 0, message: s.error.message }) : s.error.message}
+                {t('rooms.stale', { seconds: age ?? 0, message: s.error.message })}
               </p>
             )}
           </div>
@@ -264,7 +268,24 @@ export function RoomsView() {
           )}
           <div className={s.selected ? 'rooms-body with-detail' : 'rooms-body'} ref={bodyRef} style={listWidth ? ({ '--rooms-list-w': `${listWidth}px` } as CSSProperties) : undefined}>
             <div className="rooms-list">
-              {rows.length === 0 && !s.loading ? (
+              {/* Never loaded: one message, what happened and what to do — not an empty list as well. */}
+              {s.error && s.fetchedAt === null && !s.loading ? (
+                <EmptyState
+                  testId="rooms-error"
+                  title={t('rooms.failed.title')}
+                  body={s.error.message}
+                  action={
+                    <>
+                      <button type="button" className="button primary" onClick={() => void s.refreshRequested()}>
+                        {t('rooms.failed.retry')}
+                      </button>
+                      <button type="button" className="button" onClick={() => select('settings')}>
+                        {t('rooms.failed.settings')}
+                      </button>
+                    </>
+                  }
+                />
+              ) : rows.length === 0 && !s.loading ? (
                 <div className="card muted">{t('rooms.empty')}</div>
               ) : (
                 <RoomsTable

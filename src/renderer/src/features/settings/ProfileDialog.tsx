@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import { api } from '../../api'
-import type { ProfileListItem } from '../../../../shared/contract/contract'
+import type { ConnectionVerdictView, ProfileCreated, ProfileListItem } from '../../../../shared/contract/contract'
+import { verdictText } from './verdict'
 import { regions } from '../../../../shared/trtc/common'
 import { useApp, useT } from '../shell/context'
 
@@ -33,6 +34,10 @@ export function ProfileDialog(props: { profile: ProfileListItem | null; onClose(
   const [apps, setApps] = useState(p ? p.sdkAppIds.join('\n') : '')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  /** Saved, but its connection test failed: it waits to be used anyway or left aside. */
+  const [untried, setUntried] = useState<{ id: string; verdict: ConnectionVerdictView | null } | null>(null)
+  const profiles = useApp((s) => s.profiles)
+  const current = profiles?.profiles.find((x) => x.id === profiles.activeId)?.name ?? ''
 
   const save = async () => {
     const parsedApps = parseApps(apps)
@@ -58,8 +63,47 @@ export function ProfileDialog(props: { profile: ProfileListItem | null; onClose(
     setSaving(false)
     if (!r.ok) return setError(r.error.message)
     pushed(r.value)
+    const created = (r.value as Partial<ProfileCreated>).created
+    if (created && !created.activated) return setUntried({ id: created.id, verdict: created.verdict })
     props.onClose()
   }
+
+  const activateAnyway = async () => {
+    if (!untried) return
+    const r = await api['profiles.activate']({ id: untried.id })
+    if (!r.ok) return setError(r.error.message)
+    pushed(r.value)
+    props.onClose()
+  }
+
+  if (untried)
+    return (
+      <Dialog.Root open onOpenChange={(open) => !open && props.onClose()}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="dialog-overlay" />
+          <Dialog.Content className="dialog" data-testid="profile-untried">
+            <Dialog.Title className="dialog-title">{t('profile.created.title', { name })}</Dialog.Title>
+            {untried.verdict && (
+              <p className="verdict fail" role="status" data-testid="pf-verdict">
+                {verdictText(t, untried.verdict)}
+              </p>
+            )}
+            <Dialog.Description className="muted">{t('profile.created.body', { current })}</Dialog.Description>
+            {error && <p className="error-text" role="alert">{error}</p>}
+            <div className="dialog-actions">
+              <button type="button" className="button" onClick={() => void activateAnyway()} data-testid="pf-activate-anyway">
+                {t('profile.created.activate')}
+              </button>
+              <Dialog.Close asChild>
+                <button type="button" className="button primary" data-testid="pf-keep">
+                  {t('profile.created.keep', { current })}
+                </button>
+              </Dialog.Close>
+            </div>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    )
 
   return (
     <Dialog.Root open onOpenChange={(open) => !open && props.onClose()}>
@@ -118,7 +162,7 @@ export function ProfileDialog(props: { profile: ProfileListItem | null; onClose(
                 <button type="button" className="button">{t('profile.form.cancel')}</button>
               </Dialog.Close>
               <button type="submit" className="button primary" disabled={saving} data-testid="pf-save">
-                {t('profile.form.save')}
+                {saving && !p ? t('profile.testing') : t('profile.form.save')}
               </button>
             </div>
           </form>

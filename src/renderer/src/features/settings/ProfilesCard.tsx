@@ -4,6 +4,7 @@ import type { ConnectionVerdictView, ProfileListItem } from '../../../../shared/
 import { useApp, useT } from '../shell/context'
 import { ImportDialog } from './ImportDialog'
 import { ProfileDialog } from './ProfileDialog'
+import { verdictText } from './verdict'
 
 // Warn past one minute of clock offset (requests are still signed with corrected time).
 const SKEW_WARN_MS = 60_000
@@ -98,7 +99,7 @@ export function ProfilesCard() {
               </div>
               {v && v !== 'testing' && (
                 <p className={'kind' in v && v.kind === 'ok' ? 'verdict ok' : 'verdict fail'} data-testid="profile-verdict" role="status">
-                  {'error' in v ? v.error : `${v.message}${v.requestId ? ` (RequestId ${v.requestId})` : ''}`}
+                  {'error' in v ? v.error : verdictText(t, v)}
                 </p>
               )}
             </li>
