@@ -1,5 +1,5 @@
 // How an alert's values are written, the same in notifications and in the list.
-import { metricUnits, type AlertMetric } from './model'
+import { metricUnits, type AlertMetric } from './metrics'
 
 export function formatValue(metric: AlertMetric | undefined, v: number): string {
   const unit = metric === undefined ? '' : metricUnits[metric]

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { metricsFor, metricUnits, type AlertMetric, type AlertRule, type RuleInput, type ScopeKind } from '../../../../shared/alerts/model'
+import { metricsFor, metricUnits, type AlertMetric, type ScopeKind } from '../../../../shared/alerts/metrics'
+import type { AlertRule, RuleInput } from '../../../../shared/alerts/model'
 import type { MessageKey } from '../../i18n/i18n'
 import { useT } from '../shell/context'
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { moderationStates } from './moderationState'
 import * as Dialog from '@radix-ui/react-dialog'
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
@@ -9,7 +9,6 @@ import { reportCsv, reportHtml } from './report'
 import { api } from '../../api'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
-import { QualityCharts } from './QualityCharts'
 import { EventTimeline } from './EventTimeline'
 import { UsersTable } from './UsersTable'
 import { startUserDrag } from '../designer/imageDrop'
@@ -18,6 +17,8 @@ import { sayModeration } from './say'
 import { download } from '../../components/download'
 
 const TIMELINE_CHOICES = 300
+// The charts (and uPlot) load when a room is first opened, not with the window.
+const QualityCharts = lazy(() => import('./QualityCharts').then((m) => ({ default: m.QualityCharts })))
 
 type Pending = { kind: 'remove' } | { kind: 'block' } | { kind: 'dismiss' } | null
 
@@ -218,7 +219,9 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
 
       {s.users.length > 0 && (
         <>
-          <QualityCharts sdkAppId={s.sdkAppId} room={room} userIds={chartUsers} />
+          <Suspense fallback={<p className="muted">{t('detail.loadingCharts')}</p>}>
+            <QualityCharts sdkAppId={s.sdkAppId} room={room} userIds={chartUsers} />
+          </Suspense>
           <label className="inline-field">
             <span>{t('detail.eventsFor')}</span>
             <select value={timelineUser ?? ''} onChange={(e) => setTimelineUser(e.target.value)} data-testid="timeline-user">
