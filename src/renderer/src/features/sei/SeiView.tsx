@@ -156,7 +156,7 @@ export function SeiView() {
                       <li key={`${e.offset}-${i}`} aria-current={i === s.index} onClick={() => seek(e.ptsMs)}>
                         <span className="mono">{(e.ptsMs / 1000).toFixed(3)} s</span>
                         <span className="muted">type {e.payloadType}</span>
-                        <span className="ellipsis">{e.layout ? t('sei.regions', { count: e.layout.regions.length }) : printable((e.text ?? e.base64 ?? '').slice(0, 60))}</span>
+                        <span className="ellipsis">{e.layout ? (e.layout.regions.length === 1 ? t('sei.region') : t('sei.regions', { count: e.layout.regions.length })) : printable((e.text ?? e.base64 ?? '').slice(0, 60))}</span>
                       </li>
                     ))}
                   </ol>
@@ -185,7 +185,7 @@ export function SeiView() {
             <>
               <div className="sei-meta muted">
                 <span>{t('sei.canvas', { w: shown.layout.canvas.w, h: shown.layout.canvas.h })}</span>
-                <span>{t('sei.regions', { count: shown.layout.regions.length })}</span>
+                <span>{(shown.layout.regions.length === 1 ? t('sei.region') : t('sei.regions', { count: shown.layout.regions.length }))}</span>
                 <span>ts {shown.layout.ts}</span>
                 {s.source !== 'paste' && <span>{(shown.ptsMs / 1000).toFixed(3)} s</span>}
                 {s.source === 'live' && latency !== null && <span data-testid="sei-latency">{t('sei.live.latency', { seconds: (latency / 1000).toFixed(1) })}</span>}

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { RequestLogView } from '../../../../shared/contract/contract'
-import { useT } from '../shell/context'
+import { useApp, useT } from '../shell/context'
+import { selectLocale } from '../shell/appStore'
 
 export function RequestLogCard() {
   const t = useT()
+  const locale = useApp(selectLocale)
   const [entries, setEntries] = useState<RequestLogView[]>([])
   const [selected, setSelected] = useState<RequestLogView | null>(null)
   const [copied, setCopied] = useState(false)
@@ -27,26 +29,37 @@ export function RequestLogCard() {
       ) : (
         <div className="log-grid">
           <div className="users-scroll log-list">
-            <table className="grid">
+            {/* Four columns that fit beside the detail: the region sits under the action, retries after the time taken. */}
+            <table className="grid log-table">
+              <colgroup>
+                <col style={{ width: 88 }} />
+                <col />
+                <col style={{ width: 64 }} />
+                <col style={{ width: 96 }} />
+              </colgroup>
               <thead>
                 <tr>
                   <th>{t('log.col.time')}</th>
                   <th>{t('log.col.action')}</th>
-                  <th>{t('log.col.region')}</th>
                   <th>{t('log.col.duration')}</th>
                   <th>{t('log.col.outcome')}</th>
-                  <th>{t('log.col.retries')}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} className={selected?.id === e.id ? 'selected' : ''} onClick={() => setSelected(e)} data-testid="log-row">
-                    <td>{new Date(e.time).toLocaleTimeString()}</td>
-                    <td className="mono">{e.action}</td>
-                    <td>{e.region ?? '—'}</td>
-                    <td className="mono">{e.durationMs}</td>
-                    <td className={e.outcome === 'ok' ? 'ok' : 'fail'}>{e.outcome === 'ok' ? 'OK' : `${e.outcome}${e.tencentCode ? ` (${e.tencentCode})` : ''}`}</td>
-                    <td className="mono">{e.retries}</td>
+                    <td className="mono">{new Date(e.time).toLocaleTimeString(locale, { hour12: false })}</td>
+                    <td className="ellipsis" title={`${e.action} · ${e.region ?? '—'}`}>
+                      <span className="mono">{e.action}</span>
+                      {e.region && <span className="muted small"> · {e.region}</span>}
+                    </td>
+                    <td className="mono" title={t('log.col.retries') + ': ' + e.retries}>
+                      {e.durationMs}
+                      {e.retries > 0 && <span className="muted"> +{e.retries}</span>}
+                    </td>
+                    <td className={`ellipsis ${e.outcome === 'ok' ? 'ok' : 'fail'}`} title={e.outcome === 'ok' ? undefined : `${e.outcome}${e.tencentCode ? ` (${e.tencentCode})` : ''}`}>
+                      {e.outcome === 'ok' ? t('log.ok') : (e.tencentCode ?? e.outcome)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
