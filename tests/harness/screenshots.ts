@@ -125,6 +125,8 @@ export const screens: Screen[] = [
       await page.getByText('Active', { exact: true }).first().click().catch(() => undefined)
       await page.getByTestId('room-row').first().click()
       await page.getByTestId('user-row').first().waitFor()
+      // The charts load with the room (their code on first use), then draw.
+      await page.locator('[data-testid="room-detail"] .u-over').first().waitFor({ timeout: 20_000 })
     },
   },
   {

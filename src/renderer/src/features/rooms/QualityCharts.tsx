@@ -218,7 +218,7 @@ export function QualityCharts(props: QualityChartsProps) {
           <p className="muted small insights-hint">{t('insights.quality.zoomHint')}</p>
           <div className="insights-grid">
             {models.map((m) => (
-              <MetricChart key={`${m.group.id}-${dark ? 'd' : 'l'}`} model={m} title={t(m.group.title)} syncKey={syncKey} registry={charts} onScale={onScale} dark={dark} />
+              <MetricChart key={`${m.group.id}-${dark ? 'd' : 'l'}`} model={m} title={t(m.group.title)} syncKey={syncKey} registry={charts} onScale={onScale} dark={dark} locale={locale} />
             ))}
           </div>
         </>
@@ -227,9 +227,9 @@ export function QualityCharts(props: QualityChartsProps) {
   )
 }
 
-function MetricChart(props: { model: ChartModel; title: string; syncKey: string; registry: Set<uPlot>; onScale: (u: uPlot) => void; dark: boolean }) {
+function MetricChart(props: { model: ChartModel; title: string; syncKey: string; registry: Set<uPlot>; onScale: (u: uPlot) => void; dark: boolean; locale: string }) {
   const host = useRef<HTMLDivElement>(null)
-  const { model, syncKey, registry, onScale } = props
+  const { model, syncKey, registry, onScale, locale } = props
 
   useEffect(() => {
     const el = host.current
@@ -247,7 +247,18 @@ function MetricChart(props: { model: ChartModel; title: string; syncKey: string;
       height: CHART_HEIGHT,
       series: model.series,
       scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > min ? max * 1.08 : min + 1] } },
-      axes: [axis(null), axis(model.group.unit)],
+      // Time ticks in the UI language's format (24-hour), seconds only when zoomed in to minutes.
+      axes: [
+        {
+          ...axis(null),
+          space: 64,
+          values: (_u: uPlot, vals: number[]) => {
+            const span = (vals.at(-1) ?? 0) - (vals[0] ?? 0)
+            return vals.map((v) => new Date(v * 1000).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', ...(span < 300 ? { second: '2-digit' as const } : {}), hour12: false }))
+          },
+        },
+        axis(model.group.unit),
+      ],
       cursor: { y: false, sync: { key: syncKey, setSeries: true }, drag: { x: true, y: false, setScale: true }, points: { size: 6 } },
       legend: { live: true },
       hooks: { setScale: [(u, key) => key === 'x' && onScale(u)] },
@@ -264,7 +275,7 @@ function MetricChart(props: { model: ChartModel; title: string; syncKey: string;
       registry.delete(chart)
       chart.destroy()
     }
-  }, [model, syncKey, registry, onScale, props.dark])
+  }, [model, syncKey, registry, onScale, props.dark, locale])
 
   return (
     <figure className="insights-chart" data-testid="quality-chart" data-metric={model.group.id} data-points={model.points}>
