@@ -10,7 +10,7 @@ test.afterEach(async () => {
 
 const expectations = {
   en: { rooms: 'Rooms', designer: 'Layout designer', sei: 'SEI preview', settings: 'Settings', demo: 'Demo (local simulator)', live: 'Live' },
-  'zh-CN': { rooms: '房间', designer: '布局设计器', sei: 'SEI 预览', settings: '设置', demo: 'Demo (local simulator)', live: '进行中' },
+  'zh-CN': { rooms: '房间', designer: '布局设计器', sei: 'SEI 预览', settings: '设置', demo: '演示（本地模拟器）', live: '进行中' },
 } as const
 
 for (const [locale, text] of Object.entries(expectations)) {

@@ -41,7 +41,7 @@ test('npm run web prints its address; a browser walks it in Chinese', async () =
     await page.getByTestId('language-select').selectOption('zh-CN')
     await page.getByTestId('nav-rooms').click()
     await expect(page.getByTestId('view-rooms').getByRole('heading', { level: 1 })).toHaveText('房间')
-    await expect(page.getByTestId('profile-switcher')).toContainText('Demo')
+    await expect(page.getByTestId('profile-switcher')).toContainText('演示（本地模拟器）')
     await page.getByText('进行中', { exact: true }).first().click()
     await page.getByTestId('room-row').first().click()
     await expect(page.getByTestId('room-detail').getByTestId('user-row').first()).toBeVisible()

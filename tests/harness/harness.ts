@@ -18,7 +18,8 @@ import { createSenderCheck, registerIpc } from '../../src/main/ipc/register'
 import type { Logger } from '../../src/main/ipc/dispatch'
 import { createServices, demoCloudOf, type Services } from '../../src/main/services'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
-import { startWebServer, type WebServer } from '../../src/main/web/server'
+import { nodeBase64, startWebServer, type WebServer } from '../../src/main/web/server'
+import { bytesToWire } from '../../src/shared/contract/wire'
 import { test } from '@playwright/test'
 
 export const ORIGIN = 'https://trtc-desk.test'
@@ -93,12 +94,7 @@ export async function launchBrowser(headless = true): Promise<Browser> {
 }
 
 /** Uint8Array values as { __bytes: base64 }: page.evaluate carries JSON-like values only. */
-function withBytesAsBase64(v: unknown): unknown {
-  if (v instanceof Uint8Array) return { __bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
-  if (Array.isArray(v)) return v.map(withBytesAsBase64)
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withBytesAsBase64(x)]))
-  return v
-}
+const withBytesAsBase64 = (v: unknown): unknown => bytesToWire(v, nodeBase64)
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(preloadPath)) throw new Error('Build first: out/preload/index.js is missing (npm run build).')

@@ -8,6 +8,7 @@ export const en = {
   'nav.shortcut': 'Shortcut: {keys}',
   'header.profile': 'Profile',
   'header.noProfile': 'No profile',
+  'profile.demoName': 'Demo (local simulator)',
   'header.profilesEmpty': 'No profiles yet',
   'header.manageProfiles': 'Manage profiles…',
   'header.about': 'About TRTC Desk',

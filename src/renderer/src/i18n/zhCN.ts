@@ -10,6 +10,7 @@ export const zhCN: Record<ShellMessageKey, string> = {
   'nav.shortcut': '快捷键：{keys}',
   'header.profile': '配置',
   'header.noProfile': '无配置',
+  'profile.demoName': '演示（本地模拟器）',
   'header.profilesEmpty': '尚无配置',
   'header.manageProfiles': '管理配置…',
   'header.about': '关于 TRTC Desk',

@@ -37,7 +37,8 @@ export function ProfileDialog(props: { profile: ProfileListItem | null; onClose(
   /** Saved, but its connection test failed: it waits to be used anyway or left aside. */
   const [untried, setUntried] = useState<{ id: string; verdict: ConnectionVerdictView | null } | null>(null)
   const profiles = useApp((s) => s.profiles)
-  const current = profiles?.profiles.find((x) => x.id === profiles.activeId)?.name ?? ''
+  const inUse = profiles?.profiles.find((x) => x.id === profiles.activeId)
+  const current = inUse ? (inUse.kind === 'demo' ? t('profile.demoName') : inUse.name) : ''
 
   const save = async () => {
     const parsedApps = parseApps(apps)

@@ -64,7 +64,7 @@ export function ProfilesCard() {
             <li key={p.id} className={active ? 'profile active' : 'profile'} data-testid="profile-item" data-profile={p.id}>
               <div className="profile-main">
                 <div>
-                  <strong>{p.name}</strong> {active && <span className="badge">{t('settings.profiles.active')}</span>}
+                  <strong>{p.kind === 'demo' ? t('profile.demoName') : p.name}</strong> {active && <span className="badge">{t('settings.profiles.active')}</span>}
                   <div className="muted small">
                     <span className="mono">{p.secretIdHint}</span>
                     {' · '}

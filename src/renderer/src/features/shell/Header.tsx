@@ -37,7 +37,7 @@ export function Header() {
             <button type="button" className="profile-button" data-testid="profile-switcher">
               <span className="profile-label">{t('header.profile')}</span>
               <span className="profile-name">
-                {profiles === null ? t('header.loading') : active ? active.name : t('header.noProfile')}
+                {profiles === null ? t('header.loading') : active ? (active.kind === 'demo' ? t('profile.demoName') : active.name) : t('header.noProfile')}
               </span>
               <svg viewBox="0 0 12 12" aria-hidden="true" className="chevron">
                 <path d="M2 4l4 4 4-4" />
@@ -56,7 +56,7 @@ export function Header() {
                   data-active={p.id === profiles.activeId || undefined}
                   onSelect={() => void selectProfile(p.id)}
                 >
-                  <span>{p.name}</span>
+                  <span>{p.kind === 'demo' ? t('profile.demoName') : p.name}</span>
                   <span className="muted">{p.secretIdHint}</span>
                 </DropdownMenu.Item>
               ))}
