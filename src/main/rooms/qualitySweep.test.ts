@@ -79,7 +79,9 @@ describe('quality sweep', () => {
       timed('DescribeRoomInfo', { SdkAppId: window.sdkAppId, StartTime: window.endTime - 600, EndTime: window.endTime, PageSize: 10 }),
     ])
     expect(swept.ok && control.ok).toBe(true)
-    expect(swept.ms - control.ms).toBeLessThan(50 + 30)
+    // One 50 ms slot, plus timer lateness on a busy machine (seen up to 45 ms with the whole suite
+    // running); behind the sweep's waiting calls it would be two or three slots more.
+    expect(swept.ms - control.ms).toBeLessThan(50 + 50)
     await until(() => events.at(-1)?.done === rooms.length)
     sweep.close()
     const rows = new Map<string, RoomQuality>(events.flatMap((e) => e.rows.map((q) => [q.commId, q])))

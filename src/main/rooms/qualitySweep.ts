@@ -28,6 +28,8 @@ const LOSS_BATCH = 6
 /** Users measured for loss per room: four calls; a bigger room says how many of its users were measured. */
 export const LOSS_USERS = 24
 const USERS_PAGE = 100
+/** Rooms remembered per app (quality and user lists) before rooms outside the current list are dropped. */
+const CACHE_ROOMS = 20_000
 const USERS_PAGES = 10
 
 /** One column of a real-time answer (Data.Series, L16172–L16185; the first value of a row is its time). */
@@ -261,6 +263,12 @@ export function createQualitySweep(deps: { cloud: CloudAccess; emit: Emit; now: 
       window = w
       rooms = [...list]
       const known = rowsOf()
+      // Bounded: past CACHE_ROOMS remembered rooms, those not in this list are forgotten.
+      const index = usersOf(w.sdkAppId)
+      if (known.size > CACHE_ROOMS || index.size > CACHE_ROOMS) {
+        const listedIds = new Set(rooms.map((r) => r.commId))
+        for (const m of [known, index]) for (const k of m.keys()) if (!listedIds.has(k)) m.delete(k)
+      }
       queue = rooms.filter((r) => stale(r, known.get(r.commId)))
       order()
       if (queue.length === 0) publish([])

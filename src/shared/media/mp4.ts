@@ -30,6 +30,15 @@ const maxMoofBytes = 16 << 20
 /** Beyond this a sample table is refused: an hour at 60 fps is 216,000 samples. */
 const maxSamples = 1 << 22
 const maxFieldlessRun = 1 << 16
+/**
+ * Samples read per byte of the moov or moof that declares them. A table of per-sample sizes costs 4
+ * bytes a sample; constant-size tables and field-less track runs cost almost nothing, so their
+ * counts are the muxer's word alone: this keeps the work (and memory) of a box proportional to its
+ * size, whatever it claims. Small boxes get at least minSampleBudget.
+ */
+const samplesPerByte = 64
+const minSampleBudget = 4096
+const sampleBudget = (boxBytes: number): number => Math.min(maxSamples, Math.max(minSampleBudget, boxBytes * samplesPerByte))
 /** SEI units held while mdat precedes moov. */
 const maxPendingBytes = 64 << 20
 
@@ -383,9 +392,10 @@ export class Mp4Parser {
       }
     }
     if (count === 0) return noSamples
-    if (count > maxSamples) {
-      this.sink.warn(`sample table of ${count} samples is larger than ${maxSamples}; the rest are not read`)
-      count = maxSamples
+    const budget = sampleBudget(b.length)
+    if (count > budget) {
+      this.sink.warn(`sample table of ${count} samples is larger than ${budget} (for a ${b.length}-byte moov); the rest are not read`)
+      count = budget
     }
     const chunkTable = co64 ?? stco
     if (!chunkTable || !stsc) {
@@ -450,6 +460,8 @@ export class Mp4Parser {
     const offsets: number[] = []
     const sizes: number[] = []
     const times: number[] = []
+    const budget = sampleBudget(b.length)
+    let overBudget = false
     boxes(b, 0, b.length, (type, s, e) => {
       if (type !== 'traf') return
       const tfhd = find(b, s, e, 'tfhd')
@@ -492,7 +504,11 @@ export class Mp4Parser {
         // Without per-sample fields nothing bounds count but the muxer's word; a GOP is far smaller.
         const n = fieldBytes > 0 ? Math.min(count, Math.floor((te - p) / fieldBytes)) : Math.min(count, maxFieldlessRun)
         if (fieldBytes === 0 && count > maxFieldlessRun) this.sink.warn(`trun in moof at offset ${moofOffset} declares ${count} samples; ${maxFieldlessRun} are read`)
-        for (let k = 0; k < n && offsets.length < maxSamples; k++) {
+        if (offsets.length + n > budget && !overBudget) {
+          overBudget = true
+          this.sink.warn(`moof at offset ${moofOffset} declares more than ${budget} samples (for ${b.length} bytes); the rest are not read`)
+        }
+        for (let k = 0; k < n && offsets.length < budget; k++) {
           let duration = defaultDuration
           let size = defaultSize
           let cto = 0
