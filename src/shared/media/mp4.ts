@@ -36,7 +36,7 @@ const maxFieldlessRun = 1 << 16
  * counts are the muxer's word alone: this keeps the work (and memory) of a box proportional to its
  * size, whatever it claims. Small boxes get at least minSampleBudget.
  */
-const samplesPerByte = 64
+const samplesPerByte = 16
 const minSampleBudget = 4096
 const sampleBudget = (boxBytes: number): number => Math.min(maxSamples, Math.max(minSampleBudget, boxBytes * samplesPerByte))
 /** SEI units held while mdat precedes moov. */
