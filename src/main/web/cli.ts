@@ -75,6 +75,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+    process.stderr.write(`TRTC Desk could not listen on ${arg('host') ?? '127.0.0.1'}:${arg('port') ?? 5180} (${code}). Choose another port with \`npm run web -- --port N\`${code === 'EADDRNOTAVAIL' ? ' or an address of this machine with --host' : ''}.\n`)
+  else process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
   process.exit(1)
 })
