@@ -8,11 +8,12 @@
 // swept again after a pause. The user lists double as an index to find a user across rooms.
 import type { RoomQuality, RoomRow, UserSighting } from '../../shared/contract/contract'
 import type { DescribeTrtcDataResponse } from '../../shared/trtc/realtime'
-import type { DescribeCallDetailInfoResponse, DescribeUserInfoResponse, UserInformation } from '../../shared/trtc/roomsQuality'
+import type { DescribeCallDetailInfoResponse, UserInformation } from '../../shared/trtc/roomsQuality'
 import { FLAG_AUDIO_STUTTER, FLAG_LOSS, FLAG_VIDEO_STUTTER } from '../../shared/dashboard/roomFlags'
 import { ok, type Result } from '../../shared/errors'
 import type { Emit } from '../ipc/dispatch'
 import type { CloudAccess, CloudHandle } from './cloudAccess'
+import { describeUserPages } from './roomsService'
 
 /** "The premium edition can query the last 1 hours" of real-time scale data (L4042–L4043). */
 export const REALTIME_LOOKBACK_S = 3600
@@ -27,7 +28,6 @@ const LOSS_SPAN_S = 3600
 const LOSS_BATCH = 6
 /** Users measured for loss per room: four calls; a bigger room says how many of its users were measured. */
 export const LOSS_USERS = 24
-const USERS_PAGE = 100
 /** Rooms remembered per app (quality and user lists) before rooms outside the current list are dropped. */
 const CACHE_ROOMS = 20_000
 const USERS_PAGES = 10
@@ -90,17 +90,13 @@ export function createQualitySweep(deps: { cloud: CloudAccess; emit: Emit; now: 
   let running = 0
   let timer: NodeJS.Timeout | null = null
   let closed = false
-  const rowsOf = (): Map<string, RoomQuality> => {
-    if (!window) return new Map()
-    let m = cache.get(window.sdkAppId)
-    if (!m) cache.set(window.sdkAppId, (m = new Map()))
+  const perApp = <T,>(all: Map<number, Map<string, T>>, sdkAppId: number): Map<string, T> => {
+    let m = all.get(sdkAppId)
+    if (!m) all.set(sdkAppId, (m = new Map()))
     return m
   }
-  const usersOf = (sdkAppId: number): Map<string, RoomUsers> => {
-    let m = users.get(sdkAppId)
-    if (!m) users.set(sdkAppId, (m = new Map()))
-    return m
-  }
+  const rowsOf = (): Map<string, RoomQuality> => (window ? perApp(cache, window.sdkAppId) : new Map())
+  const usersOf = (sdkAppId: number): Map<string, RoomUsers> => perApp(users, sdkAppId)
   const listed = () => {
     const rows = rowsOf()
     return rooms.flatMap((r) => rows.get(r.commId) ?? [])
@@ -117,21 +113,10 @@ export function createQualitySweep(deps: { cloud: CloudAccess; emit: Emit; now: 
 
   const presence = (u: UserInformation): Presence => ({ userId: u.UserId, joinTs: u.JoinTs, leaveTs: u.LeaveTs, finished: u.Finished })
 
-  /** Every page of a room's users over [from, to] (one page of 100 is the usual room). */
+  /** A room's user sessions over [from, to], or null when the query failed. */
   async function roomUsers(h: CloudHandle, w: SweepWindow, room: RoomRow, from: number, to: number, userIds?: string[], priority: 'user' | 'background' = 'background'): Promise<Presence[] | null> {
-    const out: Presence[] = []
-    for (let page = 0; page < USERS_PAGES; page++) {
-      const r = await h.client.call<DescribeUserInfoResponse>(
-        'DescribeUserInfo',
-        { CommId: room.commId, SdkAppId: w.sdkAppId, StartTime: from, EndTime: to, PageNumber: page, PageSize: USERS_PAGE, ...(userIds ? { UserIds: userIds } : {}) },
-        { region: h.region, priority, mutating: false },
-      )
-      if (!r.ok) return null
-      const list = r.value.UserList ?? []
-      out.push(...list.map(presence))
-      if (list.length < USERS_PAGE || out.length >= r.value.Total) break
-    }
-    return out
+    const r = await describeUserPages(h, { sdkAppId: w.sdkAppId, commId: room.commId, from, to, ...(userIds ? { userIds } : {}) }, priority, USERS_PAGES)
+    return r.ok ? r.value.map(presence) : null
   }
 
   /** Each user's mean packet loss (the worse of audio and video, %) over [from, to], six users a call. */

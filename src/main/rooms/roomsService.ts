@@ -1,9 +1,10 @@
 // Rooms and their users, read from DescribeRoomInfo and DescribeUserInfo with every page fetched.
 import type { QualityRequest, QualitySeries, RoomRow, RoomsFetchRequest, RoomsResult, UserEvent, UserEventsRequest, UserRow, UsersRequest } from '../../shared/contract/contract'
 import { ok, type Result } from '../../shared/errors'
-import type { DescribeRoomInfoResponse, DescribeUserInfoResponse } from '../../shared/trtc/roomsQuality'
+import type { DescribeRoomInfoResponse, DescribeUserInfoResponse, UserInformation } from '../../shared/trtc/roomsQuality'
+import type { Priority } from '../cloud/rateBudget'
 import type { Emit } from '../ipc/dispatch'
-import type { CloudAccess } from './cloudAccess'
+import type { CloudAccess, CloudHandle } from './cloudAccess'
 import { guessRoomIdType } from './roomIds'
 
 // "Value range: 1-100." (003_530a54cf0f8c0df7.txt L11176, L12318)
@@ -11,6 +12,32 @@ const PAGE_SIZE = 100
 // A runaway guard: 24 h of rooms at 100 a page. Far above any real window.
 const MAX_PAGES = 2000
 const USER_WINDOW_S = 4 * 3600
+
+/**
+ * Every page of a room's users over [from, to] (at most four hours apart, L12295–L12298), all of
+ * them or only `userIds` (1–100, L12302–L12309). Shared by the room's users table and the rooms
+ * list's quality sweep, which asks at 'background' priority.
+ */
+export async function describeUserPages(
+  h: Pick<CloudHandle, 'client' | 'region'>,
+  req: { sdkAppId: number; commId: string; from: number; to: number; userIds?: string[] },
+  priority: Priority,
+  maxPages = MAX_PAGES,
+): Promise<Result<UserInformation[]>> {
+  const out: UserInformation[] = []
+  for (let page = 0; page < maxPages; page++) {
+    const r = await h.client.call<DescribeUserInfoResponse>(
+      'DescribeUserInfo',
+      { CommId: req.commId, SdkAppId: req.sdkAppId, StartTime: req.from, EndTime: req.to, PageNumber: page, PageSize: PAGE_SIZE, ...(req.userIds ? { UserIds: req.userIds } : {}) },
+      { region: h.region, priority, mutating: false },
+    )
+    if (!r.ok) return r
+    const list = r.value.UserList ?? []
+    out.push(...list)
+    if (list.length < PAGE_SIZE || (page + 1) * PAGE_SIZE >= r.value.Total) break
+  }
+  return ok(out)
+}
 
 export interface RoomsService {
   fetch(req: RoomsFetchRequest): Promise<Result<RoomsResult>>
@@ -75,32 +102,22 @@ export function createRoomsService(deps: { cloud: CloudAccess; emit: Emit; now: 
   async function users(req: UsersRequest): Promise<Result<UserRow[]>> {
     const handle = await deps.cloud.current()
     if (!handle.ok) return handle
-    const { client, region } = handle.value
     const rows = new Map<string, UserRow>()
     // "The end and start time cannot be more than four hours apart." (003_530a54cf0f8c0df7.txt L12298):
     // longer rooms are read in 4-hour windows and the sessions merged.
     for (let from = req.startTime; from < req.endTime; from += USER_WINDOW_S) {
-      const to = Math.min(req.endTime, from + USER_WINDOW_S)
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const r = await client.call<DescribeUserInfoResponse>(
-          'DescribeUserInfo',
-          { CommId: req.commId, SdkAppId: req.sdkAppId, StartTime: from, EndTime: to, PageNumber: page, PageSize: PAGE_SIZE },
-          { region, priority: 'user', mutating: false },
-        )
-        if (!r.ok) return r
-        const list = r.value.UserList ?? []
-        for (const u of list) {
-          rows.set(`${u.UserId}\u0000${u.JoinTs}`, {
-            userId: u.UserId,
-            joinTs: u.JoinTs,
-            leaveTs: u.LeaveTs,
-            finished: u.Finished,
-            deviceType: u.DeviceType,
-            sdkVersion: u.SdkVersion,
-            clientIp: u.ClientIp,
-          })
-        }
-        if (list.length < PAGE_SIZE || (page + 1) * PAGE_SIZE >= r.value.Total) break
+      const r = await describeUserPages(handle.value, { sdkAppId: req.sdkAppId, commId: req.commId, from, to: Math.min(req.endTime, from + USER_WINDOW_S) }, 'user')
+      if (!r.ok) return r
+      for (const u of r.value) {
+        rows.set(`${u.UserId}\u0000${u.JoinTs}`, {
+          userId: u.UserId,
+          joinTs: u.JoinTs,
+          leaveTs: u.LeaveTs,
+          finished: u.Finished,
+          deviceType: u.DeviceType,
+          sdkVersion: u.SdkVersion,
+          clientIp: u.ClientIp,
+        })
       }
     }
     return ok([...rows.values()].sort((a, b) => a.joinTs - b.joinTs || a.userId.localeCompare(b.userId)))
