@@ -275,14 +275,14 @@ export function RoomsView() {
                   title={t('rooms.failed.title')}
                   body={s.error.message}
                   action={
-                    <>
+                    <div className="dialog-actions start">
                       <button type="button" className="button primary" onClick={() => void s.refreshRequested()}>
                         {t('rooms.failed.retry')}
                       </button>
                       <button type="button" className="button" onClick={() => select('settings')}>
                         {t('rooms.failed.settings')}
                       </button>
-                    </>
+                    </div>
                   }
                 />
               ) : rows.length === 0 && !s.loading ? (
