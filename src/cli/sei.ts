@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs'
 import { open as openFile } from 'node:fs/promises'
 import { Agent, interceptors, request } from 'undici'
 import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
+import { warningText } from '../shared/media/seiSink'
 import { toEntry } from '../shared/media/seiEntry'
 
 const chunkBytes = 4 << 20
@@ -156,7 +157,7 @@ export async function main(args: string[]): Promise<number> {
     spanMs: firstPtsMs !== null && lastPtsMs !== null ? lastPtsMs - firstPtsMs : 0,
     /** Time taken to read and parse. */
     durationMs: Math.round(performance.now() - started),
-    warnings: reader.warnings,
+    warnings: reader.warnings.map(warningText),
   }
   console.error(JSON.stringify(summary))
   return 0

@@ -117,7 +117,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'dashboard.usage': (req) => deps.dashboard.usage(req),
     'dashboard.roomUsage': (req) => deps.dashboard.roomUsage(req),
     'shell.openExternal': async ({ url }) => {
-      if (!isOpenableExternally(url)) return err('request.invalid', `Invalid request for shell.openExternal: links open only to ${EXTERNAL_HOSTS.join(', ')}.`)
+      if (!isOpenableExternally(url)) return err('request.invalid', 'err.request.linkNotAllowed', { hosts: EXTERNAL_HOSTS.join(', ') }, { message: `Invalid request for shell.openExternal: links open only to ${EXTERNAL_HOSTS.join(', ')}.` })
       await deps.openExternal(url)
       return ok(null)
     },

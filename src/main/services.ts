@@ -67,6 +67,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
   const started = Date.now() - process.uptime() * 1000
   for (const dir of [opts.userDataDir, join(opts.userDataDir, 'autosave')]) await removeStaleTempFiles(dir, started)
   const settings = await createSettingsStore(opts.userDataDir, opts.log)
+  const uiLocale = () => alertLocale(settings.get().language, opts.appInfo.systemLocales)
   const now = opts.now ?? Date.now
   const clock = { now }
   const profiles = createProfileService({ dir: opts.userDataDir, secrets: opts.secrets, clock })
@@ -99,7 +100,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     emit: opts.emit,
     notify: opts.notify ?? (() => undefined),
     log: opts.log,
-    locale: () => alertLocale(settings.get().language, opts.appInfo.systemLocales),
+    locale: uiLocale,
   })
   const images = createImageProber(now)
   const quality = createQualitySweep({ cloud, emit: opts.emit, now })
@@ -120,7 +121,7 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     liveSei,
     dashboard,
     alerts,
-    layoutFiles: createLayoutFiles({ dir: opts.userDataDir, dialogs: opts.dialogs ?? noFileDialogs, now, log: opts.log }),
+    layoutFiles: createLayoutFiles({ dir: opts.userDataDir, dialogs: opts.dialogs ?? noFileDialogs, now, log: opts.log, locale: uiLocale }),
     audit,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,

@@ -1,3 +1,5 @@
+import { sayEn, type SayKey, type SayParams } from './messages/catalogue'
+
 // Errors are values: every IPC reply is a Result. Electron keeps only `message` of an error thrown
 // across `invoke` (electron#24427), so nothing relies on throwing across the boundary.
 
@@ -27,6 +29,7 @@ export const errorCodes = [
   'cancelled',
   'file.unreadable',
   'file.invalid',
+  'transport.closed',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -41,13 +44,22 @@ export interface CheckRef {
   field?: string
 }
 
+/** What to tell the user: a key of shared/messages/catalogue.ts and its parameters, worded by the renderer. */
+export interface Say {
+  key: SayKey
+  params?: SayParams
+}
+
 export interface AppError {
   code: ErrorCode
-  /** Says what happened and what to do. Never contains a secret or a stack. */
+  /** The same in English, for the log and for tests. Never contains a secret or a stack. */
   message: string
+  say: Say
   retryable: boolean
   requestId?: string
   tencentCode?: string
+  /** Tencent Cloud's own Message, where it names what our words cannot (e.g. the parameter). */
+  cloudSays?: string
   /** Why a layout was held back: the checks it failed, for the renderer to show on tiles and fields. */
   checks?: CheckRef[]
 }
@@ -56,9 +68,14 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 
-export const err = (code: ErrorCode, message: string, extra: Partial<Omit<AppError, 'code' | 'message'>> = {}): Result<never> => ({
+/** `extra.message` replaces the English wording where the log needs more detail than the user. */
+export function appError(code: ErrorCode, key: SayKey, params?: SayParams, extra: Partial<Omit<AppError, 'code' | 'say'>> = {}): AppError {
+  return { code, message: sayEn(key, params), say: params ? { key, params } : { key }, retryable: extra.retryable ?? false, ...extra }
+}
+
+export const err = (code: ErrorCode, key: SayKey, params?: SayParams, extra: Partial<Omit<AppError, 'code' | 'say'>> = {}): Result<never> => ({
   ok: false,
-  error: { code, message, retryable: extra.retryable ?? false, ...extra },
+  error: appError(code, key, params, extra),
 })
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -77,7 +77,7 @@ describe('alerts service on the simulator', () => {
     expect(list.alerts[0]).toMatchObject({ ruleName: 'Anyone online', metric: 'userCount', comparator: '>', threshold: 0, resolvedAt: null, acknowledgedAt: null })
     expect(list.alerts[0]!.value).toBeGreaterThan(0)
     expect(list.unacknowledged).toBe(1)
-    expect(list.status.lastError).toBeNull()
+    expect(list.status.problems).toEqual([])
     expect(notes).toHaveLength(1)
     expect(notes[0]!.title).toBe('Anyone online')
     expect(notes[0]!.body).toMatch(/^Online users \d+ > 0 — app \d+$/)

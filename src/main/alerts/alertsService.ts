@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { AlertRulesView, AlertsView } from '../../shared/contract/contract'
+import type { AlertPollProblem, AlertRulesView, AlertsView } from '../../shared/contract/contract'
 import { evaluate } from '../../shared/alerts/evaluate'
 import { notificationText, type AlertLocale } from '../../shared/alerts/text'
 import {
@@ -23,7 +23,7 @@ import {
   type PresenceSample,
   type RuleInput,
 } from '../../shared/alerts/model'
-import { err, ok, type Result } from '../../shared/errors'
+import { appError, err, ok, type AppError, type Result } from '../../shared/errors'
 import type { DescribeTrtcDataResponse } from '../../shared/trtc/realtime'
 import type { DescribeCallDetailInfoResponse, DescribeRoomInfoResponse, DescribeUserInfoResponse, RoomState } from '../../shared/trtc/roomsQuality'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
@@ -84,10 +84,6 @@ function parseRule(raw: unknown): AlertRule | null {
   return r.success && typeof id === 'string' ? ({ ...r.data, id } as AlertRule) : null
 }
 
-export function scopeText(s: AlertScope): string {
-  return s.kind === 'app' ? `app ${s.sdkAppId}` : s.kind === 'room' ? `room ${s.roomId} (${s.sdkAppId})` : `user ${s.userId} in room ${s.roomId}`
-}
-
 export async function createAlertsService(deps: AlertsDeps): Promise<AlertsService> {
   const rulesPath = join(deps.dir, 'alert-rules.json')
   const alertsPath = join(deps.dir, 'alerts.json')
@@ -116,7 +112,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
   const af = await load(alertsPath, alertsFile)
   let alerts: Alert[] = (af?.alerts ?? []) as unknown as Alert[]
   let state: EvaluatorState = (af?.state ?? {}) as unknown as EvaluatorState
-  const status: AlertsView['status'] = { polling: false, lastPollAt: null, lastError: null }
+  const status: AlertsView['status'] = { polling: false, lastPollAt: null, problems: [] }
 
   // Writes are serialized; each writes the whole current value atomically.
   let writing: Promise<void> = Promise.resolve()
@@ -155,14 +151,14 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
     }, pollIntervalS * 1000)
   }
 
-  async function collect(client: TencentClient, region: string, nowS: number): Promise<{ metrics: MetricSample[]; presence: PresenceSample[]; errors: string[] }> {
+  async function collect(client: TencentClient, region: string, nowS: number): Promise<{ metrics: MetricSample[]; presence: PresenceSample[]; errors: AlertPollProblem[] }> {
     const metrics: MetricSample[] = []
     const presence: PresenceSample[] = []
-    const errors: string[] = []
+    const errors: AlertPollProblem[] = []
     const bg = { region, priority: 'background' as const, mutating: false }
     // Twice the interval, so a late poll misses nothing; the evaluator skips what it has seen.
     const windowS = Math.min(3600, Math.max(60, 2 * pollIntervalS))
-    const fail = (what: string, e: { message: string }) => errors.push(`${what}: ${e.message}`)
+    const fail = (action: string, scope: AlertScope, error: AppError) => errors.push({ action, scope, error })
 
     // App and room metrics: one call per API and scope.
     const dash = new Map<string, { scope: AlertScope; scale: boolean; quality: boolean }>()
@@ -193,7 +189,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
         // These actions take no Region (L4067, L4682); the client leaves it out.
         const r = await client.call<DescribeTrtcDataResponse>(action, params, bg)
         if (!r.ok) {
-          fail(`${action} ${scopeText(d.scope)}`, r.error)
+          fail(action, d.scope, r.error)
           continue
         }
         // Rows start with the Unix time; the other columns are named (L16023–L16034).
@@ -232,7 +228,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
     for (const u of users.values()) {
       const rooms = await liveRooms(u.sdkAppId, u.roomId)
       if (!rooms.ok) {
-        fail(`DescribeRoomInfo room ${u.roomId}`, rooms.error)
+        fail('DescribeRoomInfo', { kind: 'room', sdkAppId: u.sdkAppId, roomId: u.roomId }, rooms.error)
         continue
       }
       const room = rooms.value[0]
@@ -254,7 +250,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
           bg,
         )
         if (!r.ok) {
-          fail(`DescribeCallDetailInfo room ${u.roomId}`, r.error)
+          fail('DescribeCallDetailInfo', { kind: 'room', sdkAppId: u.sdkAppId, roomId: u.roomId }, r.error)
           continue
         }
         // Upstream data has an empty PeerId (L15759–L15781); decode fps exists only downstream, so
@@ -276,10 +272,11 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
     for (const v of vips.values()) {
       const rooms = await liveRooms(v.sdkAppId, v.roomId)
       if (!rooms.ok) {
-        fail(`DescribeRoomInfo ${v.roomId === undefined ? `app ${v.sdkAppId}` : `room ${v.roomId}`}`, rooms.error)
+        fail('DescribeRoomInfo', v.roomId === undefined ? { kind: 'app', sdkAppId: v.sdkAppId } : { kind: 'room', sdkAppId: v.sdkAppId, roomId: v.roomId }, rooms.error)
         continue
       }
-      if (rooms.value.length > MAX_VIP_ROOMS) errors.push(`VIP rules read the ${MAX_VIP_ROOMS} newest of ${rooms.value.length} live rooms of ${v.sdkAppId}`)
+      if (rooms.value.length > MAX_VIP_ROOMS)
+        errors.push({ scope: { kind: 'app', sdkAppId: v.sdkAppId }, error: appError('request.invalid', 'err.alerts.vipTruncated', { max: MAX_VIP_ROOMS, total: rooms.value.length }) })
       const present = new Set<string>()
       let failed = false
       for (const room of rooms.value.slice(0, MAX_VIP_ROOMS)) {
@@ -290,7 +287,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
             bg,
           )
           if (!r.ok) {
-            fail(`DescribeUserInfo room ${room.RoomString}`, r.error)
+            fail('DescribeUserInfo', { kind: 'room', sdkAppId: v.sdkAppId, roomId: room.RoomString }, r.error)
             failed = true
             break
           }
@@ -333,7 +330,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
     try {
       const handle = await deps.cloud.current()
       if (!handle.ok) {
-        status.lastError = handle.error.message
+        status.problems = [{ error: handle.error }]
         return
       }
       const nowMs = deps.now()
@@ -364,11 +361,11 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
         alerts = alerts.filter((a) => !drop.has(a.id))
       }
       status.lastPollAt = deps.now()
-      status.lastError = samples.errors.length > 0 ? samples.errors.join('; ') : null
+      status.problems = samples.errors
       await persist('alerts').catch((e: unknown) => deps.log.error('alerts: could not save the alert history', e))
     } catch (e) {
       deps.log.error('alerts: poll failed', e)
-      status.lastError = 'The last check failed unexpectedly; it will be retried.'
+      status.problems = [{ error: appError('internal', 'err.alerts.pollCrashed') }]
     } finally {
       polling = false
       pushed()
@@ -380,7 +377,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
       await persist('rules')
     } catch (e) {
       deps.log.error('alerts: could not save the rules', e)
-      return err('internal', 'The alert rules could not be saved to disk.')
+      return err('internal', 'err.alerts.rulesUnsaved')
     }
     schedule()
     // A changed rule starts from a clean slate at the next poll; open alerts of rules that are
@@ -406,12 +403,12 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
       const p = ruleSchema.safeParse(input)
       if (!p.success) {
         const first = p.error.issues[0]
-        return err('request.invalid', first?.message ?? 'The rule is not valid.')
+        return err('request.invalid', 'err.alerts.ruleInvalid', { field: first?.path.join('.') || '—' }, first ? { message: first.message } : {})
       }
       const id = input.id ?? randomUUID()
       const rule = { ...p.data, id } as AlertRule
       const i = rules.findIndex((r) => r.id === id)
-      if (input.id !== undefined && i < 0) return err('request.invalid', 'That rule no longer exists.')
+      if (input.id !== undefined && i < 0) return err('request.invalid', 'err.alerts.ruleGone')
       if (i >= 0) {
         // A changed rule is a new condition: its open alert resolves and it is watched afresh.
         for (const k of Object.keys(state)) if (k === id || k.startsWith(`${id}\u0000`)) {
@@ -425,7 +422,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
       return rulesChanged()
     },
     async deleteRule(id) {
-      if (!rules.some((r) => r.id === id)) return err('request.invalid', 'That rule no longer exists.')
+      if (!rules.some((r) => r.id === id)) return err('request.invalid', 'err.alerts.ruleGone')
       rules = rules.filter((r) => r.id !== id)
       return rulesChanged()
     },
@@ -442,7 +439,7 @@ export async function createAlertsService(deps: AlertsDeps): Promise<AlertsServi
         await persist('alerts')
       } catch (e) {
         deps.log.error('alerts: could not save the alert history', e)
-        return err('internal', 'The acknowledgement could not be saved to disk.')
+        return err('internal', 'err.alerts.ackUnsaved')
       }
       pushed()
       return ok(view())

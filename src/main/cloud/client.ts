@@ -2,7 +2,8 @@
 // budget, TC3 signing with skew-corrected time, retries, error mapping and the request log.
 // Request structure: 003_530a54cf0f8c0df7.txt L7803–L7954 (POST JSON, X-TC-* headers, version 2019-07-22).
 import { Agent, request, type Dispatcher } from 'undici'
-import { err, ok, type AppError, type ErrorCode, type Result } from '../../shared/errors'
+import { appError, err, ok, type AppError, type ErrorCode, type Result } from '../../shared/errors'
+import type { SayKey } from '../../shared/messages/catalogue'
 import { actions, isActionName, validateRequest } from '../../shared/trtc/actions'
 import { API_VERSION } from '../../shared/trtc/common'
 import { mapTencentError } from './errors'
@@ -93,15 +94,13 @@ function errorCodes(e: unknown): string[] {
 function networkFailure(e: unknown, host: string, timedOut: boolean): Failure {
   const codes = errorCodes(e)
   const notSent = codes.some((c) => NOT_SENT_CODES.has(c))
-  const fail = (code: ErrorCode, message: string): Failure => ({ error: { code, message, retryable: true }, notSent })
-  if (codes.includes('UND_ERR_CONNECT_TIMEOUT')) return fail('network.timeout', `Could not connect to ${host} in time. Check the network connection or proxy.`)
-  if (timedOut || codes.some((c) => c === 'UND_ERR_HEADERS_TIMEOUT' || c === 'UND_ERR_BODY_TIMEOUT'))
-    return fail('network.timeout', `${host} did not answer in time. The request may or may not have been carried out.`)
-  if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN')) return fail('network.unreachable', `The name ${host} could not be resolved. Check the network connection and DNS.`)
-  if (notSent) return fail('network.unreachable', `${host} could not be reached. Check the network connection, firewall or proxy.`)
-  if (codes.some((c) => c === 'ECONNRESET' || c === 'EPIPE' || c === 'UND_ERR_SOCKET' || c === 'UND_ERR_CLOSED'))
-    return fail('network.reset', `The connection to ${host} was closed unexpectedly. The request may or may not have been carried out.`)
-  return fail('network.reset', `The request to ${host} failed on the network. The request may or may not have been carried out.`)
+  const fail = (code: ErrorCode, key: SayKey): Failure => ({ error: appError(code, key, { host }, { retryable: true }), notSent })
+  if (codes.includes('UND_ERR_CONNECT_TIMEOUT')) return fail('network.timeout', 'err.net.connectTimeout')
+  if (timedOut || codes.some((c) => c === 'UND_ERR_HEADERS_TIMEOUT' || c === 'UND_ERR_BODY_TIMEOUT')) return fail('network.timeout', 'err.net.answerTimeout')
+  if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN')) return fail('network.unreachable', 'err.net.dns')
+  if (notSent) return fail('network.unreachable', 'err.net.unreachable')
+  if (codes.some((c) => c === 'ECONNRESET' || c === 'EPIPE' || c === 'UND_ERR_SOCKET' || c === 'UND_ERR_CLOSED')) return fail('network.reset', 'err.net.reset')
+  return fail('network.reset', 'err.net.failed')
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
@@ -119,7 +118,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   })
 }
 
-const cancelled = (): AppError => ({ code: 'cancelled', message: 'The request was cancelled.', retryable: false })
+const cancelled = (): AppError => appError('cancelled', 'err.code.cancelled')
 
 export function createTencentClient(deps: TencentClientDeps): TencentClient {
   const url = endpointUrl(deps.endpoint)
@@ -141,7 +140,7 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
     const region = known && known.regions === null ? undefined : (opts.region ?? defaultRegion)
     let body: unknown = params
     if (known && isActionName(action)) {
-      if (known.regions !== null && region === undefined) return err('request.invalid', `${action} needs a region: choose one of ${known.regions.join(', ')}.`)
+      if (known.regions !== null && region === undefined) return err('request.invalid', 'err.net.needsRegion', { action, regions: known.regions.join(', ') })
       const valid = validateRequest(action, params, Math.floor(skew.now() / 1000), region)
       if (!valid.ok) return valid
       body = valid.value
@@ -270,27 +269,27 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
     const receivedAt = deps.clock.now()
     skew.observe(date, sentAt, receivedAt)
     const base = { kind: 'response' as const, date, sentAt, receivedAt }
-    const protocol = (why: string): Sent => ({
+    const protocol = (): Sent => ({
       kind: 'failure',
-      failure: { error: { code: 'network.protocol', message: `${host} answered with ${why} (HTTP ${status}). ${status >= 500 ? 'Try again in a moment.' : 'Check the endpoint of the profile.'}`, retryable: status >= 500 }, notSent: false },
+      failure: { error: appError('network.protocol', status >= 500 ? 'err.net.http5xx' : 'err.net.http4xx', { host, status }, { retryable: status >= 500 }), notSent: false },
     })
     // A gateway or proxy in front of Tencent Cloud limiting requests (not TRTC's RequestLimitExceeded,
     // which comes as a JSON Error): it refused before forwarding, so reads and writes alike may wait and retry.
     if (status === 429)
       return {
         kind: 'failure',
-        failure: { error: { code: 'tencent.rateLimited', message: `${host} is limiting requests (HTTP 429 Too Many Requests from a gateway or proxy on the way). TRTC Desk waits and tries again; if it persists, send fewer requests or check the proxy.`, retryable: true }, notSent: true },
+        failure: { error: appError('tencent.rateLimited', 'err.net.http429', { host }, { retryable: true }), notSent: true },
       }
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
     } catch {
-      return protocol('something that is not JSON')
+      return protocol()
     }
     // "The API will return Response, which contains RequestId, as long as it processes the request."
     // (L10995–L10997); an Error member marks a failure (L11032–L11034).
     const response = (parsed as { Response?: unknown } | null)?.Response
-    if (!response || typeof response !== 'object') return protocol('JSON without a Response')
+    if (!response || typeof response !== 'object') return protocol()
     const r = response as { RequestId?: unknown; Error?: { Code?: unknown; Message?: unknown } }
     const rid = typeof r.RequestId === 'string' ? r.RequestId : undefined
     if (r.Error && typeof r.Error === 'object') {
@@ -298,7 +297,7 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
       const message = typeof r.Error.Message === 'string' ? r.Error.Message : undefined
       return { ...base, ok: false, error: mapTencentError(code, message, rid) }
     }
-    if (!rid) return protocol('a Response without a RequestId')
+    if (!rid) return protocol()
     return { ...base, ok: true, value: response as Record<string, unknown> & { RequestId: string }, requestId: rid }
   }
 

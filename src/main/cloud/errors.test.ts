@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mapTencentError } from './errors'
+import { knownTencentCodes, mapTencentError } from './errors'
 
 describe('mapTencentError', () => {
   it('gives each AuthFailure its own class and advice', () => {
@@ -40,5 +40,15 @@ describe('mapTencentError', () => {
     const unknown = mapTencentError('Whatever.Odd', 'x', undefined)
     expect(unknown).toMatchObject({ code: 'tencent.unknown', retryable: false, tencentCode: 'Whatever.Odd' })
     expect(unknown.requestId).toBeUndefined()
+    expect(unknown.say).toEqual({ key: 'err.tc.unknownCode', params: { tencentCode: 'Whatever.Odd' } })
+    expect(unknown.cloudSays).toBe('x')
+  })
+
+  it('says every known code with its own catalogue entry, and passes the cloud’s words on separately', () => {
+    for (const code of knownTencentCodes) expect(mapTencentError(code, undefined, 'r').say, code).toEqual({ key: `err.tc.${code}` })
+    const sub = mapTencentError('InvalidParameter.Foo', 'PageSize too big', 'r')
+    expect(sub.say).toEqual({ key: 'err.tc.InvalidParameter' })
+    expect(sub.cloudSays).toBe('PageSize too big')
+    expect(sub.message).toMatch(/Tencent Cloud says: PageSize too big$/)
   })
 })

@@ -141,14 +141,14 @@ export function createRateBudget(deps: RateBudgetDeps): RateBudget {
 
   return {
     acquire(action, priority, signal) {
-      if (signal?.aborted) return Promise.resolve(err('cancelled', 'The request was cancelled.'))
+      if (signal?.aborted) return Promise.resolve(err('cancelled', 'err.code.cancelled'))
       const b = bucket(action)
       return new Promise<Result<Release>>((resolve) => {
         const queue = priority === 'user' ? b.user : b.background
         const onAbort = () => {
           const i = queue.indexOf(waiter)
           if (i >= 0) queue.splice(i, 1)
-          resolve(err('cancelled', 'The request was cancelled.'))
+          resolve(err('cancelled', 'err.code.cancelled'))
         }
         const waiter: Waiter = { resolve, detach: () => signal?.removeEventListener('abort', onAbort) }
         signal?.addEventListener('abort', onAbort, { once: true })

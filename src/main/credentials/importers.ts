@@ -161,7 +161,7 @@ export interface ImportOptions {
 /** Copies the candidate's secrets into a new profile (and so into the keychain). */
 export async function importCandidate(e: ImportEnv, profiles: ProfileService, candidateId: string, opts: ImportOptions): Promise<Result<ProfileSummary>> {
   const f = (await findAll(e)).find((x) => x.candidate.id === candidateId)
-  if (!f) return err('credentials.missing', 'These credentials are no longer where they were found. Look for them again.')
+  if (!f) return err('credentials.missing', 'err.import.gone')
   return profiles.create({
     name: opts.name,
     secretId: f.secretId,
@@ -182,8 +182,8 @@ export async function deletePlaintextSource(e: ImportEnv, candidateId: string): 
   const f = (await findAll(e)).find((x) => x.candidate.id === candidateId)
   if (!f || f.candidate.path === null) {
     if (candidateId === 'env')
-      return err('request.invalid', 'Environment variables cannot be removed from here: delete TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY from your shell profile.')
-    return err('credentials.missing', 'These credentials are no longer where they were found.')
+      return err('request.invalid', 'err.import.envNotRemovable')
+    return err('credentials.missing', 'err.import.gone')
   }
   try {
     if (f.candidate.source === 'tccli') {
@@ -204,6 +204,6 @@ export async function deletePlaintextSource(e: ImportEnv, candidateId: string): 
     else await writeFileAtomic(f.candidate.path, rest + '\n')
     return ok(undefined)
   } catch {
-    return err('file.unreadable', `${f.candidate.path} could not be changed. Remove it by hand.`)
+    return err('file.unreadable', 'err.import.notRemovable', { path: f.candidate.path })
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createProfileService, type ProfileInput, type ProfileService } from './profiles'
 import { InMemorySecretStore, type SecretStore } from './secretStore'
+import { err } from '../../shared/errors'
 
 const SECRET_ID = 'AKIDexampleexampleexample1a2b'
 const SECRET_KEY = 'super-secret-key-value-XYZ'
@@ -95,8 +96,8 @@ describe('profile service', () => {
 
   it('writes nothing when the keychain is unavailable', async () => {
     const broken: SecretStore = {
-      get: async () => ({ ok: false, error: { code: 'keychain.unavailable', message: 'no keychain', retryable: false } }),
-      set: async () => ({ ok: false, error: { code: 'keychain.unavailable', message: 'no keychain', retryable: false } }),
+      get: async () => err('keychain.unavailable', 'err.code.keychain.unavailable'),
+      set: async () => err('keychain.unavailable', 'err.code.keychain.unavailable'),
       delete: async () => ({ ok: true, value: false }),
     }
     const s = createProfileService({ dir, secrets: broken, clock: { now: () => now } })

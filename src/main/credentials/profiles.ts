@@ -125,7 +125,7 @@ export interface ProfileService {
 
 function invalid(e: z.ZodError): Result<never> {
   const first = e.issues[0]
-  return err('request.invalid', `${first?.path.join('.') || 'profile'}: ${first?.message ?? 'invalid'}`)
+  return err('request.invalid', 'err.profile.field', { field: first?.path.join('.') || '—' })
 }
 
 export function createProfileService(deps: ProfileServiceDeps): ProfileService {
@@ -144,11 +144,11 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     try {
       raw = await readJsonFile(file)
     } catch {
-      return err('file.unreadable', `The profile list ${file} could not be read.`)
+      return err('file.unreadable', 'err.profile.listUnreadable', { file })
     }
     if (raw === undefined) return ok({ version: 1, activeId: null, profiles: [] })
     const parsed = fileSchema.safeParse(raw)
-    if (!parsed.success) return err('file.invalid', `The profile list ${file} is damaged; fix or remove it.`)
+    if (!parsed.success) return err('file.invalid', 'err.profile.listDamaged', { file })
     return ok(parsed.data)
   }
 
@@ -157,7 +157,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       await writeFileAtomic(file, JSON.stringify(data, null, 2) + '\n')
       return ok(undefined)
     } catch {
-      return err('file.unreadable', `The profile list ${file} could not be written.`)
+      return err('file.unreadable', 'err.profile.listUnwritable', { file })
     }
   }
 
@@ -180,7 +180,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     const data = await load()
     if (!data.ok) return data
     const profile = data.value.profiles.find((p) => p.id === id)
-    if (!profile) return err('profile.notFound', 'This profile no longer exists.')
+    if (!profile) return err('profile.notFound', 'err.code.profile.notFound')
     return ok({ data: data.value, profile })
   }
 
@@ -325,7 +325,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       return serial(async () => {
         const data = await load()
         if (!data.ok) return data
-        if (id !== null && !data.value.profiles.some((p) => p.id === id)) return err('profile.notFound', 'This profile no longer exists.')
+        if (id !== null && !data.value.profiles.some((p) => p.id === id)) return err('profile.notFound', 'err.code.profile.notFound')
         return save({ ...data.value, activeId: id })
       })
     },
@@ -335,18 +335,18 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       if (!f.ok) return f
       const p = f.value.profile
       if (p.hasToken && p.tokenExpiresAt !== null && p.tokenExpiresAt <= deps.clock.now())
-        return err('credentials.expired', `The temporary token of "${p.name}" expired. Enter a new temporary key and token.`)
+        return err('credentials.expired', 'err.profile.tokenExpired', { name: p.name })
       const secretId = await deps.secrets.get(accounts.secretId(id))
       if (!secretId.ok) return secretId
       const secretKey = await deps.secrets.get(accounts.secretKey(id))
       if (!secretKey.ok) return secretKey
       if (!secretId.value || !secretKey.value)
-        return err('credentials.missing', `The keychain holds no key for "${p.name}" any more. Enter the SecretId and SecretKey again.`)
+        return err('credentials.missing', 'err.profile.keyGone', { name: p.name })
       const creds: TencentCredentials = { secretId: secretId.value, secretKey: secretKey.value }
       if (p.hasToken) {
         const token = await deps.secrets.get(accounts.token(id))
         if (!token.ok) return token
-        if (!token.value) return err('credentials.missing', `The keychain holds no token for "${p.name}" any more. Enter it again.`)
+        if (!token.value) return err('credentials.missing', 'err.profile.tokenGone', { name: p.name })
         creds.token = token.value
       }
       return ok(creds)
@@ -356,10 +356,10 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
       const f = await find(id)
       if (!f.ok) return f
       const app = f.value.profile.sdkApps.find((a) => a.sdkAppId === sdkAppId)
-      if (!app?.hasSdkSecretKey) return err('credentials.missing', `No SDK secret key is stored for SDKAppID ${sdkAppId}. Add it to the profile.`)
+      if (!app?.hasSdkSecretKey) return err('credentials.missing', 'err.profile.noSdkKey', { sdkAppId })
       const key = await deps.secrets.get(accounts.sdkSecretKey(id, sdkAppId))
       if (!key.ok) return key
-      if (!key.value) return err('credentials.missing', `The keychain holds no SDK secret key for SDKAppID ${sdkAppId} any more. Enter it again.`)
+      if (!key.value) return err('credentials.missing', 'err.profile.sdkKeyGone', { sdkAppId })
       return ok(key.value)
     },
   }

@@ -1,6 +1,7 @@
 // Where secrets live: the OS keychain (macOS Keychain, Windows Credential Manager, a Secret Service
 // such as GNOME Keyring on Linux) through keytar. Nothing secret is ever written to a plain file.
 import { err, ok, type Result } from '../../shared/errors'
+import { sayEn } from '../../shared/messages/catalogue'
 
 export interface SecretStore {
   get(account: string): Promise<Result<string | null>>
@@ -40,11 +41,9 @@ interface KeytarApi {
 }
 
 function unavailable(detail: string): Result<never> {
-  const linux = process.platform === 'linux'
-    ? ' On Linux, install and start a Secret Service such as gnome-keyring (or KeePassXC with Secret Service enabled) and the libsecret library (libsecret-1-0), then restart TRTC Desk.'
-    : ''
-  // `detail` comes from keytar/libsecret and names no secret.
-  return err('keychain.unavailable', `The system keychain is not available, so credentials cannot be stored safely (${detail.slice(0, 160)}).${linux}`)
+  // `detail` comes from keytar/libsecret and names no secret; it goes to the log, the user reads what to do.
+  const key = process.platform === 'linux' ? 'err.profile.keychainLinux' : 'err.code.keychain.unavailable'
+  return err('keychain.unavailable', key, undefined, { message: `${sayEn(key)} (${detail.slice(0, 160)})` })
 }
 
 export class KeytarSecretStore implements SecretStore {

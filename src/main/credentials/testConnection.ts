@@ -12,6 +12,7 @@ export type VerdictKind = 'ok' | 'wrongKey' | 'unknownSecretId' | 'expiredToken'
 export interface ConnectionVerdict {
   kind: VerdictKind
   message: string
+  error?: AppError
   requestId?: string
 }
 
@@ -35,8 +36,8 @@ function verdictFor(e: AppError, skewMs: number): ConnectionVerdict {
     return v('clockSkew', `This computer's clock is off by about ${Math.round(Math.abs(skewMs) / 1000)} s; set it to update automatically.`)
   if (e.code === 'tencent.unauthorized') return v('noPermission', 'The key works, but its account lacks CAM permission for TRTC.')
   if (e.code === 'tencent.unsupportedRegion') return v('regionNotAllowed', 'The region is not allowed for this API.')
-  if (e.code.startsWith('network.')) return v('network', e.message)
-  return v('failed', e.message)
+  if (e.code.startsWith('network.')) return { ...v('network', e.message), error: e }
+  return { ...v('failed', e.message), error: e }
 }
 
 export async function testConnection(client: Pick<TencentClient, 'call' | 'skewMs'>, opts: { region: string; nowMs: number; signal?: AbortSignal }): Promise<ConnectionVerdict> {

@@ -8,6 +8,7 @@ import type { RequestLog } from '../cloud/requestLog'
 import type { CloudAccess } from '../rooms/cloudAccess'
 import { simulatorCloud } from '../testing/simulatorCloud'
 import { createDashboardService, editionNeedOf, type DashboardService, type Timers } from './dashboardService'
+import { appError } from '../../shared/errors'
 
 let sim: Simulator
 let client: TencentClient
@@ -250,7 +251,7 @@ describe('market and usage', () => {
   })
 
   it('maps only dashboard errors to an edition', () => {
-    const e = { code: 'tencent.failedOperation' as const, message: '', retryable: false, tencentCode: 'UnsupportedOperation' }
+    const e = appError('tencent.failedOperation', 'err.tc.UnsupportedOperation', undefined, { tencentCode: 'UnsupportedOperation' })
     expect(editionNeedOf('DescribeTRTCMarketScaleData', e)).toBe('standard')
     expect(editionNeedOf('DescribeTrtcUsage', e)).toBeNull()
     expect(editionNeedOf('DescribeTRTCRealTimeScaleData', { ...e, code: 'tencent.editionRequired', tencentCode: 'InvalidParameter.StartTimeOversize' })).toBe('premium')

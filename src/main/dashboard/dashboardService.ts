@@ -35,7 +35,8 @@ import {
   type UsageResult,
   type UsageSeries,
 } from '../../shared/dashboard/dashboard'
-import { err, ok, type AppError, type Result } from '../../shared/errors'
+import { appError, err, ok, type AppError, type Result } from '../../shared/errors'
+import { sayEn, type SayKey } from '../../shared/messages/catalogue'
 import type { DescribeTrtcDataResponse } from '../../shared/trtc/realtime'
 import type { DescribeTrtcRoomUsageResponse, DescribeUsageResponse } from '../../shared/trtc/usage'
 import type { Priority } from '../cloud/rateBudget'
@@ -89,28 +90,18 @@ export function editionNeedOf(action: string, e: AppError): EditionNeed | null {
   return null
 }
 
-const EDITION_TEXT: Record<EditionNeed, string> = {
-  standard: 'The Free edition of the TRTC monitoring dashboard cannot call this API. It needs the Standard or Premium edition of the monitoring dashboard.',
-  premium: 'This period reaches further back than the account’s monitoring dashboard edition allows. Choose a shorter period, or upgrade to the Premium edition.',
-}
-
 /** Applies an answer to a panel: new data on success; on failure the old data stays, marked by the error. */
 function settle<T>(prev: Panel<T>, action: string, r: Result<T>, now: number): Panel<T> {
   if (r.ok) return { data: r.value, updatedAt: now, error: null, edition: null, loading: false }
   const edition = editionNeedOf(action, r.error)
-  const error: AppError = edition ? { ...r.error, code: 'tencent.editionRequired', message: EDITION_TEXT[edition], retryable: false } : r.error
+  const error: AppError = edition ? { ...r.error, ...appError('tencent.editionRequired', `err.request.edition.${edition}`) } : r.error
   return { ...prev, error, edition, loading: false }
 }
 
-const RANGE_TEXT: Record<RangeProblem, string> = {
-  format: 'Dates must be given as YYYY-MM-DD.',
-  order: 'The end date is earlier than the start date.',
-  future: 'The start date is in the future.',
-  tooOld: 'The start date is further back than this API can query ({days} days).',
-  tooLong: 'The period is longer than 31 days, the most one usage request may cover.',
-}
+// The words: src/shared/messages/catalogue.ts.
+const RANGE_KEY = { format: 'err.request.dateFormat', order: 'err.request.endBeforeStart', future: 'err.request.dateFuture', tooOld: 'err.request.dateTooOld', tooLong: 'err.request.dateTooLong' } as const satisfies Record<RangeProblem, SayKey>
 function rangeError(p: RangeProblem, what: string, days = 0): Result<never> {
-  return err('request.invalid', `${what}: ${RANGE_TEXT[p].replace('{days}', String(days))}`)
+  return err('request.invalid', RANGE_KEY[p], { days }, { message: `${what}: ${sayEn(RANGE_KEY[p], { days })}` })
 }
 
 export function createDashboardService(deps: DashboardDeps): DashboardService {
@@ -157,7 +148,7 @@ export function createDashboardService(deps: DashboardDeps): DashboardService {
   async function handleFor(app: number): Promise<Result<CloudHandle>> {
     const h = await deps.cloud.current()
     if (!h.ok) return h
-    if (!h.value.sdkAppIds.includes(app)) return err('request.invalid', `SDKAppID ${app} is not one of the active profile's applications.`)
+    if (!h.value.sdkAppIds.includes(app)) return err('request.invalid', 'err.request.notAppOfProfile', { sdkAppId: app })
     return h
   }
 

@@ -16,6 +16,7 @@ import type { LayoutDoc } from '../../shared/layout/model'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import type { Handlers, Logger } from '../ipc/dispatch'
 import type { FileDialogs } from './dialogs'
+import { sayIn, type SayKey } from '../../shared/messages/catalogue'
 
 export const MAX_RECENT = 10
 
@@ -41,7 +42,8 @@ const autosaveSchema = z.object({ savedAt: z.number(), path: z.string().min(1).n
 
 const newId = (): string => randomBytes(8).toString('hex')
 
-export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now: () => number; log: Logger }): LayoutFiles {
+export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now: () => number; log: Logger; locale?: () => 'en' | 'zh-CN' }): LayoutFiles {
+  const say = (key: SayKey) => sayIn(deps.locale?.() ?? 'en', key)
   const recentPath = join(deps.dir, 'recent-layouts.json')
   const autosavePath = join(deps.dir, 'autosave', 'layout.json')
   /** Every path handed to the renderer this run, by id. Ids of recent entries are the same ids. */
@@ -102,7 +104,7 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
       text = await readFile(path, 'utf8')
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
-      return err('file.unreadable', code === 'ENOENT' ? `${path} no longer exists.` : `${path} could not be read (${code ?? 'error'}).`)
+      return code === 'ENOENT' ? err('file.unreadable', 'err.file.gone', { path }) : err('file.unreadable', 'err.file.unreadable', { path, reason: code ?? 'EIO' })
     }
     const parsed = parseLayoutFile(text)
     if (!parsed.ok) return parsed
@@ -119,7 +121,7 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
       await writeFileAtomic(path, serialize(doc), 0o644)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
-      return err('file.unreadable', `${path} could not be written (${code ?? 'error'}). Choose another place with Save As.`)
+      return err('file.unreadable', 'err.file.unwritable', { path, reason: code ?? 'EIO' })
     }
     const info = infoOf(path)
     await remember(info)
@@ -144,8 +146,8 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
 
   async function saveAs(doc: LayoutDoc, fileId?: string): Promise<Result<LayoutFileInfo | null>> {
     const current = fileId !== undefined ? known.get(fileId) : undefined
-    const suggested = current ?? `${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'layout'}${FILE_EXTENSION}`
-    const chosen = await deps.dialogs.showSaveDialog({ title: 'Save layout', defaultPath: suggested })
+    const suggested = current ?? `${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || say('main.untitledLayout')}${FILE_EXTENSION}`
+    const chosen = await deps.dialogs.showSaveDialog({ title: say('main.dialog.saveLayout'), defaultPath: suggested })
     if (chosen === null) return ok(null)
     // Save dialogs do not add the double extension on every platform.
     const path = /\.json$/i.test(chosen) ? chosen : `${chosen}${FILE_EXTENSION}`
@@ -155,14 +157,14 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
   return {
     async open() {
       await loadRecent()
-      const path = await deps.dialogs.showOpenDialog({ title: 'Open layout' })
+      const path = await deps.dialogs.showOpenDialog({ title: say('main.dialog.openLayout') })
       if (path === null) return ok(null)
       return readLayout(path)
     },
 
     async openRecent(id) {
       const entry = (await loadRecent()).find((e) => e.id === id)
-      if (!entry) return err('request.invalid', 'That file is not in the recent list any more.')
+      if (!entry) return err('request.invalid', 'err.file.notRecent')
       return readLayout(entry.path)
     },
 
@@ -201,7 +203,7 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
         await writeFileAtomic(autosavePath, JSON.stringify({ savedAt: deps.now(), path, file: serialize(doc) }))
       } catch (e) {
         deps.log.warn('Could not autosave the layout', e)
-        return err('file.unreadable', `The layout could not be autosaved to ${autosavePath}.`, { retryable: true })
+        return err('file.unreadable', 'err.file.autosaveFailed', { path: autosavePath }, { retryable: true })
       }
       return ok(null)
     },
@@ -225,7 +227,7 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
 
     async restoreRecovery() {
       const saved = await readAutosave()
-      if (!saved) return err('file.unreadable', 'There is no autosaved layout any more.')
+      if (!saved) return err('file.unreadable', 'err.file.noAutosave')
       const parsed = parseLayoutFile(saved.file)
       if (!parsed.ok) return parsed
       await loadRecent()

@@ -71,7 +71,7 @@ describe('the contract over the in-memory transport', () => {
   it('rejects an unknown channel with request.invalid and a readable message', async () => {
     const { services } = await setup()
     const r = await services.dispatch('rooms.explode', {})
-    expect(r).toEqual({ ok: false, error: { code: 'request.invalid', message: 'Unknown channel "rooms.explode".', retryable: false } })
+    expect(r).toEqual({ ok: false, error: { code: 'request.invalid', message: 'Unknown channel "rooms.explode".', say: { key: 'err.code.request.invalid' }, retryable: false } })
   })
 
   it('rejects malformed requests before a handler runs', async () => {

@@ -22,19 +22,19 @@ export type Dispatch = (channel: unknown, request: unknown) => Promise<Result<un
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, request) => {
     if (!isChannelName(channel)) {
-      return err('request.invalid', `Unknown channel "${String(channel).slice(0, 80)}".`)
+      return err('request.invalid', 'err.code.request.invalid', undefined, { message: `Unknown channel "${String(channel).slice(0, 80)}".` })
     }
     const forbidden = forbiddenKeyPath(request)
-    if (forbidden) return err('request.invalid', `Invalid request for ${channel}: the key "${forbidden}" is not allowed.`)
+    if (forbidden) return err('request.invalid', 'err.request.fields', { fields: forbidden }, { message: `Invalid request for ${channel}: the key "${forbidden}" is not allowed.` })
     const parsed = contract[channel].request.safeParse(request)
-    if (!parsed.success) return err('request.invalid', `Invalid request for ${channel}: ${describeIssues(parsed.error)}`)
+    if (!parsed.success) return err('request.invalid', 'err.request.fields', { fields: issuePaths(parsed.error) }, { message: `Invalid request for ${channel}: ${describeIssues(parsed.error)}` })
     try {
       const handler = handlers[channel] as (r: unknown) => Promise<Result<unknown>>
       return await handler(parsed.data)
     } catch (e) {
       // A throw is a bug: the stack stays in main's log; the renderer gets a code and a sentence.
       log.error(`Handler ${channel} failed`, e)
-      return err('internal', 'Something went wrong inside TRTC Desk. The details are in the log file (Help → Open Log Folder).')
+      return err('internal', 'err.code.internal')
     }
   }
 }
@@ -61,6 +61,11 @@ const MAX_PART = 80
  * characters. zod's messages name types, ranges and unknown keys, never a value given, so no
  * secret typed into a field comes back; key names are cut too, since the renderer chose them.
  */
+/** Where the problems are (paths only, at most three), for the user's sentence. */
+export function issuePaths(error: z.ZodError): string {
+  return [...new Set(error.issues.map((i) => i.path.map(String).join('.').slice(0, MAX_PART) || '—'))].slice(0, MAX_ISSUES).join(', ')
+}
+
 export function describeIssues(error: z.ZodError): string {
   const cut = (s: string) => (s.length > MAX_PART ? `${s.slice(0, MAX_PART - 1)}…` : s)
   const parts = error.issues.slice(0, MAX_ISSUES).map((i) => {

@@ -10,7 +10,7 @@ export function registerIpc(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, disp
   for (const channel of channelNames) {
     ipc.handle(channel, (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
-        return err('request.invalid', 'This request did not come from the TRTC Desk window.')
+        return err('request.invalid', 'err.request.notFromWindow')
       }
       return dispatch(channel, request)
     })

@@ -19,7 +19,7 @@ export async function invalidLayout(doc: LayoutDoc, dialect: Dialect, task: Omit
   const images = await prober.probe(imageUrls(doc, dialect))
   const errors = validate(doc, dialect, { ...task, images }).filter((i) => i.severity === 'error')
   if (errors.length === 0) return null
-  return err('request.invalid', `The layout breaks ${errors.length} rule(s) of the ${dialect === 'mcu' ? 'mixing' : 'recording'} API: ${errors.map((i) => i.code).join(', ')}`, { checks: errors })
+  return err('request.invalid', 'err.live.checks', { count: errors.length }, { checks: errors, message: `The layout breaks ${errors.length} rule(s) of the ${dialect === 'mcu' ? 'mixing' : 'recording'} API: ${errors.map((i) => i.code).join(', ')}` })
 }
 
 export interface Robot {
@@ -38,7 +38,7 @@ export async function robotFor(cloud: CloudContext, sdkAppId: number, prefix: 'm
   const handle = await cloud.clientFor(profileId)
   if (!handle.ok) return handle
   const key = await cloud.sdkSecretKeyFor(profileId, sdkAppId)
-  if (!key.ok) return err('credentials.missing', `Add the SDK secret key of application ${sdkAppId} to the profile: the ${prefix === 'mixer' ? 'mixing' : 'recording'} robot needs a UserSig.`)
+  if (!key.ok) return err('credentials.missing', prefix === 'mixer' ? 'err.live.noSdkKeyMix' : 'err.live.noSdkKeyRecord', { sdkAppId })
   const userId = `${prefix}_${randomBytes(4).toString('hex')}`
   const userSig = genUserSig({ sdkAppId, sdkSecretKey: key.value, userId, expireSeconds: 86400, nowSeconds: Math.floor(nowMs / 1000) })
   return ok({ profileId, handle: handle.value, userId, userSig })

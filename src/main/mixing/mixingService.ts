@@ -30,7 +30,7 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
     /** The layout the task was last given, for comparing with what its stream says. */
     layout(taskId: string): Result<LayoutDoc> {
       const task = tasks.get(taskId)
-      return task ? ok(task.doc) : err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
+      return task ? ok(task.doc) : err('request.invalid', 'err.live.mixNotOurs')
     },
     async start(req: MixStartRequest): Promise<Result<MixTask>> {
       const bad = await invalidLayout(req.doc, 'mcu', { room: { id: req.roomId, type: req.roomIdType } }, deps.images)
@@ -73,7 +73,7 @@ export function createMixingService(deps: { cloud: CloudContext; emit: Emit; now
     },
     async update(taskId: string, doc: LayoutDoc): Promise<Result<MixTask>> {
       const task = tasks.get(taskId)
-      if (!task) return err('request.invalid', 'This mix task was not started from TRTC Desk, or has been stopped.')
+      if (!task) return err('request.invalid', 'err.live.mixNotOurs')
       const bad = await invalidLayout(doc, 'mcu', { room: { id: task.roomId, type: task.roomIdType }, canvas: task.canvas }, deps.images)
       if (bad) return bad
       const handle = await deps.cloud.clientFor(task.profileId)

@@ -138,12 +138,12 @@ export function createCloudContext(deps: {
     async current() {
       const l = await list()
       if (!l.ok) return l
-      return l.value.activeId ? clientFor(l.value.activeId) : err('credentials.missing', 'No profile is active.')
+      return l.value.activeId ? clientFor(l.value.activeId) : err('credentials.missing', 'err.profile.noneActive')
     },
     async sdkSecretKeyFor(id, sdkAppId) {
       if (id !== DEMO_PROFILE_ID) return deps.profiles.sdkSecretKeyFor(id, sdkAppId)
       const key = (await demoCloud()).sdkSecretKeyOf(sdkAppId)
-      return key ? ok(key) : err('credentials.missing', `The Demo profile has no application ${sdkAppId}.`)
+      return key ? ok(key) : err('credentials.missing', 'err.profile.demoNoApp', { sdkAppId })
     },
     requestLog,
     profiles: deps.profiles,

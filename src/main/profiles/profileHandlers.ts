@@ -40,14 +40,14 @@ function view(d: DecodedUserSig): DecodedUserSigView {
   }
 }
 
-const demoIsReadOnly = () => err('request.invalid', 'The Demo profile is built in and cannot be changed. Add your own profile instead.')
+const demoIsReadOnly = () => err('request.invalid', 'err.profile.demoReadOnly')
 
 export function createProfileHandlers(deps: { cloud: CloudContext; emit: Emit; now: () => number; importEnv?: ImportEnv }): ProfileHandlers {
   const { cloud } = deps
   const importEnv: ImportEnv = deps.importEnv ?? { home: homedir(), env: process.env }
   const test = async (id: string): Promise<ConnectionVerdictView> => {
     const handle = await cloud.clientFor(id)
-    if (!handle.ok) return { kind: 'failed', message: handle.error.message, skewMs: 0 }
+    if (!handle.ok) return { kind: 'failed', message: handle.error.message, error: handle.error, skewMs: 0 }
     const verdict = await testConnection(handle.value.client, { region: handle.value.region, nowMs: deps.now() })
     return { ...verdict, skewMs: handle.value.client.skewMs() }
   }
@@ -119,8 +119,8 @@ export function createProfileHandlers(deps: { cloud: CloudContext; emit: Emit; n
         room = privateMapKey.roomIdType === 'number' ? (parseNumericRoomId(privateMapKey.roomId) ?? undefined) : isStringRoomId(privateMapKey.roomId) ? privateMapKey.roomId : undefined
         // TLSSigAPIv2 writes the IDs of a PrivateMapKey one byte per character: ASCII only.
         if (room === undefined || !/^[\x20-\x7e]+$/.test(privateMapKey.roomId))
-          return err('request.invalid', privateMapKey.roomIdType === 'number' ? 'The room must be a number from 1 to 4294967295.' : 'The room ID must be printable ASCII for a PrivateMapKey.')
-        if (!/^[\x20-\x7e]+$/.test(userId)) return err('request.invalid', 'The UserID must be printable ASCII for a PrivateMapKey.')
+          return err('request.invalid', privateMapKey.roomIdType === 'number' ? 'err.request.privateMapKeyRoom' : 'err.request.privateMapKeyAscii')
+        if (!/^[\x20-\x7e]+$/.test(userId)) return err('request.invalid', 'err.request.privateMapKeyAscii')
       }
       const key = await cloud.sdkSecretKeyFor(profileId, sdkAppId)
       if (!key.ok) return key

@@ -13,7 +13,7 @@ export function createCueFile(path: string) {
         text = await readFile(path, 'utf8')
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ok([])
-        return err('internal', `The cue list could not be read: ${(e as Error).message}`)
+        return err('file.unreadable', 'err.file.cuesUnreadable', { reason: errnoOf(e) }, { message: `The cue list could not be read: ${(e as Error).message}` })
       }
       let json: unknown
       try {
@@ -33,7 +33,7 @@ export function createCueFile(path: string) {
       try {
         await writeFileAtomic(path, JSON.stringify({ version: 1, cues }, null, 1))
       } catch (e) {
-        return err('internal', `The cue list could not be saved: ${(e as Error).message}`)
+        return err('file.unreadable', 'err.file.cuesUnwritable', { reason: errnoOf(e) }, { message: `The cue list could not be saved: ${(e as Error).message}` })
       }
       return ok(cues)
     },
@@ -41,3 +41,5 @@ export function createCueFile(path: string) {
 }
 
 export type CueFile = ReturnType<typeof createCueFile>
+
+const errnoOf = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'EIO'

@@ -17,7 +17,6 @@ import type { ImageProber } from '../mixing/imageProbe'
 const VIDEO = { Fps: 15, BitRate: 1_500_000, Gop: 2 }
 const AUDIO = { SampleRate: 1 as const, Channel: 2 as const, BitRate: 64000 }
 
-const NOT_OURS = 'This recording was not started from TRTC Desk, or has been stopped.'
 
 /** RecordParams and StorageParams of a mixed-stream recording into VOD. */
 export function recordingFields(o: RecordingOptions) {
@@ -63,7 +62,7 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
     list,
     layout(taskId: string): Result<LayoutDoc> {
       const task = tasks.get(taskId)
-      return task ? ok(task.doc) : err('request.invalid', NOT_OURS)
+      return task ? ok(task.doc) : err('request.invalid', 'err.live.recordingNotOurs')
     },
     /** Asks the cloud for the status of every task and publishes the list. */
     async refresh(): Promise<Result<RecordingTask[]>> {
@@ -114,7 +113,7 @@ export function createRecordingService(deps: { cloud: CloudContext; emit: Emit; 
     /** ModifyCloudRecording with the whole layout: what is left out is reset (L13340–L13343). */
     async update(taskId: string, doc: LayoutDoc): Promise<Result<RecordingTask>> {
       const task = tasks.get(taskId)
-      if (!task) return err('request.invalid', NOT_OURS)
+      if (!task) return err('request.invalid', 'err.live.recordingNotOurs')
       const bad = await invalidLayout(doc, 'recording', { room: { id: task.roomId, type: task.roomIdType }, canvas: task.canvas }, deps.images)
       if (bad) return bad
       const handle = await deps.cloud.clientFor(task.profileId)

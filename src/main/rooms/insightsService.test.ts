@@ -7,6 +7,7 @@ import type { RequestLog } from '../cloud/requestLog'
 import { simulatorCloud } from '../testing/simulatorCloud'
 import type { CloudAccess } from './cloudAccess'
 import { createInsightsService, QUALITY_USERS_PER_CALL, QUALITY_WINDOW_S } from './insightsService'
+import { err } from '../../shared/errors'
 
 let sim: Simulator
 let client: TencentClient
@@ -144,7 +145,7 @@ describe('quality', () => {
   })
 
   it('passes a missing profile through', async () => {
-    const none: CloudAccess = { current: async () => ({ ok: false, error: { code: 'credentials.missing', message: 'No profile.', retryable: false } }) }
+    const none: CloudAccess = { current: async () => err('credentials.missing', 'err.profile.noneActive') }
     const r = await createInsightsService({ cloud: none }).quality({ sdkAppId: 1400000001, commId: '1400000001_1_1', startTime: 1, endTime: 2, userIds: ['a'], dataTypes: ['aBit'] })
     expect(r.ok ? null : r.error.code).toBe('credentials.missing')
   })

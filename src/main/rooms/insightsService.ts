@@ -20,9 +20,9 @@ const seriesKey = (userId: string, peerId: string, dataType: string): string => 
 
 export function createInsightsService(deps: { cloud: CloudAccess }): RoomInsightsService {
   async function quality(req: QualityRequest): Promise<Result<QualitySeries[]>> {
-    if (req.endTime < req.startTime) return err('request.invalid', 'The end time is earlier than the start time.')
+    if (req.endTime < req.startTime) return err('request.invalid', 'err.request.endBeforeStart')
     const unknown = req.dataTypes.find((t) => !(callQualityMetrics as readonly string[]).includes(t))
-    if (unknown !== undefined) return err('request.invalid', `"${unknown}" is not a call quality metric.`)
+    if (unknown !== undefined) return err('request.invalid', 'err.insights.unknownMetric', { metric: unknown })
     const handle = await deps.cloud.current()
     if (!handle.ok) return handle
     const { client, region } = handle.value
@@ -84,7 +84,7 @@ export function createInsightsService(deps: { cloud: CloudAccess }): RoomInsight
   }
 
   async function events(req: UserEventsRequest): Promise<Result<UserEvent[]>> {
-    if (req.endTime < req.startTime) return err('request.invalid', 'The end time is earlier than the start time.')
+    if (req.endTime < req.startTime) return err('request.invalid', 'err.request.endBeforeStart')
     const handle = await deps.cloud.current()
     if (!handle.ok) return handle
     const { client, region } = handle.value

@@ -6,10 +6,18 @@ import { request } from 'undici'
 import { createSeiReader } from '../../shared/media/seiReader'
 import { toEntry, type SeiEntry } from '../../shared/media/seiEntry'
 import type { Emit } from '../ipc/dispatch'
+import type { Say } from '../../shared/errors'
+import { sayEn } from '../../shared/messages/catalogue'
 
 const BATCH_MS = 200
 const MEDIA_BATCH_MS = 40
 const MAX_BACKOFF_MS = 10_000
+
+class StreamFailure extends Error {
+  constructor(readonly say: Say) {
+    super(sayEn(say.key, say.params))
+  }
+}
 
 export function createLiveSei(deps: { emit: Emit; now: () => number }) {
   const sessions = new Map<string, AbortController>()
@@ -25,7 +33,7 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
         const res = await request(url, { signal: abort.signal, headersTimeout: 10_000, bodyTimeout: 15_000 })
         if (res.statusCode !== 200) {
           await res.body.dump()
-          throw new Error(`the server answered HTTP ${res.statusCode}`)
+          throw new StreamFailure({ key: 'err.stream.http', params: { status: res.statusCode } })
         }
         deps.emit('sei.liveStatus', { id, state: 'live', bytes: 0 })
         attempt = 0
@@ -55,12 +63,13 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
         }
         flushMedia()
         if (batch.length) deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
-        if (!abort.signal.aborted) throw new Error('the stream ended')
+        if (!abort.signal.aborted) throw new StreamFailure({ key: 'err.stream.ended' })
       } catch (e) {
         if (abort.signal.aborted) break
         attempt++
         const wait = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 5))
-        deps.emit('sei.liveStatus', { id, state: 'reconnecting', bytes, message: `${e instanceof Error ? e.message : String(e)}; retrying in ${Math.round(wait / 1000)} s` })
+        const reason: Say = e instanceof StreamFailure ? e.say : { key: 'err.stream.failed', params: { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).name ?? 'Error' } }
+        deps.emit('sei.liveStatus', { id, state: 'reconnecting', bytes, reason, retryInS: Math.round(wait / 1000) })
         await new Promise((r) => setTimeout(r, wait))
       }
     }

@@ -135,7 +135,7 @@ export function encodePrivateMapKeyUserBuf(input: PrivateMapKeyInput): Uint8Arra
 }
 
 export function decodePrivateMapKeyUserBuf(buf: Uint8Array): Result<PrivateMapKeyUserBuf> {
-  const bad = err('request.invalid', 'The PrivateMapKey userbuf is truncated or malformed')
+  const bad = err('request.invalid', 'err.usersig.buffer')
   if (buf.length < 3) return bad
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)
   const ver = buf[0]
@@ -172,7 +172,7 @@ export function decodePrivateMapKeyUserBuf(buf: Uint8Array): Result<PrivateMapKe
 }
 
 function invalid(message: string): Result<never> {
-  return err('request.invalid', message, { tencentCode: 'invalid' })
+  return err('request.invalid', 'err.usersig.malformed', undefined, { tencentCode: 'invalid', message })
 }
 
 /** Decodes without checking the HMAC. Never throws. */
@@ -231,18 +231,18 @@ export function verifyUserSig(sig: string, opts: VerifyUserSigOptions): Result<D
   if (!decoded.ok) return decoded
   const d = decoded.value
   if (d.sdkAppId !== opts.sdkAppId) {
-    return err('tencent.authFailure', `The UserSig was issued for SDKAppID ${d.sdkAppId}, not ${opts.sdkAppId}`, { tencentCode: 'mismatch' })
+    return err('tencent.authFailure', 'err.usersig.otherApp', { sdkAppId: d.sdkAppId, expected: opts.sdkAppId }, { tencentCode: 'mismatch' })
   }
   if (opts.userId !== undefined && d.identifier !== opts.userId) {
-    return err('tencent.authFailure', `The UserSig was issued for user "${d.identifier}", not "${opts.userId}"`, { tencentCode: 'mismatch' })
+    return err('tencent.authFailure', 'err.usersig.otherUser', { userId: d.identifier, expected: opts.userId }, { tencentCode: 'mismatch' })
   }
   const expected = Buffer.from(hmacBase64(opts.sdkSecretKey, d.identifier, d.sdkAppId, d.time, d.expire, d.userBufBase64), 'utf8')
   const given = Buffer.from(d.sig, 'utf8')
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return err('tencent.authFailure', 'The UserSig signature does not match the SDK secret key', { tencentCode: 'mismatch' })
+    return err('tencent.authFailure', 'err.usersig.badSignature', undefined, { tencentCode: 'mismatch' })
   }
   if (opts.nowSeconds > d.time + d.expire) {
-    return err('credentials.expired', 'The UserSig has expired; issue a new one', { tencentCode: 'expired' })
+    return err('credentials.expired', 'err.usersig.expired', undefined, { tencentCode: 'expired' })
   }
   return ok(d)
 }

@@ -16,6 +16,7 @@ import { extname, join, normalize } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { bytesFromWire, bytesToWire, type Base64, type WireMessage } from '../../shared/contract/wire'
 import type { Dispatch, Logger } from '../ipc/dispatch'
+import { appError } from '../../shared/errors'
 
 const COOKIE = 'trtc_desk_token'
 const MAX_MESSAGE = 32 * 1024 * 1024
@@ -68,7 +69,7 @@ function pageScript(preload: string): string {
   let seq = 0;
   let socket = null;
   let opened = null;
-  const closedResult = { ok: false, error: { code: 'transport.closed', message: 'The connection to TRTC Desk was lost. Is \\'npm run web\\' still running?' } };
+  const closedResult = { ok: false, error: ${JSON.stringify(appError('transport.closed', 'err.code.transport.closed', undefined, { retryable: true }))} };
   const connect = () => {
     if (opened) return opened;
     opened = new Promise((resolve) => {

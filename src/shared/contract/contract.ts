@@ -1,8 +1,8 @@
 // THE IPC contract: channel → request schema + response type, and push events → payload type.
 // Every side imports it; main validates every request against it before a handler runs.
 import { z } from 'zod'
-import type { AppError, ErrorCode } from '../errors'
-import type { Alert, AlertRule } from '../alerts/model'
+import type { AppError, ErrorCode, Say } from '../errors'
+import type { Alert, AlertRule, AlertScope } from '../alerts/model'
 import { REALTIME_SPANS_S, REFRESH_MAX_S, REFRESH_MIN_S, type DashboardSnapshot, type MarketResult, type Panel, type RoomUsage, type UsageResult } from '../dashboard/dashboard'
 import { layoutDocSchema } from '../layout/file'
 import type { LayoutDoc } from '../layout/model'
@@ -70,7 +70,10 @@ export interface ImportCandidateView {
 
 export interface ConnectionVerdictView {
   kind: 'ok' | 'wrongKey' | 'unknownSecretId' | 'expiredToken' | 'clockSkew' | 'noPermission' | 'regionNotAllowed' | 'network' | 'failed'
+  /** English, for the log. */
   message: string
+  /** Why, for `network` and `failed`: the renderer words it. */
+  error?: AppError
   requestId?: string
   skewMs: number
 }
@@ -394,7 +397,9 @@ export interface LiveSeiStatus {
   id: string
   state: 'connecting' | 'live' | 'reconnecting' | 'stopped'
   bytes: number
-  message?: string
+  /** Why it is reconnecting, and when it tries again. */
+  reason?: Say
+  retryInS?: number
 }
 
 /** A layout file main has a path for; the renderer names it by `id` (src/main/files/layoutFiles.ts). */
@@ -466,7 +471,14 @@ export interface AlertsView {
   /** Newest first. */
   alerts: Alert[]
   unacknowledged: number
-  status: { polling: boolean; lastPollAt: number | null; lastError: string | null }
+  /** What the last check could not read: the call, what it asked about, and why. */
+  status: { polling: boolean; lastPollAt: number | null; problems: AlertPollProblem[] }
+}
+
+export interface AlertPollProblem {
+  action?: string
+  scope?: AlertScope
+  error: AppError
 }
 
 export const contract = {

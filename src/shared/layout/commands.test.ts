@@ -184,7 +184,7 @@ describe('applyCommand', () => {
     d = applyCommand(d, { type: 'applyTemplate', starter: '2x2' })
     expect(d.tiles).toHaveLength(4)
     expect(d.tiles[0]).toMatchObject({ x: 0, y: 0, width: 640, height: 360, binding: { kind: 'user', userId: 'bob' } })
-    expect(d.tiles[3]).toMatchObject({ x: 640, y: 360, label: 'Slot 4', binding: { kind: 'slot' } })
+    expect(d.tiles[3]).toMatchObject({ x: 640, y: 360, label: '', binding: { kind: 'slot' } })
   })
 
   it('converts a dynamic template into editable custom tiles', () => {

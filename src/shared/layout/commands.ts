@@ -410,7 +410,7 @@ function applyStarter(doc: LayoutDoc, starter: StarterId): LayoutDoc {
   const tiles = starterLayout(starter, doc.canvas).map((r, i) => {
     const prev = bound[i]
     const tile = makeTile(`t${i + 1}`, r, r.z)
-    return prev ? { ...tile, binding: prev.binding, label: prev.label } : { ...tile, label: `Slot ${i + 1}` }
+    return prev ? { ...tile, binding: prev.binding, label: prev.label } : tile
   })
   return { ...doc, mode: 'custom', tiles }
 }

@@ -549,7 +549,7 @@ export function fromMcuRequest(json: unknown): ImportResult {
       const s = isObj(t.UserMediaStream) ? t.UserMediaStream : undefined
       const user = s ? mcuUserRef(s.UserInfo, s.StreamType, warn, what) : null
       tile.binding = user ? ({ kind: 'user', ...user } satisfies Binding) : { kind: 'slot' }
-      tile.label = user ? user.userId : `Slot ${i + 1}`
+      tile.label = user ? user.userId : ''
       tile.placeholder = imageFromUrl(t.BackgroundImageUrl)
       if (isObj(t.CustomCrop)) {
         const c = t.CustomCrop
@@ -657,7 +657,7 @@ export function fromRecordingRequest(json: unknown): ImportResult {
       if (userId) {
         tile.binding = { kind: 'user', userId, roomId, roomIdType, streamType: t.MediaId === 1 ? 'screen' : 'camera' }
         tile.label = userId
-      } else tile.label = `Slot ${i + 1}`
+      } else tile.label = ''
       tile.placeholder = imageFromUrl(t.SubBackgroundImage)
       return tile
     })

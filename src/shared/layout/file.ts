@@ -91,7 +91,7 @@ const V1_RENDER: readonly RenderMode[] = ['crop', 'fit', 'fitBlack']
 const hexOf = (n: number): string => `#${n.toString(16).padStart(6, '0')}`
 
 function migrate1to2(v1: z.output<typeof v1Schema>): LayoutDoc {
-  const doc = createDoc(presetOf(v1.canvas.width, v1.canvas.height), v1.name ?? 'Untitled layout', v1.canvas)
+  const doc = createDoc(presetOf(v1.canvas.width, v1.canvas.height), v1.name ?? '', v1.canvas)
   if (v1.canvas.background !== undefined) doc.canvas.backgroundColor = hexOf(v1.canvas.background)
   doc.tiles = v1.tiles.map((t): Tile => {
     const tile = makeTile(t.id, t, t.zOrder ?? 0)
@@ -112,6 +112,11 @@ export function serialize(doc: LayoutDoc): string {
   return `${JSON.stringify({ format: FILE_FORMAT, version: FILE_VERSION, doc }, null, 2)}\n`
 }
 
+function damaged(e: z.ZodError, what: string): Result<never> {
+  const where = e.issues[0]?.path.join('.') || 'doc'
+  return err('file.invalid', 'err.layout.damaged', { where }, { message: `${what} is damaged: ${describeIssues(e)}.` })
+}
+
 function describeIssues(e: z.ZodError): string {
   return e.issues
     .slice(0, 3)
@@ -124,17 +129,17 @@ export function parseLayoutFile(text: string): Result<LayoutDoc> {
   try {
     raw = JSON.parse(text)
   } catch {
-    return err('file.invalid', 'This is not a layout file: it is not valid JSON.')
+    return err('file.invalid', 'err.layout.notJson')
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('file.invalid', 'This is not a layout file: it holds no JSON object.')
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('file.invalid', 'err.layout.notObject')
   const env = raw as Record<string, unknown>
-  if (env.format !== FILE_FORMAT) return err('file.invalid', `This is not a TRTC Desk layout file (expected "format": "${FILE_FORMAT}").`)
+  if (env.format !== FILE_FORMAT) return err('file.invalid', 'err.layout.notOurs', { format: FILE_FORMAT })
   const version = env.version
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return err('file.invalid', 'The layout file has no valid version number.')
-  if (version > FILE_VERSION) return err('file.invalid', `The layout file is version ${version}, made by a newer TRTC Desk; this one reads up to version ${FILE_VERSION}. Update the app to open it.`)
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return err('file.invalid', 'err.layout.noVersion')
+  if (version > FILE_VERSION) return err('file.invalid', 'err.layout.newer', { version, max: FILE_VERSION })
   if (version === 1) {
     const v1 = v1Schema.safeParse(env.doc)
-    if (!v1.success) return err('file.invalid', `The version 1 layout file is damaged: ${describeIssues(v1.error)}.`)
+    if (!v1.success) return damaged(v1.error, 'The version 1 layout file')
     return checked(migrate1to2(v1.data))
   }
   return checked(env.doc)
@@ -142,10 +147,10 @@ export function parseLayoutFile(text: string): Result<LayoutDoc> {
 
 function checked(doc: unknown): Result<LayoutDoc> {
   const parsed = layoutDocSchema.safeParse(doc)
-  if (!parsed.success) return err('file.invalid', `The layout file is damaged: ${describeIssues(parsed.error)}.`)
+  if (!parsed.success) return damaged(parsed.error, 'The layout file')
   const ids = new Set<string>()
   for (const t of parsed.data.tiles) {
-    if (ids.has(t.id)) return err('file.invalid', `The layout file is damaged: tile id "${t.id}" appears twice.`)
+    if (ids.has(t.id)) return err('file.invalid', 'err.layout.duplicateTile', { id: t.id })
     ids.add(t.id)
   }
   return ok(parsed.data)

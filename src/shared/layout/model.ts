@@ -160,7 +160,8 @@ export const CANVAS_PRESETS: Readonly<Record<Exclude<CanvasPresetId, 'custom'>, 
 }
 
 /** An empty custom layout. `custom` presets need a size; without one they start at 1280×720. */
-export function createDoc(preset: CanvasPresetId, name = 'Untitled layout', size?: { width: number; height: number }): LayoutDoc {
+/** `name` '' is an unnamed layout: the UI calls it "Untitled layout" in its language. */
+export function createDoc(preset: CanvasPresetId, name = '', size?: { width: number; height: number }): LayoutDoc {
   const dims = preset === 'custom' ? (size ?? CANVAS_PRESETS['1280x720']) : CANVAS_PRESETS[preset]
   return {
     version: DOC_VERSION,

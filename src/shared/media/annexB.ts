@@ -100,7 +100,7 @@ export class AnnexBNals {
     const need = this.bufLength + (to - from)
     if (need > maxSeiNalBytes + 16) {
       this.tooBig = true
-      this.sink.warn(`SEI NAL at offset ${this.nalOffset} exceeds ${maxSeiNalBytes} bytes; skipped`)
+      this.sink.warn('warn.annexB.seiTooBig', { offset: this.nalOffset, max: maxSeiNalBytes })
       return
     }
     if (need > this.buf.length) {

@@ -56,7 +56,7 @@ export class FlvParser {
         case FILE_HEADER: {
           const h = c.take(9)
           if (!h) return
-          if (h[0] !== 0x46 || h[1] !== 0x4c || h[2] !== 0x56) sink.warn('missing FLV signature')
+          if (h[0] !== 0x46 || h[1] !== 0x4c || h[2] !== 0x56) sink.warn('warn.flv.noSignature')
           const dataOffset = (((h[5] as number) << 24) | ((h[6] as number) << 16) | ((h[7] as number) << 8) | (h[8] as number)) >>> 0
           // DataOffset is the header size, 9 in version 1; anything longer is skipped.
           this.left = Math.max(0, dataOffset - 9) + 4
@@ -77,7 +77,7 @@ export class FlvParser {
           const filter = ((h[0] as number) & 0x20) !== 0
           this.dataSize = ((h[1] as number) << 16) | ((h[2] as number) << 8) | (h[3] as number)
           this.timestamp = (((h[7] as number) << 24) | ((h[4] as number) << 16) | ((h[5] as number) << 8) | (h[6] as number)) >>> 0
-          if (tagType !== 8 && tagType !== 9 && tagType !== 18) sink.warn(`unknown FLV tag type ${tagType} at offset ${this.tagOffset}`)
+          if (tagType !== 8 && tagType !== 9 && tagType !== 18) sink.warn('warn.flv.unknownTag', { type: tagType, offset: this.tagOffset })
           this.left = this.dataSize
           this.state = tagType === 9 && !filter && this.dataSize > 0 ? VIDEO_FIRST_BYTE : SKIP_DATA
           break
@@ -98,7 +98,7 @@ export class FlvParser {
         }
         case VIDEO_LEGACY_HEADER: {
           if (this.left < 4) {
-            sink.warn(`video tag at offset ${this.tagOffset} too short for its AVCPacketType`)
+            sink.warn('warn.flv.shortVideoTag', { offset: this.tagOffset })
             this.state = SKIP_DATA
             break
           }
@@ -114,7 +114,7 @@ export class FlvParser {
         }
         case VIDEO_FOURCC: {
           if (this.left < 4) {
-            sink.warn(`enhanced video tag at offset ${this.tagOffset} too short for its FourCC`)
+            sink.warn('warn.flv.shortFourCc', { offset: this.tagOffset })
             this.state = SKIP_DATA
             break
           }
@@ -138,7 +138,7 @@ export class FlvParser {
             const key = `${fourCc}/${this.packetType}`
             if (this.packetType !== 2 && !this.warnedPacketTypes.has(key)) {
               this.warnedPacketTypes.add(key)
-              sink.warn(`enhanced video packet type ${this.packetType} (${fourCc}) skipped`)
+              sink.warn('warn.flv.packetTypeSkipped', { type: this.packetType, fourCc })
             }
             this.state = SKIP_DATA
           }
@@ -146,7 +146,7 @@ export class FlvParser {
         }
         case VIDEO_COMPOSITION_TIME: {
           if (this.left < 3) {
-            sink.warn(`enhanced video tag at offset ${this.tagOffset} too short for its composition time`)
+            sink.warn('warn.flv.shortCts', { offset: this.tagOffset })
             this.state = SKIP_DATA
             break
           }
@@ -158,7 +158,7 @@ export class FlvParser {
         }
         case CONFIG_RECORD: {
           if (this.left > maxConfigRecordBytes) {
-            sink.warn(`decoder configuration record of ${this.left} bytes at offset ${this.tagOffset} skipped`)
+            sink.warn('warn.flv.configSkipped', { bytes: this.left, offset: this.tagOffset })
             this.state = SKIP_DATA
             break
           }
@@ -169,7 +169,7 @@ export class FlvParser {
           // HEVCDecoderConfigurationRecord byte 21 (§8.3.3.1.2).
           const at = this.tagCodec === 'h264' ? 4 : 21
           const b = h[at]
-          if (b === undefined) sink.warn(`decoder configuration record at offset ${this.tagOffset} is too short`)
+          if (b === undefined) sink.warn('warn.flv.configShort', { offset: this.tagOffset })
           else this.lengthSize[this.tagCodec] = (b & 0x03) + 1
           this.state = PREVIOUS_TAG_SIZE
           this.left = 4
@@ -193,7 +193,7 @@ export class FlvParser {
 
   end(): void {
     const clean = (this.state === TAG_HEADER && this.cursor.pending === 0) || (this.state === PREVIOUS_TAG_SIZE && this.left === 4)
-    if (!clean) this.sink.warn(`FLV input ends inside a tag (tag at offset ${this.tagOffset})`)
+    if (!clean) this.sink.warn('warn.flv.endsInTag', { offset: this.tagOffset })
   }
 
   private startNals(compositionTime: number): void {
@@ -202,7 +202,7 @@ export class FlvParser {
       lengthSize = 4
       if (!this.warnedLengthSize) {
         this.warnedLengthSize = true
-        this.sink.warn('coded video before its sequence header; assuming 4-byte NAL lengths')
+        this.sink.warn('warn.flv.noSequenceHeader')
       }
     }
     this.nals.start(this.tagCodec, lengthSize, this.left, this.timestamp + compositionTime)

@@ -41,7 +41,7 @@ export class LengthPrefixedNals {
         case LENGTH: {
           if (this.remaining === 0) return true
           if (this.remaining < this.lengthSize) {
-            sink.warn(`${this.remaining} stray bytes at the end of a sample at offset ${cursor.position}`)
+            sink.warn('warn.nals.stray', { bytes: this.remaining, offset: cursor.position })
             this.left = this.remaining
             this.remaining = 0
             this.state = SKIP
@@ -54,7 +54,7 @@ export class LengthPrefixedNals {
           for (let i = 0; i < v.length; i++) len = len * 256 + (v[i] as number)
           this.nalOffset = cursor.position
           if (len > this.remaining) {
-            sink.warn(`NAL length ${len} at offset ${this.nalOffset} runs past its sample (${this.remaining} bytes left)`)
+            sink.warn('warn.nals.pastSample', { length: len, offset: this.nalOffset, left: this.remaining })
             this.left = this.remaining
             this.remaining = 0
             this.state = SKIP
@@ -75,7 +75,7 @@ export class LengthPrefixedNals {
           const sei = this.codec ? isSeiNal(this.codec, b) : isSeiNal('h264', b) || isSeiNal('h265', b)
           if (!sei) this.state = SKIP
           else if (this.left > maxSeiNalBytes) {
-            sink.warn(`SEI NAL of ${this.left + 1} bytes at offset ${this.nalOffset} skipped (limit ${maxSeiNalBytes})`)
+            sink.warn('warn.nals.seiTooBig', { bytes: this.left + 1, offset: this.nalOffset, max: maxSeiNalBytes })
             this.state = SKIP
           } else this.state = COLLECT
           break

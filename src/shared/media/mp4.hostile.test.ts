@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSeiReader } from './seiReader'
+import { warningText } from './seiSink'
 
 const fixtures = join(__dirname, '../../../tests/fixtures/media')
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(join(fixtures, name)))
@@ -29,7 +30,7 @@ function cost(data: Uint8Array): { ms: number; mb: number; warnings: string[] } 
   const ms = performance.now() - t0
   const after = process.memoryUsage()
   const mb = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1048576
-  return { ms, mb, warnings: reader.warnings }
+  return { ms, mb, warnings: reader.warnings.map(warningText) }
 }
 
 function hostileMoov(): Uint8Array {

@@ -16,6 +16,7 @@ import { LengthPrefixedNals } from './lengthPrefixedNals'
 import { type SeiCodec } from './seiWriter'
 import { isSeiNal } from './nal'
 import { type NalSink, type SeiSink } from './seiSink'
+import type { SayParams, WarningKey } from '../messages/catalogue'
 
 const BOX_HEADER = 0
 const LARGE_SIZE = 1
@@ -56,13 +57,13 @@ class PendingNals implements NalSink {
 
   constructor(private readonly sink: SeiSink) {}
 
-  warn(message: string): void {
-    this.sink.warn(`${message} (while scanning mdat before moov)`)
+  warn(key: WarningKey, params?: SayParams): void {
+    this.sink.warn(key, params)
   }
 
   sei(_codec: SeiCodec | undefined, firstByte: number, body: Uint8Array, _ptsMs: number, offset: number): void {
     if (this.bytes + body.length > maxPendingBytes) {
-      if (!this.full) this.sink.warn(`more than ${maxPendingBytes} bytes of SEI before moov; the rest are dropped`)
+      if (!this.full) this.sink.warn('warn.mp4.pendingFull', { max: maxPendingBytes })
       this.full = true
       return
     }
@@ -242,15 +243,15 @@ export class Mp4Parser {
   }
 
   end(): void {
-    if (this.pending.nals.length > 0) this.sink.warn(`${this.pending.nals.length} SEI units found in mdat are dropped: the input has no moov to time them`)
+    if (this.pending.nals.length > 0) this.sink.warn('warn.mp4.noMoov', { count: this.pending.nals.length })
     const clean = this.state === BOX_HEADER && this.cursor.pending === 0
     const openEnded = (this.state === MDAT || this.state === SKIP || this.state === SAMPLE) && this.boxSize === 0
-    if (!clean && !openEnded) this.sink.warn(`MP4 input ends inside the ${this.boxType} box at offset ${this.boxOffset}`)
+    if (!clean && !openEnded) this.sink.warn('warn.mp4.endsInBox', { box: this.boxType, offset: this.boxOffset })
   }
 
   private openBox(size: number, header: number): void {
     if (size < header) {
-      this.sink.warn(`box ${JSON.stringify(this.boxType)} at offset ${this.boxOffset} has size ${size}; the rest of the input is not read`)
+      this.sink.warn('warn.mp4.badBoxSize', { box: JSON.stringify(this.boxType), offset: this.boxOffset, size })
       this.left = Infinity
       this.state = SKIP
       return
@@ -260,7 +261,7 @@ export class Mp4Parser {
     else if (this.boxType === 'moov' || this.boxType === 'moof') {
       const limit = this.boxType === 'moov' ? maxMoovBytes : maxMoofBytes
       if (this.left > limit) {
-        this.sink.warn(`${this.boxType} of ${this.left} bytes at offset ${this.boxOffset} is too large to read`)
+        this.sink.warn('warn.mp4.boxTooLarge', { box: this.boxType, bytes: this.left, offset: this.boxOffset })
         this.state = SKIP
       } else this.state = GATHER
     } else if (this.boxType === 'mdat') {
@@ -271,7 +272,7 @@ export class Mp4Parser {
         // 14496-15 writers use 4-byte lengths unless told otherwise (lengthSizeMinusOne = 3).
         this.nals.start(undefined, 4, this.left, 0)
         this.state = SPECULATIVE
-        this.sink.warn(`mdat at offset ${this.boxOffset} precedes moov: read as 4-byte-length NAL units until moov gives the sample table (remux with -movflags faststart for exact reading)`)
+        this.sink.warn('warn.mp4.mdatFirst', { offset: this.boxOffset })
       }
     } else this.state = SKIP
   }
@@ -304,7 +305,7 @@ export class Mp4Parser {
       this.samples = this.sampleTable(b, s, e, track)
       this.resolvePending()
     })
-    if (!this.track) this.sink.warn('moov has no H.264 or H.265 video track')
+    if (!this.track) this.sink.warn('warn.mp4.noVideoTrack')
   }
 
   private videoTrack(b: Uint8Array, from: number, to: number, movieTimescale: number): Track | undefined {
@@ -329,7 +330,7 @@ export class Mp4Parser {
     const at = codec === 'h264' ? 4 : 21
     let lengthSize = 4
     if (config && config[0] + at < config[1]) lengthSize = ((b[config[0] + at] as number) & 3) + 1
-    else this.sink.warn(`${format} sample entry has no usable ${codec === 'h264' ? 'avcC' : 'hvcC'}; assuming 4-byte NAL lengths`)
+    else this.sink.warn('warn.mp4.noDecoderConfig', { format, box: codec === 'h264' ? 'avcC' : 'hvcC' })
     const id = u32(b, tkhd[0] + (b[tkhd[0]] === 1 ? 20 : 12))
     return { id, codec, lengthSize, timescale, editShift: this.editShift(b, from, to, timescale, movieTimescale), defaultDuration: 0, defaultSize: 0, nextDts: 0 }
   }
@@ -394,12 +395,12 @@ export class Mp4Parser {
     if (count === 0) return noSamples
     const budget = sampleBudget(b.length)
     if (count > budget) {
-      this.sink.warn(`sample table of ${count} samples is larger than ${budget} (for a ${b.length}-byte moov); the rest are not read`)
+      this.sink.warn('warn.mp4.sampleTableTooBig', { count, budget, bytes: b.length })
       count = budget
     }
     const chunkTable = co64 ?? stco
     if (!chunkTable || !stsc) {
-      this.sink.warn('video track lacks stco/co64 or stsc; its samples cannot be located')
+      this.sink.warn('warn.mp4.noChunkTable')
       return noSamples
     }
     const wide = co64 !== undefined
@@ -453,7 +454,7 @@ export class Mp4Parser {
   private moof(b: Uint8Array): void {
     const track = this.track
     if (!track) {
-      this.sink.warn(`moof at offset ${this.boxOffset} before any moov with a video track`)
+      this.sink.warn('warn.mp4.moofFirst', { offset: this.boxOffset })
       return
     }
     const moofOffset = this.boxOffset
@@ -499,14 +500,14 @@ export class Mp4Parser {
         if (tf & 0x04) p += 4
         const fieldBytes = 4 * (((tf >> 8) & 1) + ((tf >> 9) & 1) + ((tf >> 10) & 1) + ((tf >> 11) & 1))
         if (fieldBytes > 0 && count > (te - p) / fieldBytes) {
-          this.sink.warn(`trun in moof at offset ${moofOffset} declares ${count} samples but holds fewer`)
+          this.sink.warn('warn.mp4.trunShort', { offset: moofOffset, count })
         }
         // Without per-sample fields nothing bounds count but the muxer's word; a GOP is far smaller.
         const n = fieldBytes > 0 ? Math.min(count, Math.floor((te - p) / fieldBytes)) : Math.min(count, maxFieldlessRun)
-        if (fieldBytes === 0 && count > maxFieldlessRun) this.sink.warn(`trun in moof at offset ${moofOffset} declares ${count} samples; ${maxFieldlessRun} are read`)
+        if (fieldBytes === 0 && count > maxFieldlessRun) this.sink.warn('warn.mp4.trunCapped', { offset: moofOffset, count, max: maxFieldlessRun })
         if (offsets.length + n > budget && !overBudget) {
           overBudget = true
-          this.sink.warn(`moof at offset ${moofOffset} declares more than ${budget} samples (for ${b.length} bytes); the rest are not read`)
+          this.sink.warn('warn.mp4.moofTooBig', { offset: moofOffset, budget, bytes: b.length })
         }
         for (let k = 0; k < n && offsets.length < budget; k++) {
           let duration = defaultDuration
@@ -558,7 +559,7 @@ export class Mp4Parser {
         this.sink.sei(codec, m.firstByte, m.body, s.ptsMs[found] as number, m.offset)
       } else if (isSeiNal(codec, m.firstByte)) dropped++
     }
-    if (dropped > 0) this.sink.warn(`${dropped} SEI units found while scanning mdat lie outside the video samples; dropped`)
+    if (dropped > 0) this.sink.warn('warn.mp4.outsideSamples', { count: dropped })
     this.pending = new PendingNals(this.sink)
   }
 }

@@ -36,7 +36,7 @@ export class MpegTsParser {
         const b = c.take(1)
         if (!b) return
         if (b[0] === 0x47) {
-          if (this.lostSyncAt >= 0) this.sink.warn(`MPEG-TS sync lost at offset ${this.lostSyncAt}, regained at ${at}`)
+          if (this.lostSyncAt >= 0) this.sink.warn('warn.ts.syncLost', { offset: this.lostSyncAt, at })
           this.lostSyncAt = -1
           this.packetOffset = at
           this.state = PACKET
@@ -52,8 +52,8 @@ export class MpegTsParser {
 
   end(): void {
     this.nals?.flush()
-    if (this.state === PACKET || this.cursor.pending > 0) this.sink.warn(`MPEG-TS input ends inside the packet at offset ${this.packetOffset}`)
-    if (this.lostSyncAt >= 0) this.sink.warn(`MPEG-TS input ends without sync after offset ${this.lostSyncAt}`)
+    if (this.state === PACKET || this.cursor.pending > 0) this.sink.warn('warn.ts.endsInPacket', { offset: this.packetOffset })
+    if (this.lostSyncAt >= 0) this.sink.warn('warn.ts.endsUnsynced', { offset: this.lostSyncAt })
   }
 
   /** p: the packet after its sync byte. */
@@ -87,7 +87,7 @@ export class MpegTsParser {
     if (s.length < 3 || s[0] !== tableId) return undefined
     const length = (((s[1] as number) & 0x0f) << 8) | (s[2] as number)
     if (3 + length > s.length || length < 9) {
-      this.sink.warn(`table ${tableId} section does not fit its packet; ignored`)
+      this.sink.warn('warn.ts.sectionTooBig', { table: tableId })
       return undefined
     }
     return s.subarray(0, 3 + length - 4) // without CRC_32
@@ -127,19 +127,19 @@ export class MpegTsParser {
     nals.flush()
     this.inPes = false
     if (payload.length < 9 || payload[0] !== 0 || payload[1] !== 0 || payload[2] !== 1) {
-      this.sink.warn(`video packet at offset ${this.packetOffset} starts no PES packet`)
+      this.sink.warn('warn.ts.noPesStart', { offset: this.packetOffset })
       return
     }
     const flags = payload[7] as number
     const headerDataLength = payload[8] as number
     const esStart = 9 + headerDataLength
     if (esStart > payload.length) {
-      this.sink.warn(`PES header at offset ${this.packetOffset} does not fit its packet`)
+      this.sink.warn('warn.ts.pesHeaderTooBig', { offset: this.packetOffset })
       return
     }
     if (flags & 0x80) {
       if (headerDataLength < 5) {
-        this.sink.warn(`PES header at offset ${this.packetOffset} too short for its PTS`)
+        this.sink.warn('warn.ts.pesNoPts', { offset: this.packetOffset })
         return
       }
       const p = payload

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parseSeiNal, removeEmulationPrevention } from './nal'
+import { warningText } from './seiSink'
 
 const bytes = (...b: number[]) => Uint8Array.from(b)
 
 function parse(codec: 'h264' | 'h265', nal: Uint8Array) {
   const warnings: string[] = []
-  const messages = parseSeiNal(codec, nal.subarray(1), (w) => warnings.push(w))
+  const messages = parseSeiNal(codec, nal.subarray(1), (key, params) => warnings.push(warningText({ key, params: { ...params, nal: 0 } })))
   return { messages, warnings }
 }
 
@@ -48,7 +49,7 @@ describe('parseSeiNal', () => {
   })
 
   it('reports a cut inside the type or size', () => {
-    expect(parse('h264', bytes(6, 0xff)).warnings).toEqual(['SEI message cut inside payloadType'])
-    expect(parse('h264', bytes(6, 100, 0xff)).warnings).toEqual(['SEI message cut inside payloadSize'])
+    expect(parse('h264', bytes(6, 0xff)).warnings).toEqual(['SEI message cut inside payloadType (NAL at offset 0)'])
+    expect(parse('h264', bytes(6, 100, 0xff)).warnings).toEqual(['SEI message cut inside payloadSize (NAL at offset 0)'])
   })
 })

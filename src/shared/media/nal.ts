@@ -2,6 +2,7 @@
 // (ISO/IEC 14496-10 §7.3.1, §7.3.2.3.1, §7.3.5) and H.265 (ISO/IEC 23008-2 §7.3.1.2, §7.3.5).
 
 import { type SeiCodec } from './seiWriter'
+import type { SayParams, WarningKey } from '../messages/catalogue'
 
 export interface ParsedSei {
   payloadType: number
@@ -68,7 +69,7 @@ function moreRbspData(rbsp: Uint8Array, at: number): boolean {
  * The SEI messages of one NAL unit body (the bytes after the first header byte, still escaped).
  * Malformed data ends the walk with a warning; messages before it are kept.
  */
-export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, warn: (message: string) => void): ParsedSei[] {
+export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, warn: (key: WarningKey, params?: SayParams) => void): ParsedSei[] {
   const escaped = codec === 'h265' ? bodyAfterFirstByte.subarray(1) : bodyAfterFirstByte
   let rbsp = removeEmulationPrevention(escaped)
   // Payloads are views of one copy per NAL unit: they must not keep the caller's chunk alive, and
@@ -84,7 +85,7 @@ export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, war
       b = rbsp[at++]
     }
     if (b === undefined) {
-      warn('SEI message cut inside payloadType')
+      warn('warn.nal.cutInType')
       break
     }
     payloadType += b
@@ -95,19 +96,19 @@ export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, war
       b = rbsp[at++]
     }
     if (b === undefined) {
-      warn('SEI message cut inside payloadSize')
+      warn('warn.nal.cutInSize')
       break
     }
     payloadSize += b
     if (at + payloadSize > rbsp.length) {
-      warn(`SEI payload of ${payloadSize} bytes runs past its NAL unit (${rbsp.length - at} left)`)
+      warn('warn.nal.pastNal', { bytes: payloadSize, left: rbsp.length - at })
       break
     }
     const data = rbsp.subarray(at, at + payloadSize)
     at += payloadSize
     if (payloadType === 5) {
       if (payloadSize < 16) {
-        warn(`user_data_unregistered of ${payloadSize} bytes has no room for its 16-byte uuid`)
+        warn('warn.nal.noUuid', { bytes: payloadSize })
         continue
       }
       out.push({ payloadType, uuid: toHex(data.subarray(0, 16)), payload: data.subarray(16) })

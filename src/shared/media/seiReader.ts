@@ -8,7 +8,7 @@ import { FlvParser } from './flv'
 import { Mp4Parser } from './mp4'
 import { MpegTsParser } from './mpegTs'
 import { type SeiCodec } from './seiWriter'
-import { type SeiMessage, SeiSink } from './seiSink'
+import { type SeiMessage, SeiSink, type Warning } from './seiSink'
 
 export type { SeiMessage } from './seiSink'
 
@@ -29,7 +29,7 @@ export interface SeiReader {
   /** Keeps no reference to the chunk after it returns, so the caller may refill one buffer. */
   push(chunk: Uint8Array): SeiMessage[]
   end(): SeiMessage[]
-  readonly warnings: string[]
+  readonly warnings: Warning[]
   /** Known once sniffed or given; undefined while too few bytes have arrived or when unrecognised. */
   readonly container: SeiContainer | undefined
   /** Known once the container has said (FLV/MP4/TS) or the raw stream was sniffed. */
@@ -120,7 +120,7 @@ export function createSeiReader(options: SeiReaderOptions = {}): SeiReader {
       if (final || joined.length >= sniffBytes) {
         rejected = true
         head = undefined
-        sink.warn('input is not FLV, MP4, MPEG-TS or an H.264/H.265 Annex B stream')
+        sink.warn('warn.reader.unknownInput')
       } else head = joined
       return
     }
@@ -137,18 +137,18 @@ export function createSeiReader(options: SeiReaderOptions = {}): SeiReader {
         // A parser bug must not take the caller down with it; the input is abandoned instead.
         parser = undefined
         rejected = true
-        sink.warn(`internal parser error: ${e instanceof Error ? e.message : String(e)}`)
+        sink.warn('warn.reader.internal', { reason: e instanceof Error ? e.message.slice(0, 120) : String(e) })
       }
       return sink.drain()
     },
     end() {
       try {
         if (!parser && head && head.length > 0) feed(new Uint8Array(0), true)
-        else if (!parser && !rejected && head) sink.warn('input is empty')
+        else if (!parser && !rejected && head) sink.warn('warn.reader.empty')
         parser?.end()
         codec = parser?.codec ?? codec
       } catch (e) {
-        sink.warn(`internal parser error: ${e instanceof Error ? e.message : String(e)}`)
+        sink.warn('warn.reader.internal', { reason: e instanceof Error ? e.message.slice(0, 120) : String(e) })
       }
       parser = undefined
       return sink.drain()

@@ -2,6 +2,7 @@
 // cannot grow memory without bound.
 
 import { parseSeiNal } from './nal'
+import { sayEn, type SayParams, type WarningKey } from '../messages/catalogue'
 import { type SeiCodec } from './seiWriter'
 
 export interface SeiMessage {
@@ -19,26 +20,35 @@ export interface SeiMessage {
 
 export const maxWarnings = 200
 
+/** A problem in the input, as a key of shared/messages/catalogue.ts and its parameters. */
+export interface Warning {
+  key: WarningKey
+  params?: SayParams
+}
+
+/** The English wording of a warning (CLI, logs, tests). */
+export const warningText = (w: Warning): string => sayEn(w.key, w.params)
+
 /** What the NAL walkers report to. */
 export interface NalSink {
-  warn(message: string): void
+  warn(key: WarningKey, params?: SayParams): void
   /** One SEI NAL unit: its first header byte and the bytes after it, still escaped. */
   sei(codec: SeiCodec | undefined, firstByte: number, body: Uint8Array, ptsMs: number, offset: number): void
 }
 
 export class SeiSink implements NalSink {
-  readonly warnings: string[] = []
+  readonly warnings: Warning[] = []
   private out: SeiMessage[] = []
   private suppressed = 0
 
-  warn(message: string): void {
-    if (this.warnings.length < maxWarnings - 1) this.warnings.push(message)
-    else if (this.suppressed++ === 0) this.warnings.push('further warnings suppressed')
+  warn(key: WarningKey, params?: SayParams): void {
+    if (this.warnings.length < maxWarnings - 1) this.warnings.push(params ? { key, params } : { key })
+    else if (this.suppressed++ === 0) this.warnings.push({ key: 'warn.suppressed' })
   }
 
   sei(codec: SeiCodec | undefined, _firstByte: number, body: Uint8Array, ptsMs: number, offset: number): void {
     if (!codec) return
-    for (const m of parseSeiNal(codec, body, (w) => this.warn(`${w} (NAL at offset ${offset})`))) {
+    for (const m of parseSeiNal(codec, body, (key, params) => this.warn(key, { ...params, nal: offset }))) {
       this.out.push(m.uuid === undefined ? { ptsMs, offset, codec, payloadType: m.payloadType, payload: m.payload } : { ptsMs, offset, codec, payloadType: m.payloadType, uuid: m.uuid, payload: m.payload })
     }
   }

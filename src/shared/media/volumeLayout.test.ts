@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeVolumeLayout, volumeLayoutPayload, type VolumeLayout } from './volumeLayout'
+import { warningText } from './seiSink'
 
 // 003_530a54cf0f8c0df7.txt L2225–L2228, verbatim.
 const documented = `{ "app_data":"", "canvas":{ "w":1080, "h":960 }, "regions":[ { "uid":"65949987242835883c", "zorder":2, "volume":45,
@@ -45,7 +46,7 @@ describe('decodeVolumeLayout', () => {
       }),
     )
     expect(layout?.regions.map((r) => r.uid)).toEqual(['d'])
-    expect(warnings).toEqual([
+    expect(warnings.map(warningText)).toEqual([
       'regions[0].uid must be a string; dropped',
       'regions[1].volume 101 is outside 0–100; dropped',
       'regions[2].zorder must be a finite number; dropped',
@@ -55,9 +56,9 @@ describe('decodeVolumeLayout', () => {
 
   it('refuses what is not a layout', () => {
     expect(decodeVolumeLayout('not json').layout).toBeUndefined()
-    expect(decodeVolumeLayout('[1,2]').warnings).toEqual(['not a JSON object'])
+    expect(decodeVolumeLayout('[1,2]').warnings.map(warningText)).toEqual(['not a JSON object'])
     expect(decodeVolumeLayout('{"canvas":{"w":"1","h":1},"regions":[]}').layout).toBeUndefined()
-    expect(decodeVolumeLayout('{"canvas":{"w":1,"h":1}}').warnings).toEqual(['regions must be an array'])
+    expect(decodeVolumeLayout('{"canvas":{"w":1,"h":1}}').warnings.map(warningText)).toEqual(['regions must be an array'])
     expect(decodeVolumeLayout('{"canvas":{"w":1,"h":1},"regions":[],"ts":"now"}').layout).toBeUndefined()
   })
 })

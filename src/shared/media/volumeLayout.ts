@@ -1,6 +1,8 @@
 // The volume-layout SEI payload: a fixed JSON structure (003_530a54cf0f8c0df7.txt L2215–L2244),
 // carried with PayloadType 100 by default, range 100–254 (L15312–L15335).
 
+import type { Warning } from './seiSink'
+
 export interface VolumeLayoutRegion {
   uid: string
   zorder: number
@@ -41,41 +43,41 @@ function finite(value: unknown): value is number {
  * documented ones must have their documented types; a region that breaks a rule is dropped with a
  * warning so one bad entry does not hide the others.
  */
-export function decodeVolumeLayout(text: string): { layout?: VolumeLayout; warnings: string[] } {
-  const warnings: string[] = []
+export function decodeVolumeLayout(text: string): { layout?: VolumeLayout; warnings: Warning[] } {
+  const warnings: Warning[] = []
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch {
-    return { warnings: ['not JSON'] }
+    return { warnings: [{ key: 'warn.layout.notJson' }] }
   }
-  if (!isRecord(parsed)) return { warnings: ['not a JSON object'] }
+  if (!isRecord(parsed)) return { warnings: [{ key: 'warn.layout.notObject' }] }
   const canvas = parsed.canvas
   if (!isRecord(canvas) || !finite(canvas.w) || !finite(canvas.h) || canvas.w < 0 || canvas.h < 0) {
-    return { warnings: ['canvas must be an object with finite, non-negative w and h'] }
+    return { warnings: [{ key: 'warn.layout.canvas' }] }
   }
   const canvasW = canvas.w
   const canvasH = canvas.h
-  if (!Array.isArray(parsed.regions)) return { warnings: ['regions must be an array'] }
+  if (!Array.isArray(parsed.regions)) return { warnings: [{ key: 'warn.layout.regions' }] }
   const appData = parsed.app_data ?? ''
-  if (typeof appData !== 'string') return { warnings: ['app_data must be a string'] }
+  if (typeof appData !== 'string') return { warnings: [{ key: 'warn.layout.appData' }] }
   const ver = parsed.ver ?? ''
-  if (typeof ver !== 'string') warnings.push('ver is not a string; ignored')
+  if (typeof ver !== 'string') warnings.push({ key: 'warn.layout.ver' })
   const ts = parsed.ts
-  if (ts !== undefined && !finite(ts)) return { warnings: ['ts must be a finite number'] }
+  if (ts !== undefined && !finite(ts)) return { warnings: [{ key: 'warn.layout.ts' }] }
   const regions: VolumeLayoutRegion[] = []
   parsed.regions.forEach((r: unknown, i: number) => {
     if (!isRecord(r)) {
-      warnings.push(`regions[${i}] is not an object; dropped`)
+      warnings.push({ key: 'warn.layout.regionNotObject', params: { i } })
       return
     }
     if (typeof r.uid !== 'string') {
-      warnings.push(`regions[${i}].uid must be a string; dropped`)
+      warnings.push({ key: 'warn.layout.uid', params: { i } })
       return
     }
     for (const key of ['zorder', 'volume', 'x', 'y', 'w', 'h'] as const) {
       if (!finite(r[key])) {
-        warnings.push(`regions[${i}].${key} must be a finite number; dropped`)
+        warnings.push({ key: 'warn.layout.field', params: { i, field: key } })
         return
       }
     }
@@ -89,15 +91,15 @@ export function decodeVolumeLayout(text: string): { layout?: VolumeLayout; warni
       h: r.h as number,
     }
     if (region.volume < 0 || region.volume > 100) {
-      warnings.push(`regions[${i}].volume ${region.volume} is outside 0–100; dropped`)
+      warnings.push({ key: 'warn.layout.volume', params: { i, volume: region.volume } })
       return
     }
     if (region.w < 0 || region.h < 0) {
-      warnings.push(`regions[${i}] has a negative size; dropped`)
+      warnings.push({ key: 'warn.layout.negative', params: { i } })
       return
     }
     if (region.x < 0 || region.y < 0 || region.x + region.w > canvasW || region.y + region.h > canvasH) {
-      warnings.push(`regions[${i}] (${region.uid}) lies outside the ${canvasW}x${canvasH} canvas`)
+      warnings.push({ key: 'warn.layout.outside', params: { i, uid: region.uid, w: canvasW, h: canvasH } })
     }
     regions.push(region)
   })

@@ -101,15 +101,15 @@ export function validateRequest(action: ActionName, params: unknown, nowS: numbe
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : ''
-    return err('request.invalid', `${action}: ${where}${first?.message ?? 'invalid request'}`)
+    return err('request.invalid', 'err.request.fields', { fields: first?.path.join('.') || action }, { message: `${action}: ${where}${first?.message ?? 'invalid request'}` })
   }
   const value = parsed.data as Record<string, unknown>
   const start = value.StartTime
   if (spec.maxAgeS !== undefined && typeof start === 'number' && start < nowS - spec.maxAgeS) {
-    return err('request.invalid', `${action}: StartTime: only data from the last ${Math.round(spec.maxAgeS / 86_400)} days can be queried`)
+    return err('request.invalid', 'err.request.tooOld', { action, days: Math.round(spec.maxAgeS / 86_400) })
   }
   if (region !== undefined && spec.regions !== null && !spec.regions.includes(region as Region)) {
-    return err('request.invalid', `${action} is only available in ${spec.regions.join(', ')}; ${region} is not one of them`)
+    return err('request.invalid', 'err.request.region', { action, regions: spec.regions.join(', '), region })
   }
   return ok(value)
 }

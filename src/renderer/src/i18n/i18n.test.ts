@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogs, resolveLocale, translate } from './i18n'
+import { errorCodes } from '../../../shared/errors'
 
 describe('i18n', () => {
   it('has every English key translated, with the same placeholders', () => {
@@ -23,5 +24,24 @@ describe('i18n', () => {
   it('fills placeholders', () => {
     expect(translate('en', 'sei.canvas', { w: 1080, h: 960 })).toBe('Canvas 1080 × 960')
     expect(translate('zh-CN', 'sei.canvas', { w: 1080, h: 960 })).toBe('画布 1080 × 960')
+  })
+})
+
+describe('zh-CN catalogue', () => {
+  // Technical names stay Latin (API and field names, IDs, units); a run of three Latin words is a
+  // sentence left in English. Two commands and a format name are the only such runs allowed.
+  const allowed = new Set(['npm run web', 'H.265 Annex B'])
+  it('has no English sentence in any message, main’s and src/shared’s included', () => {
+    const found: string[] = []
+    for (const [key, text] of Object.entries(catalogs['zh-CN'])) {
+      for (const run of text.replace(/\{\w+\}/g, '·').match(/[A-Za-z][\w.'’-]*(?:[ ,]+[A-Za-z][\w.'’-]*){2,}/g) ?? []) if (!allowed.has(run)) found.push(`${key}: ${run}`)
+    }
+    expect(found).toEqual([])
+  })
+  it('words every Tencent Cloud error code, error code and parser warning', () => {
+    const keys = Object.keys(catalogs['zh-CN'])
+    expect(keys.filter((k) => k.startsWith('err.tc.')).length).toBeGreaterThan(90)
+    for (const code of errorCodes) expect(keys, code).toContain(`err.code.${code}`)
+    expect(keys.filter((k) => k.startsWith('warn.')).length).toBeGreaterThan(50)
   })
 })

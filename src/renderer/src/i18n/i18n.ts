@@ -11,12 +11,14 @@ import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
 import * as alerts from '../features/alerts/messages'
 import * as show from '../features/show/messages'
+import * as errors from '../../../shared/messages/catalogue'
+import type { AppError } from '../../../shared/errors'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en }
+const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...checks.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN, ...show.zhCN }
+const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...checks.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN, ...show.zhCN, ...errors.zhCN }
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 
@@ -31,4 +33,12 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
   const template = catalogs[locale][key]
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+}
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string
+
+/** An error from main or src/shared in the UI language: its key and parameters, then Tencent Cloud's own words if any. */
+export function errorText(t: T, e: Pick<AppError, 'say' | 'cloudSays'>): string {
+  const text = t(e.say.key, e.say.params)
+  return e.cloudSays ? `${text} ${t('err.tc.cloudSays', { text: e.cloudSays })}` : text
 }

@@ -4,6 +4,7 @@ import { useStore, type StoreApi } from 'zustand'
 import { formatValue } from '../../../../shared/alerts/format'
 import type { Alert, AlertRule, AlertScope } from '../../../../shared/alerts/model'
 import { api } from '../../api'
+import { errorText } from '../../i18n/i18n'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { useApp, useT } from '../shell/context'
 import { createAlertsStore, selectUnacknowledged, type AlertsState } from './alertsStore'
@@ -173,10 +174,17 @@ function AlertsTab(props: { s: AlertsState }) {
           {t('alerts.ackAll')}
         </button>
       </div>
-      {status?.lastError && anyRule && (
-        <p className="warnings small" role="status">
-          {status.lastError}
-        </p>
+      {status && status.problems.length > 0 && anyRule && (
+        <ul className="warnings small" role="status" data-testid="alert-problems">
+          {status.problems.map((p, i) => (
+            <li key={i}>
+              {p.scope && `${scopeText(t, p.scope, false)} · `}
+              {p.action && <code>{p.action}</code>}
+              {p.action && ' · '}
+              {errorText(t, p.error)}
+            </li>
+          ))}
+        </ul>
       )}
       {alerts.length === 0 ? (
         <div className="alert-empty">
@@ -248,7 +256,7 @@ export function AlertsBell(props: { store?: StoreApi<AlertsState> }) {
           </div>
           {s.error && (
             <p className="error-text small" role="alert">
-              {s.error}
+              {errorText(t, s.error)}
             </p>
           )}
           <div className="alert-panel-body">{s.tab === 'alerts' ? <AlertsTab s={s} /> : <RulesTab s={s} />}</div>

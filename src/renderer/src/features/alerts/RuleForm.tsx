@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { metricsFor, metricUnits, type AlertMetric, type ScopeKind } from '../../../../shared/alerts/metrics'
 import type { AlertRule, RuleInput } from '../../../../shared/alerts/model'
-import type { MessageKey } from '../../i18n/i18n'
+import { errorText, type MessageKey } from '../../i18n/i18n'
+import type { AppError } from '../../../../shared/errors'
 import { useT } from '../shell/context'
 
 type T = ReturnType<typeof useT>
@@ -91,7 +92,7 @@ export function ruleOf(d: Draft, id: string | undefined, t: T): RuleInput | stri
   return { ...common, kind: 'metric', scope, metric: d.metric, comparator: d.comparator, threshold, hysteresis }
 }
 
-export function RuleForm(props: { rule: AlertRule | null; apps: number[]; onSave(rule: RuleInput): Promise<string | null>; onCancel(): void }) {
+export function RuleForm(props: { rule: AlertRule | null; apps: number[]; onSave(rule: RuleInput): Promise<AppError | null>; onCancel(): void }) {
   const t = useT()
   const [d, setD] = useState<Draft>(() => draftOf(props.rule, props.apps))
   const [error, setError] = useState<string | null>(null)
@@ -107,7 +108,7 @@ export function RuleForm(props: { rule: AlertRule | null; apps: number[]; onSave
     setSaving(true)
     const refused = await props.onSave(rule)
     setSaving(false)
-    if (refused) setError(t('alerts.err.saved', { message: refused }))
+    if (refused) setError(t('alerts.err.saved', { message: errorText(t, refused) }))
   }
 
   if (apps.length === 0) return <p className="muted">{t('alerts.form.noApps')}</p>

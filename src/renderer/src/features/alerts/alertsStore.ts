@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
 import type { AlertRulesView, AlertsView } from '../../../../shared/contract/contract'
+import type { AppError } from '../../../../shared/errors'
 import type { AlertRule, RuleInput } from '../../../../shared/alerts/model'
 
 export type AlertsTab = 'alerts' | 'rules'
@@ -14,7 +15,7 @@ export interface AlertsState {
   tab: AlertsTab
   /** The rule being edited; 'new' for a new one; null when the form is closed. */
   editing: AlertRule | 'new' | null
-  error: string | null
+  error: AppError | null
   loaded(): Promise<void>
   pushed(view: AlertsView): void
   panelToggled(open: boolean): void
@@ -22,7 +23,7 @@ export interface AlertsState {
   editStarted(rule: AlertRule | 'new'): void
   editCancelled(): void
   /** Resolves to main's refusal (English) when the rule was not saved. */
-  ruleSaved(rule: RuleInput): Promise<string | null>
+  ruleSaved(rule: RuleInput): Promise<AppError | null>
   ruleDeleted(id: string): Promise<void>
   ruleToggled(rule: AlertRule): Promise<void>
   intervalChanged(pollIntervalS: number): Promise<void>
@@ -42,7 +43,7 @@ export function createAlertsStore(deps: { api: Pick<Api, 'alerts.rules' | 'alert
     error: null,
     async loaded() {
       const [v, r] = await Promise.all([api['alerts.list'](), api['alerts.rules']()])
-      set({ ...(v.ok ? { view: v.value } : {}), ...(r.ok ? { rules: r.value } : {}), error: !v.ok ? v.error.message : !r.ok ? r.error.message : null })
+      set({ ...(v.ok ? { view: v.value } : {}), ...(r.ok ? { rules: r.value } : {}), error: !v.ok ? v.error : !r.ok ? r.error : null })
     },
     pushed: (view) => set({ view }),
     panelToggled: (open) => set({ open, ...(open ? {} : { editing: null }) }),
@@ -51,26 +52,26 @@ export function createAlertsStore(deps: { api: Pick<Api, 'alerts.rules' | 'alert
     editCancelled: () => set({ editing: null }),
     async ruleSaved(rule) {
       const r = await api['alerts.saveRule']({ rule: rule as Record<string, unknown> })
-      if (!r.ok) return r.error.message
+      if (!r.ok) return r.error
       set({ rules: r.value, editing: null, error: null })
       return null
     },
     async ruleDeleted(id) {
       const r = await api['alerts.deleteRule']({ id })
-      set(r.ok ? { rules: r.value, editing: null, error: null } : { error: r.error.message })
+      set(r.ok ? { rules: r.value, editing: null, error: null } : { error: r.error })
     },
     async ruleToggled(rule) {
       const r = await api['alerts.saveRule']({ rule: { ...rule, enabled: !rule.enabled } })
-      set(r.ok ? { rules: r.value, error: null } : { error: r.error.message })
+      set(r.ok ? { rules: r.value, error: null } : { error: r.error })
     },
     async intervalChanged(pollIntervalS) {
       const r = await api['alerts.configure']({ pollIntervalS })
-      set(r.ok ? { rules: r.value, error: null } : { error: r.error.message })
+      set(r.ok ? { rules: r.value, error: null } : { error: r.error })
     },
     async acknowledged(ids) {
       if (ids !== 'all' && ids.length === 0) return
       const r = await api['alerts.ack'](ids === 'all' ? { all: true } : { ids })
-      set(r.ok ? { view: r.value, error: null } : { error: r.error.message })
+      set(r.ok ? { view: r.value, error: null } : { error: r.error })
     },
   }))
 }

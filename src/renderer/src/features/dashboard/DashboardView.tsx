@@ -21,6 +21,7 @@ import { useApp, useT } from '../shell/context'
 import { createDashboardStore, selectMarketProblem, selectUsageProblem, type DashboardState } from './dashboardStore'
 import { TimeChart } from './TimeChart'
 import './dashboard.css'
+import { errorText } from '../../i18n/i18n'
 
 let sharedStore: StoreApi<DashboardState> | null = null
 function dashboardStore(): StoreApi<DashboardState> {
@@ -80,13 +81,13 @@ function PanelCard(props: { testId: string; title: string; panel: Panel<unknown>
   } else if (panel?.error && panel.data !== null) {
     status = (
       <p className="banner warn dash-stale" role="alert" data-testid="dash-stale">
-        {age === null ? t('dash.staleNoTime', { message: panel.error.message }) : t('dash.stale', { seconds: age, message: panel.error.message })}
+        {age === null ? t('dash.staleNoTime', { message: errorText(t, panel.error) }) : t('dash.stale', { seconds: age, message: errorText(t, panel.error) })}
       </p>
     )
   } else if (panel?.error) {
     status = (
       <p className="insights-error" role="alert" data-testid="dash-error">
-        <span>{t('dash.failed', { message: panel.error.message })}</span>
+        <span>{t('dash.failed', { message: errorText(t, panel.error) })}</span>
       </p>
     )
   }
@@ -203,7 +204,7 @@ export function DashboardView(props: { apps: number[]; /** A spike picked on a c
         </div>
         {s.error && (
           <p className="banner warn" role="alert" data-testid="dash-intent-error">
-            {s.error.message}
+            {errorText(t, s.error)}
           </p>
         )}
       </div>
@@ -249,7 +250,7 @@ export function DashboardView(props: { apps: number[]; /** A spike picked on a c
             {t('dash.load')}
           </button>
           {marketProblem && <span className="error-text small" data-testid="dash-market-problem">{t(`dash.range.${marketProblem}`)}</span>}
-          {s.marketError && <span className="error-text small">{s.marketError.message}</span>}
+          {s.marketError && <span className="error-text small">{errorText(t, s.marketError)}</span>}
         </div>
         <div className="insights-grid">
           <PanelCard testId="dash-panel-market-scale" title={t('dash.market.scale')} panel={s.market?.scale ?? (s.marketLoading ? loadingPanel : null)} empty={(s.market?.scale.data?.times.length ?? 0) === 0} now={now} t={t}>
@@ -275,7 +276,7 @@ export function DashboardView(props: { apps: number[]; /** A spike picked on a c
             {t('dash.load')}
           </button>
           {usageProblem && <span className="error-text small" data-testid="dash-usage-problem">{t(`dash.range.${usageProblem}`)}</span>}
-          {s.usageError && <span className="error-text small">{s.usageError.message}</span>}
+          {s.usageError && <span className="error-text small">{errorText(t, s.usageError)}</span>}
         </div>
         <div className="insights-grid">
           {USAGE_PANELS.map((k) => (
@@ -298,7 +299,7 @@ export function DashboardView(props: { apps: number[]; /** A spike picked on a c
             {t('dash.load')}
           </button>
           {s.roomUsageLoading && <span className="muted small">{t('dash.loading')}</span>}
-          {s.roomUsageError && <span className="error-text small" data-testid="dash-rooms-error">{s.roomUsageError.message}</span>}
+          {s.roomUsageError && <span className="error-text small" data-testid="dash-rooms-error">{errorText(t, s.roomUsageError)}</span>}
         </div>
         {s.roomUsage ? (
           <RoomUsageTable panel={s.roomUsage} now={now} t={t} locale={locale} />

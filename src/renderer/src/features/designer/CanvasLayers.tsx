@@ -13,6 +13,7 @@ import { toCanvas, type DesignerState, type View } from './designerStore'
 import { carriesFiles, carriesUser, checkImage, decodeUser, isLayoutFile, makePreview, placeUser, previewSrc, USER_MIME, type DraggedUser, type PlaceResult, type Preview } from './imageDrop'
 import type { MessageKey } from '../../i18n/i18n'
 import './designerDnd.css'
+import { errorText } from '../../i18n/i18n'
 
 const FIT: Record<RenderMode, CSSProperties['objectFit']> = { crop: 'cover', smart: 'cover', fit: 'contain', fitBlack: 'contain', stretch: 'fill' }
 const PLACEHOLDER_FIT: Record<PlaceholderFit, CSSProperties['objectFit']> = { crop: 'cover', scaleBackground: 'contain', scaleBlack: 'contain', proportional: 'contain' }
@@ -140,7 +141,7 @@ export function useCanvasDrop(store: StoreApi<DesignerState>, ref: RefObject<HTM
     const s = store.getState()
     if (value !== null && typeof value === 'object' && (value as { format?: unknown }).format === FILE_FORMAT) {
       const r = parseLayoutFile(text)
-      if (!r.ok) return say(t('designer.drop.badLayout', { name: file.name, message: r.error.message }))
+      if (!r.ok) return say(t('designer.drop.badLayout', { name: file.name, message: errorText(t, r.error) }))
       setMessage(null)
       return s.requestImported(r.value, [])
     }

@@ -5,7 +5,7 @@ import { useStore, type StoreApi } from 'zustand'
 import type { Cue } from '../../../../shared/contract/contract'
 import type { LayoutDoc } from '../../../../shared/layout/model'
 import { useT } from '../shell/context'
-import type { MessageKey } from '../../i18n/i18n'
+import { errorText, type MessageKey } from '../../i18n/i18n'
 import { layoutDiff, sameLayout, type CueState } from './cueStore'
 
 /** A layout's shape in words: "4 equal", "1 + 3" (one big tile and equal others), "5 tiles". */
@@ -78,7 +78,7 @@ export function CueList(props: {
       </div>
       {error && (
         <p className="golive-msg fail" role="alert">
-          {error}
+          {errorText(t, error)}
         </p>
       )}
       {cues.length === 0 ? (

@@ -1,7 +1,7 @@
 // The canvas editor surface: rulers, the canvas at its aspect ratio, tiles with their handles,
 // snap guides and the marquee. Pointer events are normalized to viewport pixels and handed to the
 // store's tool; this component only draws what the store says.
-import { memo, useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react'
+import { memo, useMemo, useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { useStore, type StoreApi } from 'zustand'
 import { stackOrder, type Handle } from '../../../../shared/layout/commands'
@@ -80,6 +80,8 @@ export function DesignerCanvas(props: CanvasProps) {
   const t = useT()
   const { store } = props
   const doc = useStore(store, (s) => s.history.present)
+  // Unbound tiles are filled in list order as users join: each is called by its place in that order.
+  const slotNumbers = useMemo(() => new Map(doc.tiles.filter((x) => x.binding.kind === 'slot').map((x, i) => [x.id, i])), [doc.tiles])
   const view = useStore(store, (s) => s.view)
   const viewport = useStore(store, (s) => s.viewport)
   const selection = useStore(store, (s) => s.selection)
@@ -192,7 +194,7 @@ export function DesignerCanvas(props: CanvasProps) {
                 selected={selection.includes(tile.id)}
                 single={single}
                 issues={props.issues.get(tile.id)}
-                slotText={t('designer.tile.slot')}
+                slotText={t('designer.tile.slotN', { n: (slotNumbers.get(tile.id) ?? 0) + 1 })}
               />
             ))}
         <WatermarkLayer doc={doc} view={view} />

@@ -17,6 +17,7 @@ import { api } from '../../api'
 import { selectLocale } from '../shell/appStore'
 import { useApp, useT } from '../shell/context'
 import { selectDirty, selectSettledDoc, type DesignerState } from './designerStore'
+import { errorText } from '../../i18n/i18n'
 
 /** How long the document rests before its unsaved state is autosaved. */
 export const AUTOSAVE_DELAY_MS = 1500
@@ -122,7 +123,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
   const busy = useRef(false)
   useAutosave(store)
 
-  const failed = useCallback((action: 'open' | 'save', error: AppError) => store.getState().fileFailed(t(failureKey(action, error), { message: error.message })), [store, t])
+  const failed = useCallback((action: 'open' | 'save', error: AppError) => store.getState().fileFailed(t(failureKey(action, error), { message: errorText(t, error) })), [store, t])
 
   const inBrowser = useApp((a) => a.appInfo?.shell === 'web')
   const save = useCallback(
@@ -130,7 +131,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
       const s = store.getState()
       const doc = selectSettledDoc(s)
       if (inBrowser) {
-        const name = `${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'layout'}${FILE_EXTENSION}`
+        const name = `${doc.name.replace(/[\\/:*?"<>|]+/g, '_').trim() || t('main.untitledLayout')}${FILE_EXTENSION}`
         download(name, new Blob([serialize(doc)], { type: 'application/json' }))
         store.getState().docSaved({ id: 'download', name, path: '' }, doc)
         return true
@@ -145,7 +146,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
       store.getState().docSaved(r.value, doc)
       return true
     },
-    [store, failed, inBrowser],
+    [store, failed, inBrowser, t],
   )
 
   /** Runs `action` now, or after the user chose to save or discard the unsaved changes. */
@@ -329,7 +330,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
 
 function ConfirmLeave(props: { store: StoreApi<DesignerState>; onCancel(): void; onDiscard(): void; onSave(): void }) {
   const t = useT()
-  const name = useStore(props.store, (s) => s.file?.name ?? s.history.present.name)
+  const name = useStore(props.store, (s) => s.file?.name ?? s.history.present.name) || t('main.untitledLayout')
   return (
     <Dialog.Root open onOpenChange={(open) => !open && props.onCancel()}>
       <Dialog.Portal>
@@ -361,7 +362,7 @@ export function FileName(props: { store: StoreApi<DesignerState> }) {
   const t = useT()
   const dirty = useStore(props.store, selectDirty)
   const file = useStore(props.store, (s) => s.file)
-  const name = useStore(props.store, (s) => selectSettledDoc(s).name)
+  const name = useStore(props.store, (s) => selectSettledDoc(s).name) || t('main.untitledLayout')
   return (
     <span className="designer-docname" data-testid="designer-docname" title={file?.path}>
       {dirty && <span className="designer-dirty" data-testid="designer-dirty" title={t('designer.unsaved')} aria-label={t('designer.unsaved')} />}
@@ -390,7 +391,7 @@ export function RecoveryBanner(props: { store: StoreApi<DesignerState> }) {
     if (r.ok) props.store.getState().docRecovered(r.value.doc, r.value.file)
     else {
       props.store.getState().recoveryOffered(null)
-      props.store.getState().fileFailed(t(failureKey('open', r.error), { message: r.error.message }))
+      props.store.getState().fileFailed(t(failureKey('open', r.error), { message: errorText(t, r.error) }))
     }
   }
   const discard = async () => {

@@ -116,7 +116,7 @@ function CanvasProps(props: { store: StoreApi<DesignerState> }) {
       <h3>{t('designer.props.canvas')}</h3>
       <div className="dgrid">
         <Field label={t('designer.props.name')} wide>
-          <DraftInput value={name} onCommit={(n) => issue({ type: 'setName', name: n })} />
+          <DraftInput value={name} placeholder={t('main.untitledLayout')} onCommit={(n) => issue({ type: 'setName', name: n })} />
         </Field>
         <Field label={t('designer.props.preset')} wide>
           <select value={canvas.preset} data-testid="canvas-preset" onChange={(e) => issue({ type: 'setCanvas', preset: e.target.value as CanvasPresetId })}>

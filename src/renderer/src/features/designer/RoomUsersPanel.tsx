@@ -12,6 +12,7 @@ import { selectSettledDoc, type DesignerState } from './designerStore'
 import { placeUser, startUserDrag, type DraggedUser } from './imageDrop'
 import { createRoomUsersStore, type RoomUsersState } from './roomUsersStore'
 import './designerDnd.css'
+import { errorText } from '../../i18n/i18n'
 
 let shared: StoreApi<RoomUsersState> | null = null
 const roomUsersStore = (): StoreApi<RoomUsersState> => (shared ??= createRoomUsersStore({ api, now: Date.now }))
@@ -118,12 +119,12 @@ export function RoomUsersPanel(props: { store: StoreApi<DesignerState> }) {
       </div>
       {s.roomsError && (
         <p className="designer-error" role="alert">
-          {s.roomsError.message}
+          {errorText(t, s.roomsError)}
         </p>
       )}
       {s.usersError && (
         <p className="designer-error" role="alert">
-          {s.usersError.message}
+          {errorText(t, s.usersError)}
         </p>
       )}
       {room && s.usersLoading && s.users.length === 0 && <p className="muted small">{t('detail.loadingUsers')}</p>}

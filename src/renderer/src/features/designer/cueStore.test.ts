@@ -14,7 +14,7 @@ function memoryPort(failSave = false): CuePort & { saved: Cue[][] } {
     saved,
     load: async () => ok(saved.at(-1) ?? []),
     save: async (cues): Promise<Result<Cue[]>> => {
-      if (failSave) return err('internal', 'The cue list could not be saved: disk full')
+      if (failSave) return err('file.unreadable', 'err.file.cuesUnwritable', { reason: 'ENOSPC' })
       saved.push(cues)
       return ok(cues)
     },
@@ -69,6 +69,6 @@ describe('cue store', () => {
     const store = createCueStore(memoryPort(true))
     await store.getState().added(grid)
     expect(store.getState().cues).toEqual([])
-    expect(store.getState().error).toContain('disk full')
+    expect(store.getState().error?.say).toEqual({ key: 'err.file.cuesUnwritable', params: { reason: 'ENOSPC' } })
   })
 })

@@ -3,7 +3,7 @@
 // after the cloud confirmed the take.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { MAX_CUES, type Cue } from '../../../../shared/contract/contract'
-import type { Result } from '../../../../shared/errors'
+import type { AppError, Result } from '../../../../shared/errors'
 import type { LayoutDoc } from '../../../../shared/layout/model'
 
 export interface CuePort {
@@ -15,7 +15,7 @@ export interface CueState {
   cues: Cue[]
   loaded: boolean
   /** The last load or save failure, for the panel to show. */
-  error: string | null
+  error: AppError | null
   /** Task key ("mix:<id>" or "recording:<id>") → the cue it runs, once a take was confirmed. */
   live: Record<string, string>
   /** Hotkeys 1–9 take cues only while armed: an explicit, visible choice, off at start. */
@@ -77,7 +77,7 @@ export function createCueStore(port: CuePort): StoreApi<CueState> {
       const before = get().cues
       set({ cues: next, error: null })
       const r = await port.save(next)
-      if (!r.ok) set({ cues: before, error: r.error.message })
+      if (!r.ok) set({ cues: before, error: r.error })
     }
     return {
       cues: [],
@@ -87,7 +87,7 @@ export function createCueStore(port: CuePort): StoreApi<CueState> {
       armed: false,
       async load() {
         const r = await port.load()
-        set(r.ok ? { cues: r.value, loaded: true, error: null } : { loaded: true, error: r.error.message })
+        set(r.ok ? { cues: r.value, loaded: true, error: null } : { loaded: true, error: r.error })
       },
       added: (doc, name) => change(addCue(get().cues, doc, name)),
       renamed: (id, name) => change(renameCue(get().cues, id, name)),

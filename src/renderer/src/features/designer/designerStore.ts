@@ -346,7 +346,7 @@ export function createDesignerStore(deps: { doc?: LayoutDoc } = {}): StoreApi<De
         // Each new tile steps down-right so a stack of new tiles stays visible.
         const step = Math.round(Math.min(c.width, c.height) / 20)
         const rect = { x: Math.round(c.width / 2 - w / 2) + (n % 5) * step, y: Math.round(c.height / 2 - h / 2) + (n % 5) * step, width: w, height: h }
-        run({ type: 'addTile', rect, props: { label: `Slot ${n + 1}` } }, newIds)
+        run({ type: 'addTile', rect }, newIds)
       },
 
       selectionChanged(ids) {

@@ -6,7 +6,7 @@ import type { RoomRow, UserEvent } from '../../../../shared/contract/contract'
 import type { Result } from '../../../../shared/errors'
 import { describeEvent, findEvent, type EventCategory, type EventSeverity } from '../../../../shared/trtc/eventIds'
 import { api } from '../../api'
-import { useApp, useT } from '../shell/context'
+import { useApp, useErrorText, useT } from '../shell/context'
 import { selectLocale } from '../shell/appStore'
 import type { en } from './insightsMessages'
 
@@ -43,6 +43,7 @@ function clockTime(ms: number, locale: string): string {
 
 export function EventTimeline(props: EventTimelineProps) {
   const t = useT() as unknown as Translate
+  const sayError = useErrorText()
   const locale = useApp(selectLocale)
   const [attempt, setAttempt] = useState(0)
   const [answer, setAnswer] = useState<{ key: string; result: Result<UserEvent[]> } | null>(null)
@@ -77,7 +78,7 @@ export function EventTimeline(props: EventTimelineProps) {
       {loading && <p className="muted insights-status">{t('insights.events.loading')}</p>}
       {!loading && error && (
         <div className="insights-error" role="alert" data-testid="events-error">
-          <span>{t('insights.events.failed', { message: error.message })}</span>
+          <span>{t('insights.events.failed', { message: sayError(error) })}</span>
           <button type="button" className="button small" onClick={() => setAttempt((n) => n + 1)}>
             {t('insights.events.retry')}
           </button>

@@ -7,7 +7,7 @@ import './insights.css'
 import type { QualitySeries, RoomRow } from '../../../../shared/contract/contract'
 import type { Result } from '../../../../shared/errors'
 import { api } from '../../api'
-import { useApp, useT } from '../shell/context'
+import { useApp, useErrorText, useT } from '../shell/context'
 import { selectDark, selectLocale } from '../shell/appStore'
 import type { en } from './insightsMessages'
 
@@ -118,6 +118,7 @@ function modelOf(group: MetricGroup, all: QualitySeries[], userIds: string[], t:
 
 export function QualityCharts(props: QualityChartsProps) {
   const t = useT() as unknown as Translate
+  const sayError = useErrorText()
   const dark = useApp(selectDark)
   const locale = useApp(selectLocale)
   const [range, setRange] = useState<Range>('1h')
@@ -205,7 +206,7 @@ export function QualityCharts(props: QualityChartsProps) {
       {loading && <p className="muted insights-status">{t('insights.quality.loading')}</p>}
       {!loading && error && (
         <div className="insights-error" role="alert" data-testid="quality-error">
-          <span>{t('insights.quality.failed', { message: error.message })}</span>
+          <span>{t('insights.quality.failed', { message: sayError(error) })}</span>
           <button type="button" className="button small" onClick={() => setAttempt((n) => n + 1)}>
             {t('insights.quality.retry')}
           </button>

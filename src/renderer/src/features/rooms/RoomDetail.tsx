@@ -15,6 +15,7 @@ import { startUserDrag } from '../designer/imageDrop'
 import { MAX_CHARTED, type RoomsState } from './roomsStore'
 import { sayModeration } from './say'
 import { download } from '../../components/download'
+import { errorText } from '../../i18n/i18n'
 
 const TIMELINE_CHOICES = 300
 // The charts (and uPlot) load when a room is first opened, not with the window.
@@ -176,7 +177,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
           {s.outcomes.map((o, i) => (
             <li key={i} className={o.ok ? 'ok' : 'fail'}>
               {sayModeration(t, roomOutcome(o))}
-              {o.ok ? ` · ${t('mod.result.done')}` : ` · ${t('mod.result.failed', { message: o.error?.message ?? '' })}`}
+              {o.ok ? ` · ${t('mod.result.done')}` : ` · ${t('mod.result.failed', { message: o.error ? errorText(t, o.error) : '' })}`}
               {o.requestId && <span className="muted small mono"> · {o.requestId}</span>}
               {o.auditPending && <span className="small" data-testid="audit-pending">{' '}{t('mod.auditPending', { reason: o.auditPending })}</span>}
             </li>
@@ -198,7 +199,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
         </ul>
       )}
       <h3>{t('detail.users', { count: s.users.length })}</h3>
-      {s.usersError && <p className="error-text" role="alert">{s.usersError.message}</p>}
+      {s.usersError && <p className="error-text" role="alert">{errorText(t, s.usersError)}</p>}
       {s.usersLoading && s.users.length === 0 && <p className="muted">{t('detail.loadingUsers')}</p>}
       {!s.usersLoading && !s.usersError && s.users.length === 0 && <p className="muted">{t('detail.noUsers')}</p>}
       {s.users.length > 0 && (

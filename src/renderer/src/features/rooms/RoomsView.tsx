@@ -12,6 +12,7 @@ import { RoomDetail } from './RoomDetail'
 import { RoomsTable } from './RoomsTable'
 import { FLAG_LOSS } from '../../../../shared/dashboard/roomFlags'
 import { REFRESH_MS, createRoomsStore, selectVisibleRooms, windowOf, windowProblem, type RoomsState, type StatusFilter, type WindowPreset } from './roomsStore'
+import { errorText } from '../../i18n/i18n'
 
 const presets: WindowPreset[] = ['1h', '6h', '24h', 'custom']
 const statuses: StatusFilter[] = ['all', 'active', 'finished']
@@ -250,7 +251,7 @@ export function RoomsView() {
             )}
             {s.error && s.fetchedAt !== null && (
               <p className="banner warn" role="alert" data-testid="rooms-error">
-                {t('rooms.stale', { seconds: age ?? 0, message: s.error.message })}
+                {t('rooms.stale', { seconds: age ?? 0, message: errorText(t, s.error) })}
               </p>
             )}
           </div>
@@ -273,7 +274,7 @@ export function RoomsView() {
                 <EmptyState
                   testId="rooms-error"
                   title={t('rooms.failed.title')}
-                  body={s.error.message}
+                  body={errorText(t, s.error)}
                   action={
                     <div className="dialog-actions start">
                       <button type="button" className="button primary" onClick={() => void s.refreshRequested()}>
@@ -409,7 +410,7 @@ function Sightings(props: {
                   ? t('rooms.find.found', { user: [...users][0]!, count: search.sightings.length })
                   : t('rooms.find.foundMany', { query: search.query, users: users.size, count: search.sightings.length })}
         </h2>
-        {search.error && <span className="error-text small">{search.error.message}</span>}
+        {search.error && <span className="error-text small">{errorText(t, search.error)}</span>}
         <span className="spacer" />
         <button type="button" className="button small" onClick={props.onClose} data-testid="user-sightings-close">
           {t('rooms.find.close')}

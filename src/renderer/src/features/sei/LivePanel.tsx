@@ -9,6 +9,7 @@ import { createDoc, type LayoutDoc } from '../../../../shared/layout/model'
 import type { SeiEntry } from '../../../../shared/media/seiEntry'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
+import { errorText } from '../../i18n/i18n'
 
 const KEEP = 2000
 
@@ -56,7 +57,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
     onDesign(null)
     if (taskId) void api['mixing.layout']({ taskId }).then((r) => r.ok && onDesign(r.value))
     const r = await api['sei.liveStart']({ url: target })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(t, r.error))
     onEntries([])
     onLatency(null)
     setStatus(null)
@@ -82,13 +83,13 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
     const room: RoomRow | undefined = live[inRoom.indexOf(Math.max(...inRoom))]
     if (!room) {
       setBusy(false)
-      return setError(rooms.ok ? t('sei.live.noRoom') : rooms.error.message)
+      return setError(rooms.ok ? t('sei.live.noRoom') : errorText(t, rooms.error))
     }
     let doc = applyCommand(createDoc('1280x720', 'Live preview'), { type: 'applyTemplate', starter: '2x2' })
     doc = applyCommand(doc, { type: 'setSei', sei: { layoutVolume: { appData: 'trtc-desk', payloadType: 100, interval: 500, followIdr: false } } })
     const r = await api['mixing.start']({ sdkAppId, roomId: room.roomId, roomIdType: room.roomIdType, doc, cdnUrls: ['rtmp://127.0.0.1/live/trtc-desk-preview'] })
     setBusy(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(t, r.error))
     if (r.value.liveUrl) {
       setUrl(r.value.liveUrl)
       void connect(r.value.liveUrl, r.value.taskId)
@@ -128,7 +129,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
       {status && (
         <p className={`live-state ${status.state}`} role="status" data-testid="sei-live-status">
           {t(`sei.live.state.${status.state}`)}
-          {status.message && ` — ${status.message}`}
+          {status.reason && ` — ${t(status.reason.key, status.reason.params)} ${t('err.stream.retryIn', { seconds: status.retryInS ?? 0 })}`}
         </p>
       )}
       {error && <p className="error-text" role="alert">{error}</p>}

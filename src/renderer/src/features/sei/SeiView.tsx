@@ -166,7 +166,7 @@ export function SeiView() {
           )}
           {s.error && (
             <p className="error-text" role="alert" data-testid="sei-error">
-              {s.source === 'paste' ? t('sei.error', { message: s.error }) : s.error}
+              {s.source === 'paste' ? t('sei.error', { message: t(s.error.key, s.error.params) }) : t(s.error.key, s.error.params)}
             </p>
           )}
           {s.warnings.length > 0 && (
@@ -174,7 +174,7 @@ export function SeiView() {
               <strong>{t('sei.warnings')}</strong>
               <ul>
                 {s.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i}>{t(w.key, w.params)}</li>
                 ))}
               </ul>
             </div>

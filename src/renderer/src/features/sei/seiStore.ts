@@ -2,7 +2,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { decodeVolumeLayout } from '../../../../shared/media/volumeLayout'
 import type { SeiEntry } from '../../../../shared/media/seiEntry'
+import type { Warning } from '../../../../shared/media/seiSink'
+import type { MessageKey } from '../../i18n/i18n'
 import type { WorkerReply } from './seiWorker'
+
+/** Something to say, worded by the view. */
+export interface Words {
+  key: MessageKey
+  params?: Record<string, string | number>
+}
 
 export type Source = 'paste' | 'file' | 'live'
 
@@ -13,8 +21,8 @@ export interface SeiState {
   videoUrl: string | null
   parsing: { bytes: number; total: number; count: number } | null
   entries: SeiEntry[]
-  warnings: string[]
-  error: string | null
+  warnings: Warning[]
+  error: Words | null
   container: string | null
   index: number
   sourceSelected(source: Source): void
@@ -47,7 +55,7 @@ export function createSeiStore(deps: { startWorker(): Worker; objectUrl(file: Fi
       set(
         d.layout
           ? { text, entries: [{ ptsMs: 0, offset: 0, codec: 'h264', payloadType: 100, text, layout: d.layout }], warnings: d.warnings, error: null, index: 0 }
-          : { text, entries: [], warnings: [], error: d.warnings[0] ?? 'not a volume layout' },
+          : { text, entries: [], warnings: [], error: d.warnings[0] ?? { key: 'warn.layout.notObject' } },
       )
     },
     fileOpened(file) {
@@ -71,7 +79,7 @@ export function createSeiStore(deps: { startWorker(): Worker; objectUrl(file: Fi
         if (w !== worker) return
         const m = e.data
         if (m.type === 'progress') set({ parsing: { bytes: m.bytes, total: m.total, count: m.count } })
-        else if (m.type === 'failed') set({ parsing: null, error: m.message })
+        else if (m.type === 'failed') set({ parsing: null, error: { key: 'sei.err.unreadable', params: { reason: m.reason } } })
         else {
           const first = m.entries.findIndex((x) => x.layout)
           set({
@@ -80,12 +88,12 @@ export function createSeiStore(deps: { startWorker(): Worker; objectUrl(file: Fi
             warnings: m.warnings,
             container: m.container,
             index: Math.max(0, first),
-            error: m.container === null ? 'This file is not FLV, MP4, MPEG-TS or a raw H.264/H.265 stream.' : null,
+            error: m.container === null ? { key: 'warn.reader.unknownInput' } : null,
           })
           w.terminate()
         }
       }
-      w.onerror = (e) => set({ parsing: null, error: `Parsing stopped: ${e.message}` })
+      w.onerror = (e) => set({ parsing: null, error: { key: 'sei.err.stopped', params: { reason: e.message } } })
       w.postMessage({ file })
     },
     // Live: the newest message is always the one shown.

@@ -1,12 +1,13 @@
 // Parses a local media file off the UI thread: streamed in chunks, so memory stays flat.
 import { createSeiReader } from '../../../../shared/media/seiReader'
 import { toEntry, type SeiEntry } from '../../../../shared/media/seiEntry'
+import type { Warning } from '../../../../shared/media/seiSink'
 
 export type WorkerRequest = { file: File }
 export type WorkerReply =
   | { type: 'progress'; bytes: number; total: number; count: number }
-  | { type: 'done'; entries: SeiEntry[]; warnings: string[]; container: string | null; codec: string | null; bytes: number }
-  | { type: 'failed'; message: string }
+  | { type: 'done'; entries: SeiEntry[]; warnings: Warning[]; container: string | null; codec: string | null; bytes: number }
+  | { type: 'failed'; reason: string }
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m)
 
@@ -31,7 +32,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     for (const m of reader.end()) entries.push(toEntry(m))
   } catch (e) {
-    post({ type: 'failed', message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` })
+    post({ type: 'failed', reason: e instanceof Error ? e.name : 'Error' })
     return
   }
   entries.sort((a, b) => a.ptsMs - b.ptsMs || a.offset - b.offset)

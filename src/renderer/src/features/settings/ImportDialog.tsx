@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import * as Dialog from '@radix-ui/react-dialog'
 import { api } from '../../api'
 import type { ImportCandidateView } from '../../../../shared/contract/contract'
+import type { AppError } from '../../../../shared/errors'
 import { useApp, useT } from '../shell/context'
+import { errorText } from '../../i18n/i18n'
 
 export function ImportDialog(props: { onClose(): void }) {
   const t = useT()
@@ -11,21 +13,22 @@ export function ImportDialog(props: { onClose(): void }) {
   const [imported, setImported] = useState<ImportCandidateView | null>(null)
   const [deleted, setDeleted] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [listError, setListError] = useState<AppError | null>(null)
 
   useEffect(() => {
-    void api['profiles.discoverImports']().then((r) => (r.ok ? setCandidates(r.value) : setError(r.error.message)))
+    void api['profiles.discoverImports']().then((r) => (r.ok ? setCandidates(r.value) : setListError(r.error)))
   }, [])
 
   const take = async (c: ImportCandidateView) => {
     const r = await api['profiles.import']({ candidateId: c.id, name: c.label, site: 'china', sdkAppIds: [] })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(t, r.error))
     pushed(r.value)
     setImported(c)
   }
   const deletePlain = async (c: ImportCandidateView) => {
     const r = await api['profiles.deletePlaintext']({ candidateId: c.id })
     if (r.ok) setDeleted(true)
-    else setError(r.error.message)
+    else setError(errorText(t, r.error))
   }
 
   return (
@@ -35,8 +38,8 @@ export function ImportDialog(props: { onClose(): void }) {
         <Dialog.Content className="dialog wide" data-testid="import-dialog">
           <Dialog.Title className="dialog-title">{t('import.title')}</Dialog.Title>
           <Dialog.Description className="muted small">{t('profile.form.secretNote')}</Dialog.Description>
-          {error && <p className="error-text" role="alert">{error}</p>}
-          {candidates === null && !error && <p className="muted">{t('import.searching')}</p>}
+          {(error || listError) && <p className="error-text" role="alert">{error ?? errorText(t, listError!)}</p>}
+          {candidates === null && !error && !listError && <p className="muted">{t('import.searching')}</p>}
           {candidates?.length === 0 && <p className="muted">{t('import.none')}</p>}
           {!imported && (
             <ul className="profile-list">

@@ -5,6 +5,7 @@ import type { ConnectionVerdictView, ProfileCreated, ProfileListItem } from '../
 import { verdictText } from './verdict'
 import { regions } from '../../../../shared/trtc/common'
 import { useApp, useT } from '../shell/context'
+import { errorText } from '../../i18n/i18n'
 
 type Site = 'china' | 'intl' | 'region'
 
@@ -62,7 +63,7 @@ export function ProfileDialog(props: { profile: ProfileListItem | null; onClose(
           profile: { name, secretId, secretKey, ...(token ? { token } : {}), endpoint, defaultRegion: region, sdkApps: parsedApps },
         })
     setSaving(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(t, r.error))
     pushed(r.value)
     const created = (r.value as Partial<ProfileCreated>).created
     if (created && !created.activated) return setUntried({ id: created.id, verdict: created.verdict })
@@ -72,7 +73,7 @@ export function ProfileDialog(props: { profile: ProfileListItem | null; onClose(
   const activateAnyway = async () => {
     if (!untried) return
     const r = await api['profiles.activate']({ id: untried.id })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(t, r.error))
     pushed(r.value)
     props.onClose()
   }

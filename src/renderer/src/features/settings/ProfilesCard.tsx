@@ -5,6 +5,7 @@ import { useApp, useT } from '../shell/context'
 import { ImportDialog } from './ImportDialog'
 import { ProfileDialog } from './ProfileDialog'
 import { verdictText } from './verdict'
+import { errorText } from '../../i18n/i18n'
 
 // Warn past one minute of clock offset (requests are still signed with corrected time).
 const SKEW_WARN_MS = 60_000
@@ -16,7 +17,7 @@ export function ProfilesCard() {
   const selectProfile = useApp((s) => s.profileSelected)
   const [editing, setEditing] = useState<ProfileListItem | 'new' | null>(null)
   const [importing, setImporting] = useState(false)
-  const [verdicts, setVerdicts] = useState<Record<string, ConnectionVerdictView | 'testing' | { error: string }>>({})
+  const [verdicts, setVerdicts] = useState<Record<string, ConnectionVerdictView | 'testing' | { failed: string }>>({})
   const [skewMs, setSkewMs] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -27,13 +28,13 @@ export function ProfilesCard() {
   const test = async (id: string) => {
     setVerdicts((v) => ({ ...v, [id]: 'testing' }))
     const r = await api['profiles.test']({ id })
-    setVerdicts((v) => ({ ...v, [id]: r.ok ? r.value : { error: r.error.message } }))
+    setVerdicts((v) => ({ ...v, [id]: r.ok ? r.value : { failed: errorText(t, r.error) } }))
   }
   const remove = async (p: ProfileListItem) => {
     if (!window.confirm(t('profiles.deleteConfirm', { name: p.name }))) return
     const r = await api['profiles.delete']({ id: p.id })
     if (r.ok) pushed(r.value)
-    else setError(r.error.message)
+    else setError(errorText(t, r.error))
   }
 
   return (
@@ -98,8 +99,8 @@ export function ProfilesCard() {
                 </div>
               </div>
               {v && v !== 'testing' && (
-                <p className={'kind' in v && v.kind === 'ok' ? 'verdict ok' : 'verdict fail'} data-testid="profile-verdict" role="status">
-                  {'error' in v ? v.error : verdictText(t, v)}
+                <p className={!('failed' in v) && v.kind === 'ok' ? 'verdict ok' : 'verdict fail'} data-testid="profile-verdict" role="status">
+                  {'failed' in v ? v.failed : verdictText(t, v)}
                 </p>
               )}
             </li>

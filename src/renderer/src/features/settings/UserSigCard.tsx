@@ -3,6 +3,7 @@ import { api } from '../../api'
 import type { DecodedUserSigView } from '../../../../shared/contract/contract'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
+import { errorText } from '../../i18n/i18n'
 
 // PrivateMapKey rights, bit i = 1 << i: create, enter, send/receive audio, video, sub-stream (TLSSigAPIv2).
 const RIGHTS = ['create', 'enter', 'sendAudio', 'receiveAudio', 'sendVideo', 'receiveVideo', 'sendSub', 'receiveSub'] as const
@@ -44,7 +45,7 @@ export function UserSigCard() {
       expireSeconds: expire,
       ...(restrict ? { privateMapKey: { roomId: room.trim(), roomIdType: roomType, privileges } } : {}),
     })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(t, r.error))
     setError(null)
     setSig(r.value.userSig)
     setDecoded(r.value.decoded)
@@ -53,7 +54,7 @@ export function UserSigCard() {
     setSig(text)
     if (!text.trim()) return setDecoded(null)
     const r = await api['usersig.decode']({ userSig: text.trim() })
-    setError(r.ok ? null : r.error.message)
+    setError(r.ok ? null : errorText(t, r.error))
     setDecoded(r.ok ? r.value : null)
   }
   const left = decoded ? decoded.time + decoded.expire - now : 0

@@ -2,6 +2,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useApp, useT } from './context'
 import { selectActiveProfile } from './appStore'
 import { AlertsBell } from '../alerts/AlertsPanel'
+import { errorText } from '../../i18n/i18n'
 
 export function Header() {
   const t = useT()
@@ -24,7 +25,7 @@ export function Header() {
       </div>
       {error && (
         <div className="header-error" role="alert">
-          <span>{error.message}</span>
+          <span>{errorText(t, error)}</span>
           <button type="button" className="link" onClick={dismiss} aria-label="×">
             ×
           </button>

@@ -13,6 +13,7 @@ import { cssColour, userColour } from '../../../../shared/media/userColour'
 import type { VolumeLayout } from '../../../../shared/media/volumeLayout'
 import { useT } from '../shell/context'
 import { dropLive, firstVideoTimestamp, liveKey, MainProcessLoader, pushLive } from './liveLoader'
+import { errorText } from '../../i18n/i18n'
 
 const KEEP = 600
 const NO_SIGNAL_MS = 3000
@@ -42,6 +43,10 @@ declare global {
 
 export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc | null; onInfo?(info: ProgramInfo): void }) {
   const t = useT()
+  const tRef = useRef(t)
+  useEffect(() => {
+    tRef.current = t
+  }, [t])
   const video = useRef<HTMLVideoElement>(null)
   const overlay = useRef<HTMLCanvasElement>(null)
   const [info, setInfo] = useState<ProgramInfo>({ state: 'idle', latencyS: null, missing: [], detail: null })
@@ -129,7 +134,7 @@ export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc |
       if (s.id !== session) return
       status = s.state
       if (s.state === 'live') liveSince = performance.now()
-      setInfo((i) => ({ ...i, detail: s.message ?? null }))
+      setInfo((i) => ({ ...i, detail: s.reason ? `${tRef.current(s.reason.key, s.reason.params)} ${tRef.current('err.stream.retryIn', { seconds: s.retryInS ?? 0 })}` : null }))
     })
 
     // Paint the overlay at the picture's time, and say what state the monitor is in.
@@ -178,7 +183,7 @@ export function ProgramMonitor(props: { task: MixTask | null; onAir: LayoutDoc |
         return
       }
       if (r.ok) session = r.value.id
-      else setInfo({ state: 'undecodable', latencyS: null, missing: [], detail: r.error.message })
+      else setInfo({ state: 'undecodable', latencyS: null, missing: [], detail: errorText(tRef.current, r.error) })
     })
 
     return () => {

@@ -23,7 +23,7 @@ export const en = {
   'show.change.moved': 'moves',
   'show.change.changed': 'changes',
   'show.change.added': 'new',
-  'show.anyUser': 'Slot {n} · anyone',
+  'show.anyUser': 'Slot {n} · any user',
   'show.template.floating': 'Floating template',
   'show.template.grid': 'Grid template',
   'show.template.screenShare': 'Screen-sharing template',
