@@ -3,16 +3,19 @@
 // the renderer loads, raw and gzip. Two clocks: the page's own (navigation start → the moment a
 // MutationObserver sees the screen, as the user would) and the test driver's (goto → Playwright
 // seeing it, which adds the driver's round trips). BENCH_TRANSPORT=web loads the page over the
-// `npm run web` server instead of the harness's routed files and CDP binding.
+// `npm run web` server instead of the harness's routed files and CDP binding. BENCH_BASELINE_OUT
+// names another build's `out` folder (e.g. an earlier commit's); its runs are interleaved with
+// ours, one each in turn, and the ratio of the medians is reported.
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { Browser } from 'playwright-core'
 import { launchBrowser, startHarness } from '../tests/harness/harness'
 
 const runs = Number(process.env.BENCH_RUNS ?? 9)
 
-async function initialJsSize(): Promise<{ raw: number; gzip: number; files: number }> {
-  const dir = resolve(__dirname, '../out/renderer')
+async function initialJsSize(out: string): Promise<{ raw: number; gzip: number; files: number }> {
+  const dir = join(out, 'renderer')
   const html = await readFile(join(dir, 'index.html'), 'utf8')
   const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.\/([^"]+\.js)"/g)].map((m) => m[1]!)
   let raw = 0
@@ -41,33 +44,48 @@ const INTERACTIVE = `(() => {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-async function main(): Promise<void> {
-  const browser = await launchBrowser(true)
-  const times: number[] = []
-  const driver: number[] = []
+interface Sample {
+  page: number
+  driver: number
+}
+
+async function once(browser: Browser, outDir: string): Promise<Sample> {
+  const h = await startHarness({ browser, outDir, transport: process.env.BENCH_TRANSPORT === 'web' ? 'web' : 'ipc' })
   try {
-    for (let i = 0; i < runs; i++) {
-      const h = await startHarness({ browser, transport: process.env.BENCH_TRANSPORT === 'web' ? 'web' : 'ipc' })
-      try {
-        await h.context.addInitScript({ content: INTERACTIVE })
-        const start = performance.now()
-        await h.open()
-        await h.page.getByTestId('view-rooms').waitFor()
-        await h.page.getByTestId('profile-switcher').filter({ hasNotText: '…' }).waitFor()
-        driver.push(performance.now() - start)
-        times.push((await h.page.evaluate('window.__interactiveAt')) as number)
-      } finally {
-        await h.close()
-      }
-    }
+    await h.context.addInitScript({ content: INTERACTIVE })
+    const start = performance.now()
+    await h.open()
+    await h.page.getByTestId('view-rooms').waitFor()
+    await h.page.getByTestId('profile-switcher').filter({ hasNotText: '…' }).waitFor()
+    const driver = performance.now() - start
+    return { page: (await h.page.evaluate('window.__interactiveAt')) as number, driver }
+  } finally {
+    await h.close()
+  }
+}
+
+async function main(): Promise<void> {
+  const ours = resolve(__dirname, '../out')
+  const baseline = process.env.BENCH_BASELINE_OUT
+  const builds = baseline ? [ours, resolve(baseline)] : [ours]
+  const samples: Sample[][] = builds.map(() => [])
+  const browser = await launchBrowser(true)
+  try {
+    for (let i = 0; i < runs; i++) for (const [b, dir] of builds.entries()) samples[b]!.push(await once(browser, dir))
   } finally {
     await browser.close()
   }
-  const size = await initialJsSize()
   const out = (o: object) => process.stdout.write(JSON.stringify(o) + '\n')
-  out({ bench: 'renderer.firstInteractive', unit: 'ms', clock: 'page', transport: process.env.BENCH_TRANSPORT ?? 'ipc', median: +median(times).toFixed(1), min: +Math.min(...times).toFixed(1), max: +Math.max(...times).toFixed(1), runs, target: '< 500' })
-  out({ bench: 'renderer.firstInteractive', unit: 'ms', clock: 'driver', transport: process.env.BENCH_TRANSPORT ?? 'ipc', median: +median(driver).toFixed(1), min: +Math.min(...driver).toFixed(1), max: +Math.max(...driver).toFixed(1), runs })
-  out({ bench: 'renderer.initialJs', unit: 'bytes', raw: size.raw, gzip: size.gzip, files: size.files })
+  const transport = process.env.BENCH_TRANSPORT ?? 'ipc'
+  const stats = (xs: number[]) => ({ median: +median(xs).toFixed(1), min: +Math.min(...xs).toFixed(1), max: +Math.max(...xs).toFixed(1) })
+  for (const [b, dir] of builds.entries()) {
+    const who = b === 0 ? 'ours' : 'baseline'
+    const size = await initialJsSize(dir)
+    out({ bench: 'renderer.firstInteractive', build: who, unit: 'ms', clock: 'page', transport, ...stats(samples[b]!.map((x) => x.page)), runs, target: '< 500' })
+    out({ bench: 'renderer.firstInteractive', build: who, unit: 'ms', clock: 'driver', transport, ...stats(samples[b]!.map((x) => x.driver)), runs })
+    out({ bench: 'renderer.initialJs', build: who, unit: 'bytes', raw: size.raw, gzip: size.gzip, files: size.files, target: 'gzip ≤ 150 kB' })
+  }
+  if (baseline) out({ bench: 'renderer.firstInteractive.ratio', clock: 'page', transport, oursOverBaseline: +(median(samples[0]!.map((x) => x.page)) / median(samples[1]!.map((x) => x.page))).toFixed(3) })
 }
 
 main().catch((e: unknown) => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { launchBrowser, startHarness } from '../harness/harness'
+import { englishOn } from '../harness/english'
 
 const root = resolve(__dirname, '../..')
 let cli: ChildProcess | null = null
@@ -45,10 +46,14 @@ test('npm run web prints its address; a browser walks it in Chinese', async () =
     await page.getByText('进行中', { exact: true }).first().click()
     await page.getByTestId('room-row').first().click()
     await expect(page.getByTestId('room-detail').getByTestId('user-row').first()).toBeVisible()
+    expect(await englishOn(page), 'a room').toEqual([])
     await page.getByTestId('nav-designer').click()
     await expect(page.getByTestId('view-designer').getByRole('heading', { level: 1 })).toHaveText('布局设计器')
+    await page.getByTestId('designer-starter-2x2').click()
+    expect(await englishOn(page), 'designer').toEqual([])
     await page.getByTestId('nav-sei').click()
     await expect(page.getByTestId('view-sei').getByRole('heading', { level: 1 })).toHaveText('SEI 预览')
+    expect(await englishOn(page), 'SEI').toEqual([])
     expect(errors).toEqual([])
   } finally {
     await browser.close()

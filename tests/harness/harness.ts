@@ -24,8 +24,7 @@ import { test } from '@playwright/test'
 
 export const ORIGIN = 'https://trtc-desk.test'
 const root = resolve(__dirname, '../..')
-const rendererDir = join(root, 'out/renderer')
-const preloadPath = join(root, 'out/preload/index.js')
+const builtDir = join(root, 'out')
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const chromiumArgs = [
@@ -57,6 +56,8 @@ export interface HarnessOptions {
   seed?: string
   /** Main's data folder from an earlier harness (as after a crash or a restart); kept on close. */
   userDataDir?: string
+  /** Another build of the renderer and preload (an `out` folder), e.g. a baseline for a benchmark. */
+  outDir?: string
   /** How the page reaches main; by default 'web' in the Playwright project named 'web', else 'ipc'. */
   transport?: 'ipc' | 'web'
 }
@@ -97,6 +98,8 @@ export async function launchBrowser(headless = true): Promise<Browser> {
 const withBytesAsBase64 = (v: unknown): unknown => bytesToWire(v, nodeBase64)
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = join(opts.outDir ?? builtDir, 'renderer')
+  const preloadPath = join(opts.outDir ?? builtDir, 'preload/index.js')
   if (!existsSync(preloadPath)) throw new Error('Build first: out/preload/index.js is missing (npm run build).')
   const ownBrowser = opts.browser ? null : await launchBrowser(opts.headless ?? true)
   const browser = opts.browser ?? ownBrowser!

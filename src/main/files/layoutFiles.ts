@@ -16,7 +16,8 @@ import type { LayoutDoc } from '../../shared/layout/model'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import type { Handlers, Logger } from '../ipc/dispatch'
 import type { FileDialogs } from './dialogs'
-import { sayIn, type SayKey } from '../../shared/messages/catalogue'
+import type { SayKey } from '../../shared/messages/catalogue'
+import { sayIn } from '../../shared/messages/catalogue.zh'
 
 export const MAX_RECENT = 10
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { catalogs, resolveLocale, translate } from './i18n'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { en, loadLocale, resolveLocale, translate } from './i18n'
+import { zhCN } from './zh'
+
+const catalogs = { en, 'zh-CN': zhCN }
+beforeAll(() => loadLocale('zh-CN'))
 import { errorCodes } from '../../../shared/errors'
 
 describe('i18n', () => {

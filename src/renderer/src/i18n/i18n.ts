@@ -1,7 +1,7 @@
 // UI text in English and Simplified Chinese. The shell's catalogue plus one per feature; keys are
-// typed, so a missing translation fails the typecheck.
+// typed, so a missing translation fails the typecheck. English is in the first bundle; the Chinese
+// catalogue (./zh.ts) loads before the first screen is shown in Chinese (`loadLocale`).
 import { en as shellEn } from './en'
-import { zhCN as shellZh } from './zhCN'
 import * as designer from '../features/designer/messages'
 import * as checks from '../features/designer/checkMessages'
 import * as rooms from '../features/rooms/messages'
@@ -18,9 +18,17 @@ export type Locale = 'en' | 'zh-CN'
 
 const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
 export type MessageKey = keyof typeof en
-const zhCN: Record<MessageKey, string> = { ...shellZh, ...designer.zhCN, ...checks.zhCN, ...rooms.zhCN, ...insights.zhCN, ...dashboard.zhCN, ...sei.zhCN, ...settings.zhCN, ...alerts.zhCN, ...show.zhCN, ...errors.zhCN }
+export { en }
 
-export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
+const loaded: { [L in Locale]?: Record<MessageKey, string> } = { en }
+
+/** Makes a language's catalogue available to `translate`; resolves at once when it already is. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (loaded[locale]) return Promise.resolve()
+  return import('./zh').then((m) => {
+    loaded['zh-CN'] = m.zhCN
+  })
+}
 
 /** Picks the UI language from the OS's preferred languages: any Chinese → zh-CN, else English. */
 export function resolveLocale(setting: 'system' | Locale, systemLocales: readonly string[]): Locale {
@@ -30,7 +38,7 @@ export function resolveLocale(setting: 'system' | Locale, systemLocales: readonl
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[locale][key]
+  const template = (loaded[locale] ?? en)[key]
   if (!params) return template
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
 }

@@ -1,28 +1,15 @@
-import { useEffect, useState } from 'react'
-import * as Dialog from '@radix-ui/react-dialog'
-import { useStore, type StoreApi } from 'zustand'
+// The alerts panel's lists and the rules editor, loaded when the panel first opens (./AlertsBell.tsx).
+import { useState } from 'react'
 import { formatValue } from '../../../../shared/alerts/format'
 import type { Alert, AlertRule, AlertScope } from '../../../../shared/alerts/model'
-import { api } from '../../api'
 import { errorText } from '../../i18n/i18n'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { useApp, useT } from '../shell/context'
-import { createAlertsStore, selectUnacknowledged, type AlertsState } from './alertsStore'
+import type { AlertsState } from './alertsStore'
 import { metricLabel, RuleForm } from './RuleForm'
-import './alerts.css'
 
 type T = ReturnType<typeof useT>
 
-let sharedStore: StoreApi<AlertsState> | null = null
-function alertsStore(): StoreApi<AlertsState> {
-  if (!sharedStore) {
-    const store = createAlertsStore({ api })
-    api.on('alerts.changed', (v) => store.getState().pushed(v))
-    void store.getState().loaded()
-    sharedStore = store
-  }
-  return sharedStore
-}
 
 function scopeText(t: T, s: AlertScope, vip: boolean): string {
   if (s.kind === 'app') return t(vip ? 'alerts.scope.anyRoom' : 'alerts.scope.app', { app: s.sdkAppId })
@@ -210,58 +197,8 @@ function AlertsTab(props: { s: AlertsState }) {
 }
 
 /** The bell in the header and the alerts panel it opens. */
-export function AlertsBell(props: { store?: StoreApi<AlertsState> }) {
-  const t = useT()
-  const [store] = useState(() => props.store ?? alertsStore())
-  const s = useStore(store)
-  const count = selectUnacknowledged(s)
-  useEffect(() => {
-    if (s.open) void s.loaded()
-    // Reload once per opening; pushes keep it fresh while open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.open])
 
-  return (
-    <Dialog.Root open={s.open} onOpenChange={s.panelToggled}>
-      <Dialog.Trigger asChild>
-        <button type="button" className="bell" aria-label={count > 0 ? t('alerts.bell.count', { count }) : t('alerts.bell')} title={t('alerts.bell')} data-testid="alerts-bell">
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M12 3a6 6 0 0 0-6 6v3.5L4.5 16h15L18 12.5V9a6 6 0 0 0-6-6zM9.5 19a2.5 2.5 0 0 0 5 0" />
-          </svg>
-          {count > 0 && (
-            <span className="bell-count" data-testid="alerts-count">
-              {count > 99 ? '99+' : count}
-            </span>
-          )}
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay alert-overlay" />
-        <Dialog.Content className="alert-panel" data-testid="alerts-panel" aria-describedby={undefined}>
-          <div className="alert-panel-head">
-            <Dialog.Title className="dialog-title">{t('alerts.title')}</Dialog.Title>
-            <div className="alert-tabs" role="tablist">
-              {(['alerts', 'rules'] as const).map((tab) => (
-                <button key={tab} type="button" role="tab" aria-selected={s.tab === tab} className="alert-tab" onClick={() => s.tabSelected(tab)} data-testid={`alerts-tab-${tab}`}>
-                  {t(tab === 'alerts' ? 'alerts.tab.alerts' : 'alerts.tab.rules')}
-                  {tab === 'alerts' && count > 0 && <span className="bell-count inline">{count}</span>}
-                </button>
-              ))}
-            </div>
-            <Dialog.Close asChild>
-              <button type="button" className="link alert-close" aria-label={t('alerts.close')}>
-                ×
-              </button>
-            </Dialog.Close>
-          </div>
-          {s.error && (
-            <p className="error-text small" role="alert">
-              {errorText(t, s.error)}
-            </p>
-          )}
-          <div className="alert-panel-body">{s.tab === 'alerts' ? <AlertsTab s={s} /> : <RulesTab s={s} />}</div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  )
+/** The open panel's body, loaded with the panel's first opening. */
+export function AlertsPanelBody(props: { s: AlertsState }) {
+  return <div className="alert-panel-body">{props.s.tab === 'alerts' ? <AlertsTab s={props.s} /> : <RulesTab s={props.s} />}</div>
 }

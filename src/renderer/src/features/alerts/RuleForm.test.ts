@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ruleSchema, type AlertRule } from '../../../../shared/alerts/model'
-import { translate, type Locale, type MessageKey } from '../../i18n/i18n'
+import { loadLocale, translate, type Locale, type MessageKey } from '../../i18n/i18n'
 import { draftOf, ruleOf, type Draft } from './RuleForm'
 
 const tOf = (locale: Locale) => (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
 const en = tOf('en')
 const zh = tOf('zh-CN')
+beforeAll(() => loadLocale('zh-CN'))
 const base = (over: Partial<Draft>): Draft => ({ ...draftOf(null, [1400000001]), name: 'Rule', threshold: '5', ...over })
 
 describe('rule editor input', () => {

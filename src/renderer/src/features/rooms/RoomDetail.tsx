@@ -108,7 +108,9 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
     <aside className="detail card" data-testid="room-detail" aria-label={room.roomId}>
       <div className="detail-head">
         <div className="detail-title">
-          <h2 className="mono">{room.roomId}</h2>
+          <h2 className="mono" translate="no">
+            {room.roomId}
+          </h2>
           <p className="muted small">
             {formatTime(room.createTime, s.utc, props.locale)} · {t('detail.variant', { type: t(room.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string') })}
           </p>

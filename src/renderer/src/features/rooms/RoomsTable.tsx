@@ -79,7 +79,9 @@ export function RoomsTable(props: {
                 onKeyDown={(e) => e.key === 'Enter' && props.onOpen(r)}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${v.start}px)` }}
               >
-                <div role="cell" className="mono ellipsis" title={`${r.roomId} · ${t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}`}>{r.roomId}</div>
+                <div role="cell" className="mono ellipsis" title={`${r.roomId} · ${t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}`} translate="no">
+                  {r.roomId}
+                </div>
                 <QualityCells q={props.quality[r.commId]} staleS={r.finished ? 0 : props.nowS - Math.floor((props.quality[r.commId]?.fetchedAt ?? props.nowS * 1000) / 1000)} />
                 <div role="cell">{formatTime(r.createTime, props.utc, props.locale, true)}</div>
                 <div role="cell" className="mono">{formatDuration(end - r.createTime)}</div>
@@ -150,7 +152,9 @@ function QualityCells(props: { q: RoomQuality | undefined; staleS: number }) {
           title={t('rooms.quality.lossHint', { user: w.userId, loss: w.loss, measured: q.measuredUsers, total: q.totalUsers ?? q.measuredUsers }) + stale}
         >
           {lossFlag && <span aria-label={t('rooms.quality.lossFlagged')}>⚑ </span>}
-          <span className="mono">{w.loss.toFixed(1)} %</span> <span className="muted small worst-user">{w.userId}</span>
+          <span className="mono">{w.loss.toFixed(1)} %</span> <span className="muted small worst-user" translate="no">
+            {w.userId}
+          </span>
         </div>
       ) : (
         <div role="cell" className="muted" title={q.totalUsers === null ? why : t('rooms.quality.noSenders')}>—</div>

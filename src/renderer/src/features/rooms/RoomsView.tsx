@@ -6,9 +6,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
-import { AuditView } from './AuditView'
 import { formatTime, fromInputValue, toInputValue } from './format'
-import { RoomDetail } from './RoomDetail'
 import { RoomsTable } from './RoomsTable'
 import { FLAG_LOSS } from '../../../../shared/dashboard/roomFlags'
 import { REFRESH_MS, createRoomsStore, selectVisibleRooms, windowOf, windowProblem, type RoomsState, type StatusFilter, type WindowPreset } from './roomsStore'
@@ -41,6 +39,9 @@ function roomsStore(): StoreApi<RoomsState> {
 
 // Loaded when its tab is first opened.
 const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })))
+// A room's detail and the audit log load when first opened: the list is the first screen.
+const RoomDetail = lazy(() => import('./RoomDetail').then((m) => ({ default: m.RoomDetail })))
+const AuditView = lazy(() => import('./AuditView').then((m) => ({ default: m.AuditView })))
 
 export function RoomsView() {
   const t = useT()
@@ -109,7 +110,9 @@ export function RoomsView() {
         </div>
       </PageHeader>
       {tab === 'audit' ? (
-        <AuditView store={store} />
+        <Suspense fallback={null}>
+          <AuditView store={store} />
+        </Suspense>
       ) : tab === 'dashboard' ? (
         <Suspense fallback={null}>
           <DashboardView
@@ -307,7 +310,9 @@ export function RoomsView() {
               <>
                 <Splitter container={bodyRef} width={listWidth} onWidth={setListWidth} />
                 <div className="rooms-detail" data-testid="rooms-detail-pane">
-                  <RoomDetail store={store} locale={locale} />
+                  <Suspense fallback={null}>
+                    <RoomDetail store={store} locale={locale} />
+                  </Suspense>
                 </div>
               </>
             )}

@@ -105,7 +105,7 @@ export function UsersTable(props: {
                     </button>
                   </td>
                 )}
-                <td className="mono ellipsis" title={u.userId}>
+                <td className="mono ellipsis" title={u.userId} translate="no">
                   {u.userId}
                 </td>
                 {/* What matters while moderating comes first: in the room (and what moderation did), or when they left. */}
@@ -113,11 +113,15 @@ export function UsersTable(props: {
                   {u.finished ? formatTime(u.leaveTs, props.utc, props.locale, true) : <ModerationBadges state={props.moderation?.get(u.userId)} nowMs={props.nowMs ?? Date.now()} />}
                 </td>
                 <td>{formatTime(u.joinTs, props.utc, props.locale, true)}</td>
-                <td className="ellipsis" title={u.deviceType}>
+                <td className="ellipsis" title={u.deviceType} translate="no">
                   {u.deviceType}
                 </td>
-                <td className="mono ellipsis">{u.sdkVersion}</td>
-                <td className="mono ellipsis">{u.clientIp}</td>
+                <td className="mono ellipsis" translate="no">
+                  {u.sdkVersion}
+                </td>
+                <td className="mono ellipsis" translate="no">
+                  {u.clientIp}
+                </td>
               </tr>
             )
           })}

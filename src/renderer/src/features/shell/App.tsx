@@ -38,6 +38,7 @@ export function App() {
   const select = useApp((s) => s.sectionSelected)
   const dark = useApp(selectDark)
   const locale = useApp(selectLocale)
+  const ready = useApp((s) => s.ready)
 
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light'
@@ -58,6 +59,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   }, [select])
 
+  // Nothing until the first answers are in and their language loaded: no flash of the wrong words.
+  if (!ready) return null
   return (
     <Tooltip.Provider delayDuration={400}>
       <div className="shell">

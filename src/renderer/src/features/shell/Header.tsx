@@ -1,7 +1,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useApp, useT } from './context'
 import { selectActiveProfile } from './appStore'
-import { AlertsBell } from '../alerts/AlertsPanel'
+import { AlertsBell } from '../alerts/AlertsBell'
 import { errorText } from '../../i18n/i18n'
 
 export function Header() {

@@ -3,13 +3,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
 import type { AppInfo, LayoutMenuCommand, ProfileList, RoomRow, Settings } from '../../../../shared/contract/contract'
 import type { AppError } from '../../../../shared/errors'
-import { resolveLocale, type Locale } from '../../i18n/i18n'
+import { loadLocale, resolveLocale, type Locale } from '../../i18n/i18n'
 
 export const sections = ['rooms', 'designer', 'show', 'sei', 'settings'] as const
 export type Section = (typeof sections)[number]
 
 export interface AppState {
   section: Section
+  /** Settings, app info and profiles have been asked for, and the UI language's words are loaded. */
+  ready: boolean
   settings: Settings | null
   appInfo: AppInfo | null
   profiles: ProfileList | null
@@ -23,7 +25,7 @@ export interface AppState {
   started(): Promise<void>
   sectionSelected(section: Section): void
   settingsChanged(patch: Partial<Settings>): Promise<void>
-  settingsPushed(settings: Settings): void
+  settingsPushed(settings: Settings): Promise<void>
   profileSelected(id: string): Promise<void>
   profilesPushed(profiles: ProfileList): void
   systemThemeChanged(dark: boolean): void
@@ -37,6 +39,7 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
   const { api } = deps
   return createStore<AppState>((set, get) => ({
     section: 'rooms',
+    ready: false,
     settings: null,
     appInfo: null,
     profiles: null,
@@ -47,7 +50,10 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
     fileCommand: null,
     async started() {
       const [settings, info, profiles] = await Promise.all([api['settings.get'](), api['app.info'](), api['profiles.list']()])
+      // The first screen appears in its language: the Chinese catalogue is fetched before it is shown.
+      await loadLocale(resolveLocale(settings.ok ? settings.value.language : 'system', info.ok ? info.value.systemLocales : []))
       set({
+        ready: true,
         settings: settings.ok ? settings.value : null,
         appInfo: info.ok ? info.value : null,
         profiles: profiles.ok ? profiles.value : null,
@@ -57,9 +63,13 @@ export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreAp
     sectionSelected: (section) => set({ section }),
     async settingsChanged(patch) {
       const r = await api['settings.update'](patch)
+      if (r.ok) await loadLocale(resolveLocale(r.value.language, get().appInfo?.systemLocales ?? []))
       set(r.ok ? { settings: r.value } : { error: r.error })
     },
-    settingsPushed: (settings) => set({ settings }),
+    async settingsPushed(settings) {
+      await loadLocale(resolveLocale(settings.language, get().appInfo?.systemLocales ?? []))
+      set({ settings })
+    },
     async profileSelected(id) {
       const r = await api['profiles.activate']({ id })
       set(r.ok ? { profiles: r.value } : { error: r.error })
