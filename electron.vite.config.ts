@@ -7,7 +7,8 @@ export default defineConfig({
     build: {
       // keytar is a native addon; it stays a runtime require.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The live SEI parser runs in a worker thread from its own file (src/main/sei/liveSei.ts).
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), seiWorker: resolve(__dirname, 'src/main/sei/seiWorker.ts') } },
     },
   },
   preload: {

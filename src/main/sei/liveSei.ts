@@ -1,10 +1,14 @@
-// Reads a live HTTP-FLV (or any supported container) stream in main with undici, parses its SEI
-// as it arrives and pushes the messages to the window; reconnects with backoff until stopped. With
-// `media`, the bytes go to the window too (one pull feeds both the SEI and the Program picture), in
-// batches of at most MEDIA_BATCH_MS so the window stays off the network.
+// Reads a live HTTP-FLV (or any supported container) stream in main with undici, has its SEI
+// parsed as it arrives in a worker thread (./seiWorker.ts) and pushes the messages to the window;
+// reconnects with backoff until stopped. With `media`, the bytes go to the window too (one pull
+// feeds both the SEI and the Program picture), in batches of at most MEDIA_BATCH_MS so the window
+// stays off the network.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { request } from 'undici'
-import { createSeiReader } from '../../shared/media/seiReader'
-import { toEntry, type SeiEntry } from '../../shared/media/seiEntry'
+import type { SeiEntry } from '../../shared/media/seiEntry'
+import type { FromSeiWorker, ToSeiWorker } from './seiWorker'
 import type { Emit } from '../ipc/dispatch'
 import type { Say } from '../../shared/errors'
 import { sayEn } from '../../shared/messages/catalogue'
@@ -12,6 +16,28 @@ import { sayEn } from '../../shared/messages/catalogue'
 const BATCH_MS = 200
 const MEDIA_BATCH_MS = 40
 const MAX_BACKOFF_MS = 10_000
+
+/** The parser's worker: the built file next to main's bundle, else the source through tsx (tests, `npm run web`). */
+function startParser(): Worker {
+  const built = join(__dirname, 'seiWorker.js')
+  if (existsSync(built)) return new Worker(built)
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'seiWorker.ts'))})`, { eval: true })
+}
+
+/** Tells the parser the stream ended and waits (a second at most) for the messages it still held. */
+function ended(parser: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      parser.off('message', onMessage)
+      resolve()
+    }
+    const onMessage = (m: FromSeiWorker) => m.type === 'ended' && done()
+    const timer = setTimeout(done, 1000)
+    parser.on('message', onMessage)
+    parser.postMessage({ type: 'end' } satisfies ToSeiWorker)
+  })
+}
 
 class StreamFailure extends Error {
   constructor(readonly say: Say) {
@@ -25,6 +51,7 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
 
   async function run(id: string, url: string, abort: AbortController, media: boolean) {
     let attempt = 0
+    let parser: Worker | null = null
     let generation = 0
     while (!abort.signal.aborted) {
       deps.emit('sei.liveStatus', { id, state: attempt === 0 ? 'connecting' : 'reconnecting', bytes: 0 })
@@ -37,9 +64,23 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
         }
         deps.emit('sei.liveStatus', { id, state: 'live', bytes: 0 })
         attempt = 0
-        const reader = createSeiReader()
+        // A new parser for each connection: a stream that keeps one busy is dropped with it.
+        parser?.terminate()
+        parser = startParser()
         let batch: SeiEntry[] = []
         let last = deps.now()
+        const flushBatch = () => {
+          if (batch.length) deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
+          batch = []
+          last = deps.now()
+        }
+        // With the picture on screen the overlay must be there before its frame: batch as tightly as the bytes.
+        parser.on('message', (m: FromSeiWorker) => {
+          if (m.type !== 'entries') return
+          for (const e of m.entries) batch.push(e)
+          if (deps.now() - last >= (media ? MEDIA_BATCH_MS : BATCH_MS)) flushBatch()
+        })
+        const send = (m: ToSeiWorker, transfer?: ArrayBuffer[]) => parser?.postMessage(m, transfer)
         generation++
         let pending: Uint8Array[] = []
         let lastMedia = deps.now()
@@ -51,18 +92,16 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
         }
         for await (const chunk of res.body) {
           bytes += (chunk as Uint8Array).length
-          if (media) pending.push(new Uint8Array(chunk as Uint8Array))
+          // undici's chunks may share a pooled buffer: the parser gets its own copy, moved, not cloned.
+          const own = new Uint8Array(chunk as Uint8Array)
+          if (media) pending.push(own)
           if (deps.now() - lastMedia >= MEDIA_BATCH_MS) flushMedia()
-          for (const m of reader.push(chunk as Uint8Array)) batch.push(toEntry(m))
-          // With the picture on screen the overlay must be there before its frame: batch as tightly as the bytes.
-          if (batch.length && deps.now() - last >= (media ? MEDIA_BATCH_MS : BATCH_MS)) {
-            deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
-            batch = []
-            last = deps.now()
-          }
+          const forParser = media ? own.slice() : own
+          send({ type: 'chunk', bytes: forParser.buffer }, [forParser.buffer])
         }
         flushMedia()
-        if (batch.length) deps.emit('sei.liveEntries', { id, entries: batch, receivedAt: deps.now(), bytes })
+        await ended(parser)
+        flushBatch()
         if (!abort.signal.aborted) throw new StreamFailure({ key: 'err.stream.ended' })
       } catch (e) {
         if (abort.signal.aborted) break
@@ -73,6 +112,7 @@ export function createLiveSei(deps: { emit: Emit; now: () => number }) {
         await new Promise((r) => setTimeout(r, wait))
       }
     }
+    void parser?.terminate()
     deps.emit('sei.liveStatus', { id, state: 'stopped', bytes: 0 })
   }
 
