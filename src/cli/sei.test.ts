@@ -8,17 +8,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSeiNalUnit } from '../shared/media/seiWriter'
 
 const root = join(__dirname, '../..')
-const tsx = join(root, 'node_modules/.bin/tsx')
-const cli = join(root, 'src/cli/sei.ts')
+// The command as `npm run sei` runs it: built ahead (scripts/build-cli.mjs), run by Node.
+const cli = join(root, 'out/cli/sei.cjs')
 const fixtures = join(root, 'tests/fixtures/media')
 
-function run(arg: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, [cli, arg], { cwd: root, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, ...args], { cwd: root, timeout: 30_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       resolve({ code, stdout, stderr })
     })
   })
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',' || c === '\n') {
+      row.push(field)
+      field = ''
+      if (c === '\n') {
+        rows.push(row)
+        row = []
+      }
+    } else field += c
+  }
+  return rows
 }
 
 const lines = (stdout: string): Array<Record<string, unknown>> =>
@@ -32,6 +59,7 @@ let base = ''
 let scratch = ''
 
 beforeAll(async () => {
+  await new Promise<void>((resolve, reject) => execFile(process.execPath, [join(root, 'scripts/build-cli.mjs')], (e) => (e ? reject(e) : resolve())))
   scratch = mkdtempSync(join(tmpdir(), 'sei-cli-'))
   server = createServer((req, res) => {
     if (req.url === '/live/h265.flv') {
@@ -54,7 +82,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-// Each case starts a TypeScript process; on a busy machine that takes seconds.
+// Each case starts a Node process; on a busy machine that takes a second.
 describe('sei CLI', { timeout: 60_000 }, () => {
   it('prints one JSON line per SEI message of a file, with uuid, text and decoded layout, and a summary', async () => {
     const { code, stdout, stderr } = await run(join(fixtures, 'h264.mp4'))
@@ -110,5 +138,31 @@ describe('sei CLI', { timeout: 60_000 }, () => {
     expect(notMedia.code).toBe(2)
     expect(notMedia.stderr.trim()).toBe(`sei: ${text} is not FLV, MP4, MPEG-TS or an H.264/H.265 stream`)
     expect(notMedia.stdout).toBe('')
+  })
+
+  it('--count prints only the summary; --format csv prints a header and one row per message', async () => {
+    const file = join(fixtures, 'h264.mpegts')
+    const json = await run(file)
+    const counted = await run('--count', file)
+    expect(counted.code).toBe(0)
+    expect(counted.stdout).toBe('')
+    expect(JSON.parse(counted.stderr.trim()).messages).toBe(lines(json.stdout).length)
+    const csv = await run('--format', 'csv', file)
+    expect(csv.code).toBe(0)
+    const rows = parseCsv(csv.stdout)
+    expect(rows[0]).toEqual(['pts_ms', 'offset', 'codec', 'payload_type', 'uuid', 'text', 'base64'])
+    // Every row is the JSON line's fields, text with its commas, quotes and line breaks included.
+    expect(rows.slice(1)).toEqual(lines(json.stdout).map((l) => [l.ptsMs, l.offset, l.codec, l.payloadType, l.uuid, l.text, l.base64].map((v) => (v === undefined ? '' : String(v)))))
+    // A text with commas and quotes is one quoted field.
+    const layout = lines(json.stdout).find((l) => typeof l.text === 'string' && (l.text as string).includes(','))!
+    expect(csv.stdout).toContain(`"${(layout.text as string).replace(/"/g, '""')}"`)
+  })
+
+  it('says how to use it and exits 1 on an unknown option or format', async () => {
+    for (const args of [['--bogus', 'x.flv'], ['--format', 'xml', 'x.flv'], []]) {
+      const r = await run(...args)
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim()).toBe('usage: sei [--count] [--format json|csv] <file or http(s) URL>')
+    }
   })
 })

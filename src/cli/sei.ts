@@ -1,9 +1,11 @@
-// sei <file or http(s) URL>: prints every SEI message of a stream as one JSON line on stdout and a
-// summary on stderr. A thin shell over the pure reader in src/shared/media: it only moves bytes.
-// Exit codes: 0 read (warnings are in the summary), 2 unreadable input, 1 usage.
+// sei [--count] [--format json|csv] <file or http(s) URL>: prints every SEI message of a stream on
+// stdout (a JSON line each, or CSV rows) and a summary on stderr; --count prints only the summary.
+// A thin shell over the pure reader in src/shared/media: it moves bytes and writes once per chunk.
+// Built ahead to out/cli/sei.cjs (scripts/build-cli.mjs). Exit codes: 0 read (warnings are in the
+// summary), 2 unreadable input, 1 usage.
 
 import { createReadStream } from 'node:fs'
-import { open as openFile } from 'node:fs/promises'
+import { open as openFile, stat } from 'node:fs/promises'
 import { Agent, interceptors, request } from 'undici'
 import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
 import { warningText } from '../shared/media/seiSink'
@@ -101,48 +103,117 @@ async function moovAfterMdat(path: string): Promise<Uint8Array | undefined> {
   }
 }
 
-async function write(line: string): Promise<void> {
-  if (!process.stdout.write(line + '\n')) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
+const usage = 'usage: sei [--count] [--format json|csv] <file or http(s) URL>'
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+function csvField(v: string | number | undefined): string {
+  const s = v === undefined ? '' : String(v)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export const csvHeader = 'pts_ms,offset,codec,payload_type,uuid,text,base64'
+
+/** One CSV row: the message as the previewer sees it, text or base64 in its own column. */
+export function messageRow(m: SeiMessage): string {
+  const e = toEntry(m)
+  return [e.ptsMs, e.offset, e.codec, e.payloadType, e.uuid, e.text, e.base64].map(csvField).join(',')
+}
+
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
+}
+
+interface Options {
+  input: string
+  count: boolean
+  format: 'json' | 'csv'
+}
+
+function parseArgs(args: string[]): Options | null {
+  let input: string | undefined
+  let count = false
+  let format: 'json' | 'csv' = 'json'
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--count') count = true
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const v = a === '--format' ? args[++i] : a.slice('--format='.length)
+      if (v !== 'json' && v !== 'csv') return null
+      format = v
+    } else if (a.startsWith('-') || input !== undefined) return null
+    else input = a
+  }
+  return input ? { input, count, format } : null
+}
+
+/** On a terminal, big files show how far the reading got, at most five times a second. */
+function progress(total: number): { update(bytes: number): void; done(): void } {
+  if (!process.stderr.isTTY || total < 100e6) return { update() {}, done() {} }
+  const started = performance.now()
+  let last = 0
+  return {
+    update(bytes) {
+      const now = performance.now()
+      if (now - last < 200) return
+      last = now
+      const rate = bytes / 1e6 / ((now - started) / 1000)
+      process.stderr.write(`\r${((100 * bytes) / total).toFixed(0).padStart(3)} % · ${(bytes / 1e9).toFixed(2)} of ${(total / 1e9).toFixed(2)} GB · ${rate.toFixed(0)} MB/s `)
+    },
+    done() {
+      if (last > 0) process.stderr.write('\r\x1b[K')
+    },
+  }
 }
 
 export async function main(args: string[]): Promise<number> {
-  const input = args[0]
-  if (!input || args.length > 1 || input === '-h' || input === '--help') {
-    console.error('usage: sei <file or http(s) URL>')
+  const options = parseArgs(args)
+  if (!options || args.includes('-h') || args.includes('--help')) {
+    console.error(usage)
     return 1
   }
+  const { input, count, format } = options
   const started = performance.now()
   const isUrl = /^https?:\/\//i.test(input)
   const mp4Moov = isUrl ? undefined : await moovAfterMdat(input)
+  const total = isUrl ? 0 : await stat(input).then((s) => s.size, () => 0)
   const reader = createSeiReader(mp4Moov ? { container: 'mp4', mp4Moov } : {})
   const byType: Record<string, number> = {}
   let messages = 0
   let bytes = 0
   let firstPtsMs: number | null = null
   let lastPtsMs: number | null = null
+  const line = format === 'csv' ? messageRow : messageLine
+  if (format === 'csv' && !count) await write(csvHeader + '\n')
+  // One write per chunk's messages: a line per write would cost more than the parsing.
   const emit = async (found: SeiMessage[]) => {
-    for (const m of found) {
-      messages++
-      firstPtsMs ??= m.ptsMs
-      lastPtsMs = m.ptsMs
-      byType[m.payloadType] = (byType[m.payloadType] ?? 0) + 1
-      await write(messageLine(m))
-    }
+    if (found.length === 0) return
+    messages += found.length
+    firstPtsMs ??= found[0]!.ptsMs
+    lastPtsMs = found[found.length - 1]!.ptsMs
+    for (const m of found) byType[m.payloadType] = (byType[m.payloadType] ?? 0) + 1
+    if (count) return
+    let text = ''
+    for (const m of found) text += line(m) + '\n'
+    await write(text)
   }
+  const shown = progress(total)
   try {
     for await (const chunk of open(input)) {
       bytes += chunk.length
       await emit(reader.push(chunk))
+      shown.update(bytes)
       if (reader.container === undefined && bytes >= giveUpBytes) break
     }
     await emit(reader.end())
   } catch (e) {
     if (e instanceof InputError) {
+      shown.done()
       console.error(`sei: ${e.message}`)
       return 2
     }
     throw e
   }
+  shown.done()
   if (reader.container === undefined) {
     console.error(`sei: ${input} is not FLV, MP4, MPEG-TS or an H.264/H.265 stream${bytes === 0 ? ' (it is empty)' : ''}`)
     return 2

@@ -1,22 +1,48 @@
-// MPEG-2 transport streams (ISO/IEC 13818-1): 188-byte packets (§2.4.3.2), PAT and PMT sections
+// MPEG-2 transport streams (ISO/IEC 13818-1): 188-byte packets (§2.4.3.2; 192 and 204 too), PAT and PMT sections
 // (§2.4.4.3, §2.4.4.8), PES packets with their PTS (§2.4.3.6/7). The first H.264 (stream_type
 // 0x1B) or H.265 (0x24) elementary stream of the first program is read; its PES payloads are an
 // Annex B byte stream. PAT and PMT are expected to fit one packet each, as muxers write them.
 
 import { AnnexBNals } from './annexB'
-import { ByteCursor } from './byteCursor'
 import { type SeiCodec } from './seiWriter'
 import { type SeiSink } from './seiSink'
 
-const SYNC = 0
-const PACKET = 1
+/**
+ * Packet layouts: 188 bytes (§2.4.3.2); 192, a 4-byte timecode before each packet (M2TS); 204, 16
+ * Reed-Solomon bytes after each packet. `lead` is where the sync byte sits in a packet.
+ */
+export interface TsLayout {
+  stride: number
+  lead: number
+}
+const layouts: TsLayout[] = [
+  { stride: 188, lead: 0 },
+  { stride: 192, lead: 4 },
+  { stride: 204, lead: 0 },
+]
+
+/** The layout with the longest run of sync bytes from the start of `head` (at least two), or undefined. */
+export function tsLayout(head: Uint8Array): TsLayout | undefined {
+  let best: TsLayout | undefined
+  let bestRun = 1
+  for (const l of layouts) {
+    let run = 0
+    for (let at = l.lead; at < head.length && head[at] === 0x47; at += l.stride) run++
+    if (run > bestRun) [best, bestRun] = [l, run]
+  }
+  return best
+}
 
 const streamTypeCodec: Record<number, SeiCodec> = { 0x1b: 'h264', 0x24: 'h265' }
 
 export class MpegTsParser {
   codec: SeiCodec | undefined
-  private readonly cursor = new ByteCursor()
-  private state = SYNC
+  private layout: TsLayout | undefined
+  /** The start of a packet cut by the end of a chunk, completed from the next one. */
+  private readonly carry = new Uint8Array(204)
+  private carried = 0
+  /** Input offset of the next chunk's first byte. */
+  private base = 0
   private packetOffset = 0
   private lostSyncAt = -1
   private pmtPid = -1
@@ -27,55 +53,100 @@ export class MpegTsParser {
 
   constructor(private readonly sink: SeiSink) {}
 
+  /**
+   * Packets are read in place, one stride apart; only a packet cut by the end of a chunk is copied
+   * (into `carry`). A packet of another PID costs a header read: nothing is allocated for it.
+   */
   push(chunk: Uint8Array): void {
-    const c = this.cursor
-    c.feed(chunk)
-    for (;;) {
-      if (this.state === SYNC) {
-        const at = c.position
-        const b = c.take(1)
-        if (!b) return
-        if (b[0] === 0x47) {
-          if (this.lostSyncAt >= 0) this.sink.warn('warn.ts.syncLost', { offset: this.lostSyncAt, at })
-          this.lostSyncAt = -1
-          this.packetOffset = at
-          this.state = PACKET
-        } else if (this.lostSyncAt < 0) this.lostSyncAt = at
-      } else {
-        const p = c.take(187)
-        if (!p) return
-        this.packet(p)
-        this.state = SYNC
+    const base = this.base
+    this.base += chunk.length
+    const layout = (this.layout ??= tsLayout(chunk) ?? layouts[0]!)
+    const { stride, lead } = layout
+    const n = chunk.length
+    let i = 0
+    if (this.carried > 0) {
+      const need = stride - this.carried
+      if (n < need) {
+        this.carry.set(chunk, this.carried)
+        this.carried += n
+        return
       }
+      this.carry.set(chunk.subarray(0, need), this.carried)
+      this.carried = 0
+      const start = base - (stride - need)
+      if (this.carry[lead] === 0x47) {
+        this.synced(start)
+        this.packet(this.carry, lead + 1, lead + 188, start)
+        i = need
+      } else {
+        // Not a packet after all: read its bytes again, one past where it seemed to start.
+        const again = new Uint8Array(stride - 1 + n - need)
+        again.set(this.carry.subarray(1, stride))
+        again.set(chunk.subarray(need), stride - 1)
+        this.lost(start)
+        this.base = start + 1
+        return this.push(again)
+      }
+    }
+    while (i < n) {
+      if (i + lead < n && chunk[i + lead] !== 0x47) {
+        this.lost(base + i)
+        const j = chunk.indexOf(0x47, i + lead + 1)
+        if (j < 0) {
+          // Keep what could be the lead of a packet whose sync byte comes next.
+          i = Math.max(i + 1, n - lead)
+          break
+        }
+        i = j - lead
+        continue
+      }
+      if (i + stride > n) break
+      this.synced(base + i)
+      this.packet(chunk, i + lead + 1, i + lead + 188, base + i)
+      i += stride
+    }
+    if (i < n) {
+      this.carry.set(chunk.subarray(i))
+      this.carried = n - i
     }
   }
 
   end(): void {
     this.nals?.flush()
-    if (this.state === PACKET || this.cursor.pending > 0) this.sink.warn('warn.ts.endsInPacket', { offset: this.packetOffset })
+    if (this.carried > 0 && (this.carried <= this.layout!.lead || this.carry[this.layout!.lead] === 0x47)) this.sink.warn('warn.ts.endsInPacket', { offset: this.base - this.carried })
     if (this.lostSyncAt >= 0) this.sink.warn('warn.ts.endsUnsynced', { offset: this.lostSyncAt })
   }
 
-  /** p: the packet after its sync byte. */
-  private packet(p: Uint8Array): void {
-    const b0 = p[0] as number
+  private lost(at: number): void {
+    if (this.lostSyncAt < 0) this.lostSyncAt = at
+  }
+
+  private synced(at: number): void {
+    if (this.lostSyncAt >= 0) this.sink.warn('warn.ts.syncLost', { offset: this.lostSyncAt, at })
+    this.lostSyncAt = -1
+  }
+
+  /** The packet in bytes[from, to) after its sync byte; `at` is the input offset where the packet starts. */
+  private packet(bytes: Uint8Array, from: number, to: number, at: number): void {
+    const b0 = bytes[from] as number
     if (b0 & 0x80) return // transport_error_indicator
-    const pusi = (b0 & 0x40) !== 0
-    const pid = ((b0 & 0x1f) << 8) | (p[1] as number)
-    const afc = ((p[2] as number) >> 4) & 3
+    const pid = ((b0 & 0x1f) << 8) | (bytes[from + 1] as number)
+    if (pid !== 0 && pid !== this.pmtPid && pid !== this.videoPid) return
+    const afc = ((bytes[from + 2] as number) >> 4) & 3
     if (!(afc & 1)) return
-    let start = 3
-    if (afc & 2) start += 1 + (p[3] as number)
-    if (start >= p.length) return
-    const payload = p.subarray(start)
+    let start = from + 3
+    if (afc & 2) start += 1 + (bytes[from + 3] as number)
+    if (start >= to) return
+    const pusi = (b0 & 0x40) !== 0
+    this.packetOffset = at + this.layout!.lead
     if (pid === 0) {
-      if (pusi) this.pat(payload)
+      if (pusi) this.pat(bytes.subarray(start, to))
     } else if (pid === this.pmtPid) {
-      if (pusi) this.pmt(payload)
-    } else if (pid === this.videoPid && this.nals) {
-      const payloadOffset = this.packetOffset + 1 + start
-      if (pusi) this.pesStart(payload, payloadOffset, this.nals)
-      else if (this.inPes) this.nals.push(payload, payloadOffset, this.ptsMs)
+      if (pusi) this.pmt(bytes.subarray(start, to))
+    } else if (this.nals) {
+      const payloadOffset = at + (start - from) + 1 + this.layout!.lead
+      if (pusi) this.pesStart(bytes.subarray(start, to), payloadOffset, this.nals)
+      else if (this.inPes) this.nals.push(bytes.subarray(start, to), payloadOffset, this.ptsMs)
     }
   }
 

@@ -206,3 +206,46 @@ describe('FLV details', () => {
     expect(reader.warnings.some((w) => w.key === 'warn.nals.pastSample')).toBe(true)
   })
 })
+
+describe('MPEG-TS packet sizes', () => {
+  // The 188-byte fixture rewritten as M2TS (a 4-byte timecode before each packet) and as 204-byte
+  // packets (16 parity bytes after each): the same messages, each at its packet's new offset.
+  const ts = load('h264.mpegts')
+  const rewrite = (lead: Uint8Array, trail: Uint8Array) => {
+    const out = new Uint8Array((ts.length / 188) * (188 + lead.length + trail.length))
+    for (let p = 0, o = 0; p < ts.length; p += 188) {
+      out.set(lead, o)
+      out.set(ts.subarray(p, p + 188), o + lead.length)
+      out.set(trail, o + lead.length + 188)
+      o += 188 + lead.length + trail.length
+    }
+    return out
+  }
+  const plain = readAll(ts).messages
+  for (const [name, lead, trail] of [
+    ['192 (M2TS)', Uint8Array.of(0x47, 0, 0x47, 0), new Uint8Array(0)],
+    ['204', new Uint8Array(0), new Uint8Array(16).fill(0xa5)],
+  ] as const) {
+    it(`reads ${name}-byte packets, whole and a byte at a time`, () => {
+      const data = rewrite(lead, trail)
+      expect(sniffContainer(data.subarray(0, 380), false)).toBe('ts')
+      const stride = 188 + lead.length + trail.length
+      const whole = readAll(data)
+      expect(whole.reader.warnings).toEqual([])
+      expect(whole.messages.map((m) => [m.ptsMs, m.payloadType, text(m.payload)])).toEqual(plain.map((m) => [m.ptsMs, m.payloadType, text(m.payload)]))
+      expect(whole.messages.map((m) => m.offset)).toEqual(plain.map((m) => Math.floor(m.offset / 188) * stride + lead.length + (m.offset % 188)))
+      const bytewise = readAll(data, Array(data.length).fill(1))
+      expect(bytewise.messages).toEqual(whole.messages)
+    })
+  }
+  it('skips what breaks sync and says where it was regained', () => {
+    const data = new Uint8Array(ts.length + 7)
+    data.set(ts.subarray(0, 188 * 5))
+    data.set([1, 2, 3, 4, 5, 6, 7], 188 * 5)
+    data.set(ts.subarray(188 * 5), 188 * 5 + 7)
+    for (const chunks of [[data.length], Array(data.length).fill(1)]) {
+      const { reader } = readAll(data, chunks)
+      expect(reader.warnings.map(warningText)).toEqual([`MPEG-TS sync lost at offset ${188 * 5}, regained at ${188 * 5 + 7}`])
+    }
+  })
+})

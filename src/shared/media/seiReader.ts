@@ -6,7 +6,7 @@
 import { AnnexBNals } from './annexB'
 import { FlvParser } from './flv'
 import { Mp4Parser } from './mp4'
-import { MpegTsParser } from './mpegTs'
+import { MpegTsParser, tsLayout } from './mpegTs'
 import { type SeiCodec } from './seiWriter'
 import { type SeiMessage, SeiSink, type Warning } from './seiSink'
 
@@ -48,14 +48,15 @@ const mp4BoxTypes = new Set(['ftyp', 'styp', 'moov', 'moof', 'mdat', 'free', 'sk
 const sniffBytes = 380
 
 /**
- * The container from the first bytes: "FLV"; an MP4 box type at 4; 0x47 every 188 bytes; a start
+ * The container from the first bytes: "FLV"; an MP4 box type at 4; 0x47 every 188 (192, 204) bytes; a start
  * code then a NAL header. undefined: not recognised (or, with final false, more bytes may tell).
  */
 export function sniffContainer(head: Uint8Array, final: boolean): SeiContainer | undefined {
   if (head.length >= 3 && head[0] === 0x46 && head[1] === 0x4c && head[2] === 0x56) return 'flv'
   if (head.length >= 8 && mp4BoxTypes.has(String.fromCharCode(head[4] as number, head[5] as number, head[6] as number, head[7] as number))) return 'mp4'
-  if (head[0] === 0x47 && (head.length >= 189 || final)) {
-    if (head.length < 189 || head[188] === 0x47) return 'ts'
+  // Packets of 188, 192 or 204 bytes: two sync bytes a packet apart (a short final input: one).
+  if ((head[0] === 0x47 || head[4] === 0x47) && (head.length >= sniffBytes || final)) {
+    if (tsLayout(head) || (final && head[0] === 0x47 && head.length < 189)) return 'ts'
   }
   let i = 0
   while (i < head.length && i < 64 && head[i] === 0) i++
