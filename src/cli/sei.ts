@@ -4,14 +4,15 @@
 // Built ahead to out/cli/sei.cjs (scripts/build-cli.mjs). Exit codes: 0 read (warnings are in the
 // summary), 2 unreadable input, 1 usage.
 
-import { createReadStream } from 'node:fs'
 import { open as openFile, stat } from 'node:fs/promises'
 import { Agent, interceptors, request } from 'undici'
 import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
 import { warningText } from '../shared/media/seiSink'
 import { toEntry } from '../shared/media/seiEntry'
 
-const chunkBytes = 4 << 20
+// 256 KiB reads: on SEI-dense input a bigger chunk keeps more messages alive at once, and they outlive
+// the young generation (4 MiB: 2.3× the time and 2× the memory on the 64×64 fixture's tags).
+const chunkBytes = 256 << 10
 /** Sniffing needs a few hundred bytes; past this an unrecognised input is not going to become media. */
 const giveUpBytes = 64 << 10
 
@@ -47,13 +48,23 @@ async function* open(input: string): AsyncIterable<Uint8Array> {
     }
     return
   }
-  const stream = createReadStream(input, { highWaterMark: chunkBytes })
+  // One buffer, refilled: the reader keeps no reference to a chunk once push() returns, so a
+  // gigabyte costs no more memory than a megabyte.
+  let file: Awaited<ReturnType<typeof openFile>> | undefined
   try {
-    for await (const chunk of stream) yield chunk as Uint8Array
+    file = await openFile(input, 'r')
+    const buffer = new Uint8Array(chunkBytes)
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, chunkBytes, null)
+      if (bytesRead === 0) break
+      yield buffer.subarray(0, bytesRead)
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e)
     throw new InputError(`cannot read ${input}: ${why}`)
+  } finally {
+    await file?.close()
   }
 }
 

@@ -65,17 +65,83 @@ function moreRbspData(rbsp: Uint8Array, at: number): boolean {
   return false
 }
 
-/**
- * The SEI messages of one NAL unit body (the bytes after the first header byte, still escaped).
- * Malformed data ends the walk with a warning; messages before it are kept.
- */
+// Payloads are handed out as views of 64 KiB slabs this module fills: one memory copy per NAL unit
+// (emulation prevention removed on the way, only when there is some), no allocation per unit or
+// message, and never a view of the caller's chunk, which the caller may reuse.
+const slabBytes = 1 << 16
+let slab = new Uint8Array(slabBytes)
+let slabUsed = 0
+
+/** `escaped` without its emulation-prevention bytes, in fresh memory that no one else writes. */
+function unescapedCopy(escaped: Uint8Array): Uint8Array {
+  const n = escaped.length
+  let dst: Uint8Array
+  if (n > slabBytes >> 2) dst = new Uint8Array(n)
+  else {
+    if (slabUsed + n > slabBytes) {
+      slab = new Uint8Array(slabBytes)
+      slabUsed = 0
+    }
+    dst = slab.subarray(slabUsed, slabUsed + n)
+  }
+  let first = -1
+  for (let i = 2; i < n; i++) {
+    if (escaped[i] === 3 && escaped[i - 1] === 0 && escaped[i - 2] === 0) {
+      first = i
+      break
+    }
+  }
+  let o = n
+  if (first < 0) dst.set(escaped)
+  else {
+    dst.set(escaped.subarray(0, first))
+    o = first
+    let zeros = 0
+    for (let i = first + 1; i < n; i++) {
+      const b = escaped[i] as number
+      if (zeros >= 2 && b === 3) {
+        zeros = 0
+        continue
+      }
+      dst[o++] = b
+      zeros = b === 0 ? zeros + 1 : 0
+    }
+  }
+  if (dst.buffer === slab.buffer) slabUsed += o
+  return dst.subarray(0, o)
+}
+
+let lastUuidBytes = new Uint8Array(16)
+let lastUuid = ''
+
+/** The uuid as hex; a stream repeats one or two, so the last is remembered. */
+function uuidOf(bytes: Uint8Array): string {
+  for (let i = 0; i < 16; i++) {
+    if (bytes[i] !== lastUuidBytes[i]) {
+      lastUuidBytes = bytes.slice(0, 16)
+      lastUuid = toHex(lastUuidBytes)
+      break
+    }
+  }
+  return lastUuid
+}
+
+/** Receives each SEI message of a NAL unit: its payloadType, the uuid of type 5, the payload. */
+export type SeiVisitor = (payloadType: number, uuid: string | undefined, payload: Uint8Array) => void
+
+/** The SEI messages of one NAL unit body, as a list (see walkSeiNal). */
 export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, warn: (key: WarningKey, params?: SayParams) => void): ParsedSei[] {
-  const escaped = codec === 'h265' ? bodyAfterFirstByte.subarray(1) : bodyAfterFirstByte
-  let rbsp = removeEmulationPrevention(escaped)
-  // Payloads are views of one copy per NAL unit: they must not keep the caller's chunk alive, and
-  // one allocation is far cheaper than one per message.
-  if (rbsp === escaped) rbsp = escaped.slice()
   const out: ParsedSei[] = []
+  walkSeiNal(codec, bodyAfterFirstByte, warn, (payloadType, uuid, payload) => out.push(uuid === undefined ? { payloadType, payload } : { payloadType, uuid, payload }))
+  return out
+}
+
+/**
+ * Walks the SEI messages of one NAL unit body (the bytes after the first header byte, still
+ * escaped). Malformed data ends the walk with a warning; messages before it are kept.
+ */
+export function walkSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, warn: (key: WarningKey, params?: SayParams) => void, visit: SeiVisitor): void {
+  const rbsp = unescapedCopy(codec === 'h265' ? bodyAfterFirstByte.subarray(1) : bodyAfterFirstByte)
   let at = 0
   while (moreRbspData(rbsp, at)) {
     let payloadType = 0
@@ -111,10 +177,7 @@ export function parseSeiNal(codec: SeiCodec, bodyAfterFirstByte: Uint8Array, war
         warn('warn.nal.noUuid', { bytes: payloadSize })
         continue
       }
-      out.push({ payloadType, uuid: toHex(data.subarray(0, 16)), payload: data.subarray(16) })
-    } else {
-      out.push({ payloadType, payload: data })
-    }
+      visit(payloadType, uuidOf(data), data.subarray(16))
+    } else visit(payloadType, undefined, data)
   }
-  return out
 }

@@ -1,7 +1,7 @@
 // Where container parsers deliver what they find. Warnings are capped so a long corrupt input
 // cannot grow memory without bound.
 
-import { parseSeiNal } from './nal'
+import { walkSeiNal } from './nal'
 import { sayEn, type SayParams, type WarningKey } from '../messages/catalogue'
 import { type SeiCodec } from './seiWriter'
 
@@ -48,9 +48,12 @@ export class SeiSink implements NalSink {
 
   sei(codec: SeiCodec | undefined, _firstByte: number, body: Uint8Array, ptsMs: number, offset: number): void {
     if (!codec) return
-    for (const m of parseSeiNal(codec, body, (key, params) => this.warn(key, { ...params, nal: offset }))) {
-      this.out.push(m.uuid === undefined ? { ptsMs, offset, codec, payloadType: m.payloadType, payload: m.payload } : { ptsMs, offset, codec, payloadType: m.payloadType, uuid: m.uuid, payload: m.payload })
-    }
+    walkSeiNal(
+      codec,
+      body,
+      (key, params) => this.warn(key, { ...params, nal: offset }),
+      (payloadType, uuid, payload) => this.out.push(uuid === undefined ? { ptsMs, offset, codec, payloadType, payload } : { ptsMs, offset, codec, payloadType, uuid, payload }),
+    )
   }
 
   drain(): SeiMessage[] {
