@@ -1,24 +1,23 @@
-// `tsx bench/sei.ts`: SEI reading throughput and memory on ≥ 1 GiB inputs. Each case writes its
-// input to a temp file (streamed, never held), reads it back in 4 MiB chunks through
-// createSeiReader, prints one JSON line, and deletes the file.
+// `tsx bench/sei.ts [case]`: SEI reading against the bare read loop and ffmpeg, side by side.
+// Each case writes its input to a temp file (streamed, never held). Then, three rounds, each
+// contender in turn: the bare read loop (read the file into one buffer, touch nothing), our whole
+// loop (`sei --count`, the built CLI: read, parse, count), and ffmpeg's SEI path
+// (`-bsf:v filter_units=pass_types=6`, when ffmpeg is installed). One JSON line per case: medians
+// of the three rounds and their ratios, messages, µs per message, and the CLI's peak memory.
 //
-// MBps counts reading the file and parsing it, parseMBps only the time inside push(); both are
-// wall time, so the cpu* figures are given too.
-//
-// Cases: a 1080p-like H.264 FLV (40 KB pictures, 200 KB keyframes, AAC audio tags, a volume
-// layout SEI on every picture); the same pictures as a fragmented MP4 (one moof per 2 s GOP, header
-// and moov from the committed fixture); and the committed 64x64 FLV's tags repeated (256 MiB), the
-// worst case: nearly every byte is SEI.
+// Cases: 1080p-like H.264 pictures (40 KB slices, 200 KB keyframes, a volume-layout SEI on every
+// picture) as FLV with AAC tags, as fragmented MP4, as MPEG-TS with an audio PID, and as a raw
+// Annex B stream; H.265 as MPEG-TS and raw; and the committed 64x64 FLV's tags repeated (SEI on
+// every tiny picture: the cost per message rather than per byte).
 import { randomFillSync } from 'node:crypto'
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createSeiReader } from '../src/shared/media/seiReader'
 import { buildSeiNalUnit } from '../src/shared/media/seiWriter'
 import { volumeLayoutPayload } from '../src/shared/media/volumeLayout'
 
 const GiB = 1 << 30
-const chunkBytes = 4 << 20
 const gop = 50
 const frameMs = 40
 const fixtures = join(__dirname, '../tests/fixtures/media')
@@ -100,7 +99,8 @@ function writeFile(path: string, head: Uint8Array, target: number, next: (i: num
 }
 
 function flv1080(path: string): number {
-  const avcC = Uint8Array.of(1, 0x64, 0, 0x28, 0xff, 0xe1, 0, 4, 0x67, 0x64, 0, 0x28, 1, 0, 2, 0x68, 0xee)
+  const [sps, pps] = paramSets('h264') as [Uint8Array, Uint8Array]
+  const avcC = concat([Uint8Array.of(1, sps[1]!, sps[2]!, sps[3]!, 0xff, 0xe1, sps.length >> 8, sps.length & 0xff), sps, Uint8Array.of(1, pps.length >> 8, pps.length & 0xff), pps])
   const head = concat([Uint8Array.of(0x46, 0x4c, 0x56, 1, 5, 0, 0, 0, 9, 0, 0, 0, 0), flvTag(9, concat([Uint8Array.of(0x17, 0, 0, 0, 0), avcC]))])
   const tags: Uint8Array[] = []
   const times: Array<[number, number]> = [] // [offset in block, ms within the GOP]
@@ -198,50 +198,172 @@ function mp4Fragmented(path: string): number {
   })
 }
 
+/** The parameter sets of a committed Annex B fixture (H.264 SPS/PPS, H.265 VPS/SPS/PPS), so ffmpeg knows the stream. */
+function paramSets(codec: 'h264' | 'h265'): Uint8Array[] {
+  const bytes = new Uint8Array(readFileSync(join(fixtures, codec === 'h264' ? 'h264.h264' : 'h265.h265')))
+  const starts: number[] = []
+  for (let i = 0; i + 3 < bytes.length; i++) if (bytes[i] === 0 && bytes[i + 1] === 0 && bytes[i + 2] === 1) starts.push(i + 3)
+  const units = starts.map((s, k) => {
+    let end = k + 1 < starts.length ? starts[k + 1]! - 3 : bytes.length
+    while (end > s && bytes[end - 1] === 0) end--
+    return bytes.subarray(s, end)
+  })
+  const wanted = codec === 'h264' ? [7, 8] : [32, 33, 34]
+  const type = (u: Uint8Array) => (codec === 'h264' ? u[0]! & 0x1f : (u[0]! >> 1) & 0x3f)
+  return wanted.map((t) => units.find((u) => type(u) === t)!)
+}
+
+/** Annex B: (parameter sets before a keyframe,) the SEI, one slice of random bytes with emulation prevention; each after a start code. */
+function annexBPicture(codec: 'h264' | 'h265', index: number): Uint8Array {
+  const key = index === 0
+  const raw = new Uint8Array(key ? 200_000 : 40_000)
+  randomFillSync(raw)
+  const slice = new Uint8Array(raw.length + (raw.length >> 7) + 8)
+  const header = codec === 'h264' ? [key ? 0x65 : 0x41] : [key ? 0x26 : 0x02, 0x01]
+  let o = 0
+  for (const b of [0, 0, 1, ...header]) slice[o++] = b
+  let zeros = 0
+  for (const b of raw) {
+    if (zeros >= 2 && b <= 3) {
+      slice[o++] = 3
+      zeros = 0
+    }
+    slice[o++] = b
+    zeros = b === 0 ? zeros + 1 : 0
+  }
+  if (slice[o - 1] === 0) slice[o++] = 0x80
+  const s = codec === 'h264' ? sei : sei265
+  const params = key ? paramSets(codec).flatMap((u) => [Uint8Array.of(0, 0, 0, 1), u]) : []
+  return concat([...params, Uint8Array.of(0, 0, 0, 1), s, slice.subarray(0, o)])
+}
+
+const sei265 = buildSeiNalUnit('h265', [{ payloadType: 100, payload: volumeLayoutPayload({ app_data: '', canvas: { w: 1920, h: 1080 }, regions: [{ uid: 'anchor_1', zorder: 1, volume: 45, x: 0, y: 0, w: 1920, h: 1080 }], ver: '1.0', ts: 1648544726 }) }])
+
+function rawAnnexB(codec: 'h264' | 'h265') {
+  return (path: string): number => {
+    const block = concat(Array.from({ length: gop }, (_, i) => annexBPicture(codec, i)))
+    return writeFile(path, new Uint8Array(0), GiB / 2, () => block)
+  }
+}
+
+/** 188-byte packets of one PID carrying `payload` from a payload_unit_start (the last one padded). */
+function tsPackets(pid: number, payload: Uint8Array, cc: { n: number }): Uint8Array {
+  const count = Math.ceil(payload.length / 184)
+  const out = new Uint8Array(count * 188)
+  for (let p = 0, at = 0; p < count; p++) {
+    const o = p * 188
+    const left = payload.length - at
+    const take = Math.min(184, left)
+    out[o] = 0x47
+    out[o + 1] = (p === 0 ? 0x40 : 0) | (pid >> 8)
+    out[o + 2] = pid & 0xff
+    if (take === 184) {
+      out[o + 3] = 0x10 | (cc.n++ & 15)
+      out.set(payload.subarray(at, at + 184), o + 4)
+    } else {
+      // Adaptation field stuffing before the last bytes (ISO/IEC 13818-1 §2.4.3.5).
+      out[o + 3] = 0x30 | (cc.n++ & 15)
+      const afl = 183 - take
+      out[o + 4] = afl
+      if (afl > 0) {
+        out[o + 5] = 0
+        out.fill(0xff, o + 6, o + 5 + afl)
+      }
+      out.set(payload.subarray(at, at + take), o + 5 + afl)
+    }
+    at += take
+  }
+  return out
+}
+
+/** CRC_32 of PSI sections (ISO/IEC 13818-1 Annex A): polynomial 0x04C11DB7, MSB first, no final xor. */
+function crc32Mpeg(bytes: Uint8Array): number {
+  let crc = 0xffffffff
+  for (const b of bytes) {
+    crc ^= b << 24
+    for (let k = 0; k < 8; k++) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1
+  }
+  return crc >>> 0
+}
+
+function mpegTs(codec: 'h264' | 'h265') {
+  return (path: string): number => {
+    const pat = Uint8Array.of(0, 0x00, 0xb0, 13, 0, 1, 0xc1, 0, 0, 0, 1, 0xf0, 0x00, 0, 0, 0, 0)
+    const pmt = Uint8Array.of(0, 0x02, 0xb0, 23, 0, 1, 0xc1, 0, 0, 0xe1, 0x00, 0xf0, 0, codec === 'h264' ? 0x1b : 0x24, 0xe1, 0x00, 0xf0, 0, 0x0f, 0xe1, 0x01, 0xf0, 0, 0, 0, 0, 0)
+    const cc = { n: 0 }
+    const acc = { n: 0 }
+    const audio = new Uint8Array(400)
+    randomFillSync(audio)
+    audio.set([0, 0, 1, 0xc0, 0, 0, 0x80, 0x80, 5, 0x21, 0, 1, 0, 1])
+    const pictures = Array.from({ length: gop }, (_, i) => annexBPicture(codec, i))
+    for (const section of [pat, pmt]) {
+      const crc = crc32Mpeg(section.subarray(1, section.length - 4))
+      new DataView(section.buffer).setUint32(section.length - 4, crc)
+    }
+    const head = concat([tsPackets(0, pat, { n: 0 }), tsPackets(0x1000, pmt, { n: 0 })])
+    return writeFile(path, head, GiB / 2, (r) => {
+      const parts: Uint8Array[] = []
+      pictures.forEach((p, i) => {
+        const pts = ((r * gop + i) * frameMs * 90) % 2 ** 32
+        const pes = concat([Uint8Array.of(0, 0, 1, 0xe0, 0, 0, 0x80, 0x80, 5, 0x21 | ((pts >>> 29) & 0x0e), (pts >>> 22) & 0xff, ((pts >>> 14) & 0xfe) | 1, (pts >>> 7) & 0xff, ((pts << 1) & 0xfe) | 1), p])
+        parts.push(tsPackets(0x100, pes, cc), tsPackets(0x101, audio, acc), tsPackets(0x101, audio, acc))
+      })
+      return concat(parts)
+    })
+  }
+}
+
+const root = join(__dirname, '..')
+const cli = join(root, 'out/cli/sei.cjs')
+const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0
+
+/** The bare read loop in its own process: the same buffer size as the CLI's, nothing touched. */
+const bareLoop = `const fs = require('fs'); const fd = fs.openSync(process.argv[1], 'r'); const b = new Uint8Array(256 << 10); const t = performance.now(); let n = 0, k
+while ((k = fs.readSync(fd, b, 0, b.length, null)) > 0) n += k
+console.log(JSON.stringify({ ms: performance.now() - t, bytes: n }))`
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+function timed(cmd: string, args: string[]): { wallMs: number; stdout: string; stderr: string } {
+  const t = performance.now()
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 })
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`)
+  return { wallMs: performance.now() - t, stdout: r.stdout, stderr: r.stderr }
+}
+
 function measure(name: string, make: (path: string) => number): void {
   const dir = mkdtempSync(join(tmpdir(), 'sei-bench-'))
   const path = join(dir, name)
   try {
     const size = make(path)
-    const reader = createSeiReader()
-    let messages = 0
-    let parseMs = 0
-    let parseCpuMs = 0
-    const cpuStart = process.cpuUsage()
-    const rssStart = process.memoryUsage().rss
-    const started = performance.now()
-    // One 4 MiB buffer, refilled: push() keeps no reference to a chunk once it returns.
-    const buffer = new Uint8Array(chunkBytes)
-    const fd = openSync(path, 'r')
-    try {
-      for (let n = readSync(fd, buffer, 0, chunkBytes, null); n > 0; n = readSync(fd, buffer, 0, chunkBytes, null)) {
-        const t = performance.now()
-        const c = process.cpuUsage()
-        messages += reader.push(buffer.subarray(0, n)).length
-        parseMs += performance.now() - t
-        const used = process.cpuUsage(c)
-        parseCpuMs += (used.user + used.system) / 1000
-      }
-    } finally {
-      closeSync(fd)
+    const bare: number[] = []
+    const ours: number[] = []
+    const oursWall: number[] = []
+    const ffmpeg: number[] = []
+    let summary: { messages: number; container: string; codec: string; warnings: string[]; peakMemoryMB: number } | undefined
+    for (let round = 0; round < 3; round++) {
+      bare.push((JSON.parse(timed(process.execPath, ['-e', bareLoop, path]).stdout) as { ms: number }).ms)
+      const run = timed(process.execPath, [cli, '--count', path])
+      summary = JSON.parse(run.stderr.trim().split('\n').pop()!)
+      ours.push((summary as unknown as { durationMs: number }).durationMs)
+      oursWall.push(run.wallMs)
+      if (hasFfmpeg) ffmpeg.push(timed('ffmpeg', ['-v', 'error', '-i', path, '-map', '0:v', '-c', 'copy', '-bsf:v', 'filter_units=pass_types=6', '-f', 'null', '-']).wallMs)
     }
-    messages += reader.end().length
-    const totalMs = performance.now() - started
-    const cpu = process.cpuUsage(cpuStart)
+    const mbps = (ms: number) => Math.round(size / 1e3 / ms)
     const line = {
       case: name,
-      bytes: statSync(path).size,
-      container: reader.container,
-      messages,
-      warnings: reader.warnings.length,
-      MBps: Math.round(size / 1e3 / totalMs),
-      parseMBps: Math.round(size / 1e3 / parseMs),
-      // On a shared machine wall time includes waiting for a core; CPU time does not.
-      cpuMBps: Math.round(size / 1e3 / ((cpu.user + cpu.system) / 1000)),
-      parseCpuMBps: Math.round(size / 1e3 / parseCpuMs),
-      rssStartMB: Math.round(rssStart / 2 ** 20),
-      rssEndMB: Math.round(process.memoryUsage().rss / 2 ** 20),
-      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      bytes: size,
+      container: summary!.container,
+      codec: summary!.codec,
+      messages: summary!.messages,
+      warnings: summary!.warnings.length,
+      bareMBps: mbps(median(bare)),
+      oursMBps: mbps(median(ours)),
+      oursOverBare: +(median(bare) / median(ours)).toFixed(2),
+      usPerMessage: +((median(ours) * 1000) / summary!.messages).toFixed(2),
+      peakMemoryMB: summary!.peakMemoryMB,
+      ...(hasFfmpeg ? { ffmpegMBps: mbps(median(ffmpeg)), cliWallMBps: mbps(median(oursWall)), cliOverFfmpeg: +(median(ffmpeg) / median(oursWall)).toFixed(2) } : { ffmpeg: 'not installed' }),
+      rounds: 3,
     }
     process.stdout.write(JSON.stringify(line) + '\n')
   } finally {
@@ -254,8 +376,13 @@ function run(): void {
   const cases: Array<[string, (path: string) => number]> = [
     ['flv-h264-1080p.flv', flv1080],
     ['mp4-fragmented-h264-1080p.mp4', mp4Fragmented],
+    ['ts-h264-1080p.ts', mpegTs('h264')],
+    ['raw-h264-1080p.h264', rawAnnexB('h264')],
+    ['ts-h265-1080p.ts', mpegTs('h265')],
+    ['raw-h265-1080p.h265', rawAnnexB('h265')],
     ['flv-h264-64x64-fixture-tags.flv', flvFixtureTags],
   ]
+  spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { stdio: 'inherit' })
   for (const [name, make] of cases) if (!only || name.startsWith(only)) measure(name, make)
 }
 

@@ -4,8 +4,8 @@
 // Built ahead to out/cli/sei.cjs (scripts/build-cli.mjs). Exit codes: 0 read (warnings are in the
 // summary), 2 unreadable input, 1 usage.
 
+import { closeSync, openSync, readSync } from 'node:fs'
 import { open as openFile, stat } from 'node:fs/promises'
-import { Agent, interceptors, request } from 'undici'
 import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
 import { warningText } from '../shared/media/seiSink'
 import { toEntry } from '../shared/media/seiEntry'
@@ -25,6 +25,8 @@ export function messageLine(m: SeiMessage): string {
 
 async function* open(input: string): AsyncIterable<Uint8Array> {
   if (/^https?:\/\//i.test(input)) {
+    // undici only for URLs: loading it costs more than reading a small file.
+    const { Agent, interceptors, request } = await import('undici')
     const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }))
     try {
       let response: Awaited<ReturnType<typeof request>>
@@ -49,22 +51,19 @@ async function* open(input: string): AsyncIterable<Uint8Array> {
     return
   }
   // One buffer, refilled: the reader keeps no reference to a chunk once push() returns, so a
-  // gigabyte costs no more memory than a megabyte.
-  let file: Awaited<ReturnType<typeof openFile>> | undefined
+  // gigabyte costs no more memory than a megabyte. Synchronous reads: a command has nothing else to
+  // do meanwhile, and a thread-pool round trip per read would leave it idle half the time.
+  let fd: number | undefined
   try {
-    file = await openFile(input, 'r')
+    fd = openSync(input, 'r')
     const buffer = new Uint8Array(chunkBytes)
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, chunkBytes, null)
-      if (bytesRead === 0) break
-      yield buffer.subarray(0, bytesRead)
-    }
+    for (let n = readSync(fd, buffer, 0, chunkBytes, null); n > 0; n = readSync(fd, buffer, 0, chunkBytes, null)) yield buffer.subarray(0, n)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e)
     throw new InputError(`cannot read ${input}: ${why}`)
   } finally {
-    await file?.close()
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
@@ -240,6 +239,8 @@ export async function main(args: string[]): Promise<number> {
     /** Time taken to read and parse. */
     durationMs: Math.round(performance.now() - started),
     warnings: reader.warnings.map(warningText),
+    /** The most memory the process held (resident set). */
+    peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
   }
   console.error(JSON.stringify(summary))
   return 0
