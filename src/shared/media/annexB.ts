@@ -53,6 +53,19 @@ export class AnnexBNals {
     }
   }
 
+  /**
+   * Inside a unit that is not read, a piece with no 0x01 in it (the caller knows) changes nothing
+   * but the count of trailing zeros: it is passed over without a view or a search. False when the
+   * piece must go through push().
+   */
+  passOver(bytes: Uint8Array, from: number, to: number): boolean {
+    if (!this.inNal || !this.decided || this.collecting) return false
+    let k = to - 1
+    while (k >= from && bytes[k] === 0) k--
+    this.zeros = k < from ? this.zeros + (to - from) : to - 1 - k
+    return true
+  }
+
   /** Ends the last NAL unit at the end of the stream (or of a PES packet). */
   flush(): void {
     this.endNal()

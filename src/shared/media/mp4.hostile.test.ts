@@ -96,11 +96,55 @@ function manyRuns(): Uint8Array {
   return out
 }
 
+/** Every chunk offset of the video track the same: its 20 chunks overlap each other. */
+function overlappingChunks(): Uint8Array {
+  const b = load('h264-audio.mp4').slice()
+  const stco = boxAt(b, 'stco')
+  const n = getU32(b, stco + 12)
+  const first = getU32(b, stco + 16)
+  for (let i = 0; i < n; i++) setU32(b, stco + 16 + 4 * i, first)
+  return b
+}
+
+/** stsc and stts claiming 2^32 - 1 entries in boxes of a few bytes. */
+function hugeEntryCounts(): Uint8Array {
+  const b = load('h264-faststart.mp4').slice()
+  for (const type of ['stsc', 'stts', 'stco']) setU32(b, boxAt(b, type) + 12, 0xffffffff)
+  return b
+}
+
+/** Boxes of size 0 (to the end) and 1 with a 64-bit size of 2^63 inside moov. */
+function zeroSizes(): Uint8Array {
+  const b = load('h264-faststart.mp4').slice()
+  setU32(b, boxAt(b, 'mdia'), 0)
+  setU32(b, boxAt(b, 'stsd'), 1)
+  return b
+}
+
+/** 20,000 trak boxes nested in each other (160 KB), then the file. */
+function deepNesting(): Uint8Array {
+  const depth = 20_000
+  const file = load('h264-faststart.mp4')
+  const out = new Uint8Array(8 + depth * 8 + file.length)
+  setU32(out, 0, 8 + depth * 8)
+  out.set([...'moov'].map((c) => c.charCodeAt(0)), 4)
+  for (let i = 0; i < depth; i++) {
+    setU32(out, 8 + i * 8, (depth - i) * 8)
+    out.set([...'trak'].map((c) => c.charCodeAt(0)), 12 + i * 8)
+  }
+  out.set(file, 8 + depth * 8)
+  return out
+}
+
 describe('hostile MP4', () => {
   for (const [name, make] of [
     ['a moov claiming 2^32 samples of one size, 2^32 per chunk, chunks out of order', hostileMoov],
     ['moofs whose truns claim 2^32 samples each', hostileMoof],
     ['a 1.7 KB moof of 140 truns claiming 2^32 samples each', manyRuns],
+    ['chunk offsets that all overlap', overlappingChunks],
+    ['sample-table boxes claiming 2^32 entries', hugeEntryCounts],
+    ['boxes of size 0 and of a 64-bit size of 2^63', zeroSizes],
+    ['20,000 boxes nested in each other', deepNesting],
   ] as const) {
     it(`${name}: < 100 ms and < 20 MB, with a warning`, () => {
       const data = make()

@@ -404,8 +404,12 @@ export class Mp4Parser {
       return noSamples
     }
     const wide = co64 !== undefined
-    const chunkCount = Math.min(u32(b, chunkTable[0] + 4), Math.floor((chunkTable[1] - chunkTable[0] - 8) / (wide ? 8 : 4)))
-    const stscCount = Math.min(u32(b, stsc[0] + 4), Math.floor((stsc[1] - stsc[0] - 8) / 12))
+    const held = (box: string, declared: number, room: number): number => {
+      if (declared > room) this.sink.warn('warn.mp4.tableShort', { box, count: declared, held: room })
+      return Math.min(declared, room)
+    }
+    const chunkCount = held(wide ? 'co64' : 'stco', u32(b, chunkTable[0] + 4), Math.floor((chunkTable[1] - chunkTable[0] - 8) / (wide ? 8 : 4)))
+    const stscCount = held('stsc', u32(b, stsc[0] + 4), Math.floor((stsc[1] - stsc[0] - 8) / 12))
     const out: Samples = { offsets: new Float64Array(count), sizes: new Uint32Array(count), ptsMs: new Float64Array(count), count }
     let sample = 0
     for (let r = 0; r < stscCount && sample < count; r++) {
@@ -427,7 +431,7 @@ export class Mp4Parser {
     let dts = 0
     let i = 0
     if (stts) {
-      const n = Math.min(u32(b, stts[0] + 4), Math.floor((stts[1] - stts[0] - 8) / 8))
+      const n = held('stts', u32(b, stts[0] + 4), Math.floor((stts[1] - stts[0] - 8) / 8))
       for (let r = 0; r < n && i < sample; r++) {
         const runCount = u32(b, stts[0] + 8 + 8 * r)
         const delta = u32(b, stts[0] + 12 + 8 * r)
@@ -448,7 +452,15 @@ export class Mp4Parser {
       }
     }
     for (i = 0; i < sample; i++) out.ptsMs[i] = (((out.ptsMs[i] as number) - track.editShift) * 1000) / track.timescale
-    return sortByOffset(out)
+    const sorted = sortByOffset(out)
+    // Samples that share bytes cannot all be what the table says: the first is read, the rest are dropped.
+    for (let k = 1; k < sorted.count; k++) {
+      if ((sorted.offsets[k] as number) < (sorted.offsets[k - 1] as number) + (sorted.sizes[k - 1] as number)) {
+        this.sink.warn('warn.mp4.overlap', { offset: sorted.offsets[k] as number })
+        break
+      }
+    }
+    return sorted
   }
 
   private moof(b: Uint8Array): void {

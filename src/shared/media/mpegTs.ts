@@ -50,6 +50,8 @@ export class MpegTsParser {
   private nals: AnnexBNals | undefined
   private ptsMs = 0
   private inPes = false
+  private oneIn: Uint8Array | null = null
+  private oneAt = -1
 
   constructor(private readonly sink: SeiSink) {}
 
@@ -60,6 +62,8 @@ export class MpegTsParser {
   push(chunk: Uint8Array): void {
     const base = this.base
     this.base += chunk.length
+    // The remembered 0x01 belongs to the last chunk (and the carry's bytes change): forget it.
+    this.oneIn = null
     const layout = (this.layout ??= tsLayout(chunk) ?? layouts[0]!)
     const { stride, lead } = layout
     const n = chunk.length
@@ -77,6 +81,7 @@ export class MpegTsParser {
       if (this.carry[lead] === 0x47) {
         this.synced(start)
         this.packet(this.carry, lead + 1, lead + 188, start)
+        this.oneIn = null
         i = need
       } else {
         // Not a packet after all: read its bytes again, one past where it seemed to start.
@@ -117,6 +122,20 @@ export class MpegTsParser {
     if (this.lostSyncAt >= 0) this.sink.warn('warn.ts.endsUnsynced', { offset: this.lostSyncAt })
   }
 
+  /**
+   * The next 0x01 at or after `from` in `bytes` (Infinity: none). Remembered per buffer, so each
+   * byte of a chunk is searched once however many packets ask: no start code is in a payload that
+   * ends before it.
+   */
+  private nextOne(bytes: Uint8Array, from: number): number {
+    if (bytes !== this.oneIn || this.oneAt < from) {
+      const j = bytes.indexOf(1, from)
+      this.oneIn = bytes
+      this.oneAt = j < 0 ? Infinity : j
+    }
+    return this.oneAt
+  }
+
   private lost(at: number): void {
     if (this.lostSyncAt < 0) this.lostSyncAt = at
   }
@@ -146,7 +165,7 @@ export class MpegTsParser {
     } else if (this.nals) {
       const payloadOffset = at + (start - from) + 1 + this.layout!.lead
       if (pusi) this.pesStart(bytes.subarray(start, to), payloadOffset, this.nals)
-      else if (this.inPes) this.nals.push(bytes.subarray(start, to), payloadOffset, this.ptsMs)
+      else if (this.inPes && !(this.nextOne(bytes, start) >= to && this.nals.passOver(bytes, start, to))) this.nals.push(bytes.subarray(start, to), payloadOffset, this.ptsMs)
     }
   }
 

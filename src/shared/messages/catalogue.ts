@@ -147,6 +147,8 @@ export const en = {
   'warn.mp4.noVideoTrack': 'moov has no H.264 or H.265 video track',
   'warn.mp4.noDecoderConfig': '{format} sample entry has no usable {box}; assuming 4-byte NAL lengths',
   'warn.mp4.sampleTableTooBig': 'sample table of {count} samples is larger than {budget} (for a {bytes}-byte moov); the rest are not read',
+  'warn.mp4.tableShort': '{box} declares {count} entries but holds {held}; the rest are not read',
+  'warn.mp4.overlap': 'video samples overlap at offset {offset}: the sample table is damaged',
   'warn.mp4.noChunkTable': 'video track lacks stco/co64 or stsc; its samples cannot be located',
   'warn.mp4.moofFirst': 'moof at offset {offset} before any moov with a video track',
   'warn.mp4.trunShort': 'trun in moof at offset {offset} declares {count} samples but holds fewer',

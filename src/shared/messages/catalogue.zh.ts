@@ -135,6 +135,8 @@ export const zhCN: Record<SayKey, string> = {
   'warn.mp4.noVideoTrack': 'moov 中没有 H.264 或 H.265 视频轨道',
   'warn.mp4.noDecoderConfig': '{format} 样本条目没有可用的 {box}；按 4 字节 NAL 长度读取',
   'warn.mp4.sampleTableTooBig': '{count} 个样本的样本表超过 {budget}（对 {bytes} 字节的 moov 而言）；其余的不再读取',
+  'warn.mp4.tableShort': '{box} 声明了 {count} 个条目，实际只有 {held} 个；其余的不再读取',
+  'warn.mp4.overlap': '视频样本在偏移 {offset} 处重叠：样本表已损坏',
   'warn.mp4.noChunkTable': '视频轨道缺少 stco/co64 或 stsc，无法定位其样本',
   'warn.mp4.moofFirst': '偏移 {offset} 处的 moof 出现在任何带视频轨道的 moov 之前',
   'warn.mp4.trunShort': '偏移 {offset} 处 moof 中的 trun 声明了 {count} 个样本，但实际更少',
