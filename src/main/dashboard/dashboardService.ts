@@ -94,7 +94,9 @@ export function editionNeedOf(action: string, e: AppError): EditionNeed | null {
 function settle<T>(prev: Panel<T>, action: string, r: Result<T>, now: number): Panel<T> {
   if (r.ok) return { data: r.value, updatedAt: now, error: null, edition: null, loading: false }
   const edition = editionNeedOf(action, r.error)
-  const error: AppError = edition ? { ...r.error, ...appError('tencent.editionRequired', `err.request.edition.${edition}`) } : r.error
+  // The edition says it all: the cloud's own words about the parameter are left out.
+  const { cloudSays: _, ...rest } = r.error
+  const error: AppError = edition ? { ...rest, ...appError('tencent.editionRequired', `err.request.edition.${edition}`) } : r.error
   return { ...prev, error, edition, loading: false }
 }
 

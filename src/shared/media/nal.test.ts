@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSeiNal, removeEmulationPrevention } from './nal'
+import { parseSeiNal, unescapedCopy } from './nal'
 import { warningText } from './seiSink'
 
 const bytes = (...b: number[]) => Uint8Array.from(b)
@@ -10,12 +10,16 @@ function parse(codec: 'h264' | 'h265', nal: Uint8Array) {
   return { messages, warnings }
 }
 
-describe('removeEmulationPrevention', () => {
-  it('drops the 0x03 after two zeros and returns the input untouched when there is none', () => {
-    expect(Array.from(removeEmulationPrevention(bytes(1, 0, 0, 3, 0, 0, 0, 3, 1)))).toEqual([1, 0, 0, 0, 0, 0, 1])
-    expect(Array.from(removeEmulationPrevention(bytes(0, 0, 3, 3)))).toEqual([0, 0, 3])
+describe('unescapedCopy', () => {
+  it('drops the 0x03 after two zeros, and copies: the result never shares the input’s memory', () => {
+    expect(Array.from(unescapedCopy(bytes(1, 0, 0, 3, 0, 0, 0, 3, 1)))).toEqual([1, 0, 0, 0, 0, 0, 1])
+    expect(Array.from(unescapedCopy(bytes(0, 0, 3, 3)))).toEqual([0, 0, 3])
     const plain = bytes(1, 2, 3, 0, 0, 4)
-    expect(removeEmulationPrevention(plain)).toBe(plain)
+    const copy = unescapedCopy(plain)
+    expect(Array.from(copy)).toEqual(Array.from(plain))
+    expect(copy.buffer).not.toBe(plain.buffer)
+    const big = new Uint8Array(40_000).fill(7)
+    expect(unescapedCopy(big).buffer).not.toBe(big.buffer)
   })
 })
 

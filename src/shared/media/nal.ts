@@ -23,32 +23,6 @@ export function isSeiNal(codec: SeiCodec, firstByte: number): boolean {
   return codec === 'h264' ? type === 6 : type === 39 || type === 40
 }
 
-/** Removes each 0x03 that follows two zero bytes (§7.4.1.1). Returns the input when there is none. */
-export function removeEmulationPrevention(ebsp: Uint8Array): Uint8Array {
-  let first = -1
-  for (let i = 2; i < ebsp.length; i++) {
-    if (ebsp[i] === 3 && ebsp[i - 1] === 0 && ebsp[i - 2] === 0) {
-      first = i
-      break
-    }
-  }
-  if (first < 0) return ebsp
-  const out = new Uint8Array(ebsp.length)
-  out.set(ebsp.subarray(0, first))
-  let o = first
-  let zeros = 0
-  for (let i = first + 1; i < ebsp.length; i++) {
-    const b = ebsp[i] as number
-    if (zeros >= 2 && b === 3) {
-      zeros = 0
-      continue
-    }
-    out[o++] = b
-    zeros = b === 0 ? zeros + 1 : 0
-  }
-  return out.subarray(0, o)
-}
-
 const hex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 export function toHex(bytes: Uint8Array): string {
@@ -72,8 +46,8 @@ const slabBytes = 1 << 16
 let slab = new Uint8Array(slabBytes)
 let slabUsed = 0
 
-/** `escaped` without its emulation-prevention bytes, in fresh memory that no one else writes. */
-function unescapedCopy(escaped: Uint8Array): Uint8Array {
+/** `escaped` without its emulation-prevention bytes (each 0x03 after two zeros, §7.4.1.1), in fresh memory that no one else writes. */
+export function unescapedCopy(escaped: Uint8Array): Uint8Array {
   const n = escaped.length
   let dst: Uint8Array
   if (n > slabBytes >> 2) dst = new Uint8Array(n)

@@ -12,6 +12,7 @@ import * as settings from '../features/settings/messages'
 import * as alerts from '../features/alerts/messages'
 import * as show from '../features/show/messages'
 import * as errors from '../../../shared/messages/catalogue'
+import { fill } from '../../../shared/messages/catalogue'
 import type { AppError } from '../../../shared/errors'
 
 export type Locale = 'en' | 'zh-CN'
@@ -38,9 +39,7 @@ export function resolveLocale(setting: 'system' | Locale, systemLocales: readonl
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = (loaded[locale] ?? en)[key]
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+  return fill((loaded[locale] ?? en)[key], params)
 }
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string
