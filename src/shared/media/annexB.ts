@@ -38,6 +38,19 @@ export class AnnexBNals {
     const n = piece.length
     let i = 0
     while (i < n) {
+      if (this.inNal && this.decided && !this.collecting) {
+        // Inside a unit that is not read: straight to the next start code.
+        let j = piece.indexOf(1, i)
+        while (j >= 0 && this.zerosBefore(piece, i, j) < 2) j = piece.indexOf(1, j + 1)
+        if (j < 0) return this.trailingZeros(piece, i, n)
+        this.endNal()
+        this.inNal = true
+        this.nalOffset = offset + j + 1
+        this.nalPts = ptsMs
+        this.zeros = 0
+        i = j + 1
+        continue
+      }
       const j = piece.indexOf(1, i)
       const end = j < 0 ? n : j
       if (end > i) this.content(piece, i, end)
@@ -54,16 +67,29 @@ export class AnnexBNals {
   }
 
   /**
-   * Inside a unit that is not read, a piece with no 0x01 in it (the caller knows) changes nothing
-   * but the count of trailing zeros: it is passed over without a view or a search. False when the
-   * piece must go through push().
+   * Inside a unit that is not read, a piece holding no start code changes nothing but the count of
+   * trailing zeros: it is passed over without a view, looking only at the two bytes before each
+   * 0x01 (`ones` finds them, remembering across pieces). False when the piece must go through
+   * push(): a start code is in it, or a unit is being read.
    */
-  passOver(bytes: Uint8Array, from: number, to: number): boolean {
+  passOver(bytes: Uint8Array, from: number, to: number, ones: { nextOne(bytes: Uint8Array, from: number): number }): boolean {
     if (!this.inNal || !this.decided || this.collecting) return false
+    for (let j = ones.nextOne(bytes, from); j < to; j = ones.nextOne(bytes, j + 1)) if (this.zerosBefore(bytes, from, j) >= 2) return false
+    this.trailingZeros(bytes, from, to)
+    return true
+  }
+
+  /** Zeros (up to 2) right before bytes[j], counting those that ended the previous piece when j is near `from`. */
+  private zerosBefore(bytes: Uint8Array, from: number, j: number): number {
+    if (j - from >= 2) return bytes[j - 1] !== 0 ? 0 : bytes[j - 2] === 0 ? 2 : 1
+    if (j - from === 1) return bytes[j - 1] !== 0 ? 0 : 1 + this.zeros
+    return this.zeros
+  }
+
+  private trailingZeros(bytes: Uint8Array, from: number, to: number): void {
     let k = to - 1
     while (k >= from && bytes[k] === 0) k--
     this.zeros = k < from ? this.zeros + (to - from) : to - 1 - k
-    return true
   }
 
   /** Ends the last NAL unit at the end of the stream (or of a PES packet). */

@@ -127,7 +127,7 @@ export class MpegTsParser {
    * byte of a chunk is searched once however many packets ask: no start code is in a payload that
    * ends before it.
    */
-  private nextOne(bytes: Uint8Array, from: number): number {
+  nextOne(bytes: Uint8Array, from: number): number {
     if (bytes !== this.oneIn || this.oneAt < from) {
       const j = bytes.indexOf(1, from)
       this.oneIn = bytes
@@ -165,7 +165,7 @@ export class MpegTsParser {
     } else if (this.nals) {
       const payloadOffset = at + (start - from) + 1 + this.layout!.lead
       if (pusi) this.pesStart(bytes.subarray(start, to), payloadOffset, this.nals)
-      else if (this.inPes && !(this.nextOne(bytes, start) >= to && this.nals.passOver(bytes, start, to))) this.nals.push(bytes.subarray(start, to), payloadOffset, this.ptsMs)
+      else if (this.inPes && !this.nals.passOver(bytes, start, to, this)) this.nals.push(bytes.subarray(start, to), payloadOffset, this.ptsMs)
     }
   }
 
