@@ -1,3 +1,4 @@
+import { firstAnswers } from './firstAnswers'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { api } from './api'
@@ -7,7 +8,7 @@ import { App } from './features/shell/App'
 import './styles.css'
 
 const media = window.matchMedia('(prefers-color-scheme: dark)')
-const store = createAppStore({ api, systemDark: media.matches })
+const store = createAppStore({ api, systemDark: media.matches, firstAnswers })
 media.addEventListener('change', (e) => store.getState().systemThemeChanged(e.matches))
 api.on('settings.changed', (s) => store.getState().settingsPushed(s))
 api.on('profiles.changed', (p) => store.getState().profilesPushed(p))
