@@ -16,12 +16,14 @@ import {
   describeUserEvent,
   describeUserInfo,
 } from './monitoring'
+import { describeStreamIngest, startStreamIngest, stopStreamIngest, updateStreamIngest, type IngestTasks } from './ingest'
 import type { Reply } from './params'
 import { createCloudRecording, deleteCloudRecording, describeCloudRecording, modifyCloudRecording, type RecordingTasks } from './recording'
 
 export interface TaskStores {
   mix: MixTasks
   recordings: RecordingTasks
+  ingest: IngestTasks
 }
 
 export interface RateLimit {
@@ -42,6 +44,8 @@ const QUALITY_TORONTO = [...QUALITY, 'na-toronto'] as const // L11141–L11143, 
 const MIXING = ['ap-guangzhou', 'ap-hongkong', 'ap-singapore'] as const // L2316–L2323
 const RECORDING = ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'] as const // L12834–L12840
 const USAGE = ['ap-guangzhou', 'ap-singapore'] as const // L13797–L13799
+const INGEST_QUERY = ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'] as const // L5796–L5799, L5945–L5948
+const INGEST = ['ap-bangkok', 'ap-guangzhou', 'ap-jakarta', 'ap-mumbai', 'ap-singapore', 'ap-tokyo'] as const // L6090–L6095, L6326–L6329
 
 const PER_SECOND = (n: number): RateLimit => ({ requests: n, perMs: 1000 })
 const DEFAULT = PER_SECOND(20)
@@ -77,6 +81,10 @@ export const actions: Record<string, ActionSpec> = {
   DescribeCloudRecording: { regions: RECORDING, limit: DEFAULT, run: (b, c, s) => describeCloudRecording(b, c, s.recordings) },
   ModifyCloudRecording: { regions: RECORDING, limit: DEFAULT, run: (b, c, s) => modifyCloudRecording(b, c, s.recordings) },
   DeleteCloudRecording: { regions: RECORDING, limit: DEFAULT, run: (b, c, s) => deleteCloudRecording(b, c, s.recordings) },
+  StartStreamIngest: { regions: INGEST, limit: DEFAULT, run: (b, c, s) => startStreamIngest(b, c, s.ingest) },
+  DescribeStreamIngest: { regions: INGEST_QUERY, limit: DEFAULT, run: (b, c, s) => describeStreamIngest(b, c, s.ingest) },
+  UpdateStreamIngest: { regions: INGEST, limit: DEFAULT, run: (b, c, s) => updateStreamIngest(b, c, s.ingest) },
+  StopStreamIngest: { regions: INGEST_QUERY, limit: DEFAULT, run: (b, c, s) => stopStreamIngest(b, c, s.ingest) },
 }
 
 /** Sliding-window limiter per action; `qps` from fault injection replaces the documented limits. */

@@ -47,6 +47,10 @@ const valid: Record<string, Record<string, unknown>> = {
   StopPublishCdnStream: { SdkAppId: app, TaskId: 'task-1' },
   DescribeCloudRecording: { SdkAppId: app, TaskId: 'task-1' },
   DeleteCloudRecording: { SdkAppId: app, TaskId: 'task-1' },
+  StartStreamIngest: { SdkAppId: app, RoomId: '1234', RoomIdType: 1, UserId: 'ingest_bot', UserSig: 'sig', StreamUrl: 'https://media.example.com/clip.mp4', RepeatNum: 1, Volume: 80 },
+  DescribeStreamIngest: { SdkAppId: app, TaskId: 'ingest-1' },
+  UpdateStreamIngest: { SdkAppId: app, TaskId: 'ingest-1', StreamUrl: 'https://media.example.com/other.mp4', Volume: 50, IsPause: false },
+  StopStreamIngest: { SdkAppId: app, TaskId: 'ingest-1' },
 }
 
 const wrongValues: unknown[] = [null, '', ' ', 'x', 'bad id!', '主播', -1, 0, 1.5, 2 ** 32, Number.MAX_SAFE_INTEGER, true, [], [''], ['a', 'b'], {}, { a: 1 }, 'x'.repeat(5000)]
@@ -74,7 +78,7 @@ describe('documented error codes', () => {
 
   for (const [action, body] of Object.entries(valid)) {
     it(`${action}: every refusal has a documented code`, () => {
-      const stores: TaskStores = { mix: new Map(), recordings: new Map() }
+      const stores: TaskStores = { mix: new Map(), recordings: new Map(), ingest: new Map() }
       const spec = actions[action]!
       const undocumented = new Set<string>()
       let refused = 0

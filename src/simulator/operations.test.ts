@@ -39,7 +39,7 @@ const used = new Set<string>()
 function liveRoom(isString: boolean, anchors: number): { room: Room; people: SessionView[] } {
   const app = sim.world.apps[0]!
   const t = now()
-  const overlay = { removed: new Map(), blocked: new Map(), dismissed: new Map() }
+  const overlay = { removed: new Map(), blocked: new Map(), dismissed: new Map(), robots: new Map() }
   for (const room of roomsInRange(sim.world, app, t, t, t, overlay)) {
     if (used.has(room.commId) || room.isString !== isString || !roomActive(room, overlay, t + 120)) continue
     const people = sessionsAt(sim.world, room, overlay, t).filter((s) => inRoomAt(s, t) && inRoomAt(s, t + 120))

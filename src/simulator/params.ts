@@ -116,6 +116,17 @@ export class Params {
     return v
   }
 
+  optBool(name: string, codes: Codes = {}): boolean | undefined {
+    const given = this.raw(name, false, codes)
+    if (given === undefined || given === null) return undefined
+    const v = this.loose && (given === 'true' || given === 'false') ? given === 'true' : given
+    if (typeof v !== 'boolean') {
+      this.problem(codes.invalid, this.defaults.invalid, `${this.prefix}${name} must be true or false.`)
+      return undefined
+    }
+    return v
+  }
+
   str(name: string, codes: Codes = {}): string {
     return this.optStr(name, codes, true) ?? ''
   }

@@ -147,4 +147,27 @@ describe("Tencent's Node SDK against the simulator", () => {
     await sdk().request('StopPublishCdnStream', { SdkAppId: app.sdkAppId, TaskId: started.TaskId })
     expect(await codeOf(sdk().request('StopPublishCdnStream', { SdkAppId: app.sdkAppId, TaskId: started.TaskId }))).toBe('ResourceNotFound')
   })
+
+  it('relays a media file into a room with StartStreamIngest: Describe, Update, Stop and the documented refusals', async () => {
+    const rooms = (await sdk().request('DescribeRoomInfo', { ...window(), PageSize: 100 })) as { RoomList: Array<{ RoomString: string; IsFinished: boolean }> }
+    const room = rooms.RoomList.find((r) => !r.IsFinished && /^\d+$/.test(r.RoomString))!
+    const app = sim.credentials
+    const userSig = new Api(app.sdkAppId, app.sdkSecretKey).genUserSig('ingest_robot', 300)
+    // The ingest actions answer in their own regions (L6090–L6095, L5796–L5799).
+    const sg = sdk({ region: 'ap-singapore' })
+    const start = { SdkAppId: app.sdkAppId, RoomId: room.RoomString, RoomIdType: 1, UserId: 'ingest_robot', UserSig: userSig, StreamUrl: 'https://media.example.com/music.mp3', RepeatNum: -1, MaxDuration: 30, Volume: 60 }
+    const started = (await sg.request('StartStreamIngest', start)) as { TaskId: string }
+    expect(started.TaskId).toMatch(/\S/)
+    expect(await codeOf(sg.request('StartStreamIngest', start))).toBe('FailedOperation.TaskExist')
+    expect(((await sg.request('DescribeStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId })) as { Status: string }).Status).toBe('InProgress')
+    expect(((await sg.request('UpdateStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId, StreamUrl: 'https://media.example.com/other.mp3', IsPause: false })) as { Status: string }).Status).toBe('InProgress')
+    await sg.request('StopStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId })
+    expect(((await sg.request('DescribeStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId })) as { Status: string }).Status).toBe('NotExist')
+    expect(await codeOf(sg.request('StopStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId }))).toBe('FailedOperation.TaskFinished')
+    expect(await codeOf(sg.request('UpdateStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId, Volume: 1 }))).toBe('FailedOperation.TaskNotExist')
+    expect(await codeOf(sg.request('StartStreamIngest', { ...start, UserId: 'other_robot' }))).toBe('InvalidParameter.UserSig')
+    expect(await codeOf(sg.request('StartStreamIngest', { ...start, StreamUrl: 'ftp://x' }))).toBe('InvalidParameter.StreamUrl')
+    expect(await codeOf(sdk({ region: 'ap-guangzhou' }).request('DescribeStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId }))).toBe('UnsupportedRegion')
+    for (const code of ['FailedOperation.TaskExist', 'FailedOperation.TaskFinished', 'FailedOperation.TaskNotExist', 'InvalidParameter.UserSig', 'InvalidParameter.StreamUrl']) expect(isDocumentedCode(code.includes('TaskNotExist') ? 'UpdateStreamIngest' : code.includes('TaskFinished') ? 'StopStreamIngest' : 'StartStreamIngest', code), code).toBe(true)
+  })
 })

@@ -99,10 +99,12 @@ export interface Overlay {
   removed: Map<string, Map<string, number>>
   blocked: Map<string, Map<string, BlockChange[]>>
   dismissed: Map<string, number>
+  /** Robot users that tasks put in rooms (stream ingest), per room. */
+  robots: Map<string, UserSession[]>
 }
 
 export function emptyOverlay(): Overlay {
-  return { removed: new Map(), blocked: new Map(), dismissed: new Map() }
+  return { removed: new Map(), blocked: new Map(), dismissed: new Map(), robots: new Map() }
 }
 
 export function roomKey(sdkAppId: number, roomId: string, isString: boolean): string {
@@ -305,7 +307,8 @@ export function sessionsAt(world: World, room: Room, overlay: Overlay, now: numb
   const removed = overlay.removed.get(key)
   const end = roomEnd(room, overlay)
   const out: SessionView[] = []
-  for (const s of roomSessions(world, room)) {
+  const robots = overlay.robots.get(key)
+  for (const s of robots ? [...roomSessions(world, room), ...robots] : roomSessions(world, room)) {
     if (s.joinTs > now) continue
     const kickedAt = removed?.get(s.userId)
     let leaveTs = Math.min(s.plannedLeave, end)

@@ -90,3 +90,27 @@ describe('TRTC request rules', () => {
     invalid(validateRequest('CreateCloudRecording', { ...rec, MixTranscodeParams: { VideoParams: { Width: 1920, Height: 1920, Fps: 15, BitRate: 500000, Gop: 10 } } }, now))
   })
 })
+
+describe('stream ingest rules (003 L5768–L6448)', () => {
+  const now = 1_780_000_000
+  const start = { SdkAppId: 1400000001, RoomId: '1234', RoomIdType: 1, UserId: 'ingest_bot', UserSig: 'sig', StreamUrl: 'https://media.example.com/a.mp4' }
+  const ok = (action: Parameters<typeof validateRequest>[0], body: Record<string, unknown>, region = 'ap-singapore') => validateRequest(action, body, now, region).ok
+  it('holds RoomIdType (0 string, 1 integer), RepeatNum, MaxDuration and Volume to the reference', () => {
+    expect(ok('StartStreamIngest', start)).toBe(true)
+    expect(ok('StartStreamIngest', { ...start, RoomIdType: 1, RoomId: 'studio' })).toBe(false) // L6103–L6105
+    expect(ok('StartStreamIngest', { ...start, RoomIdType: 0, RoomId: 'studio' })).toBe(true)
+    expect(ok('StartStreamIngest', { ...start, RepeatNum: 0 })).toBe(false) // "0 is an invalid value" L6147
+    expect(ok('StartStreamIngest', { ...start, RepeatNum: 1001 })).toBe(false)
+    expect(ok('StartStreamIngest', { ...start, RepeatNum: -1, MaxDuration: 10080 })).toBe(true)
+    expect(ok('StartStreamIngest', { ...start, RepeatNum: 3, MaxDuration: 10 })).toBe(false) // only with -1, L6151
+    expect(ok('StartStreamIngest', { ...start, RepeatNum: -1, MaxDuration: 10081 })).toBe(false)
+    expect(ok('StartStreamIngest', { ...start, Volume: 101 })).toBe(false) // L6154–L6155
+    expect(ok('UpdateStreamIngest', { SdkAppId: 1400000001, TaskId: 't', Volume: -1 })).toBe(false)
+    expect(ok('UpdateStreamIngest', { SdkAppId: 1400000001, TaskId: 't', IsPause: true })).toBe(true)
+  })
+  it('sends each action only to its regions', () => {
+    expect(ok('StartStreamIngest', start, 'ap-guangzhou')).toBe(true) // L6090–L6095
+    expect(ok('DescribeStreamIngest', { SdkAppId: 1400000001, TaskId: 't' }, 'ap-guangzhou')).toBe(false) // L5796–L5799
+    expect(ok('StopStreamIngest', { SdkAppId: 1400000001, TaskId: 't' }, 'ap-jakarta')).toBe(true)
+  })
+})

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { err, ok, type Result } from '../errors'
 import type { Region } from './common'
+import * as ingest from './ingest'
 import * as mixing from './mixing'
 import * as moderation from './moderation'
 import * as quality from './roomsQuality'
@@ -39,6 +40,8 @@ const qualityRegionsToronto: readonly Region[] = [...qualityRegions, 'na-toronto
 const mixingRegions: readonly Region[] = ['ap-guangzhou', 'ap-hongkong', 'ap-singapore'] // L2316–L2323
 const recordingRegions: readonly Region[] = ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap-singapore'] // L12834–L12840
 const usageRegions: readonly Region[] = ['ap-guangzhou', 'ap-singapore'] // L13797–L13799
+const ingestQueryRegions: readonly Region[] = ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'] // L5796–L5799, L5945–L5948
+const ingestRegions: readonly Region[] = ['ap-bangkok', 'ap-guangzhou', 'ap-jakarta', 'ap-mumbai', 'ap-singapore', 'ap-tokyo'] // L6090–L6095, L6326–L6329
 const FOURTEEN_DAYS_S = 14 * 86_400
 
 const read = (request: z.ZodType, regions: readonly Region[] | null, rate = perSecond20, maxAgeS?: number): ActionSpec => ({
@@ -78,6 +81,11 @@ export const actions = {
   DescribeMixTranscodingUsage: read(usage.describeMixTranscodingUsageRequest, usageRegions, perSecond5),
   DescribeRelayUsage: read(usage.describeRelayUsageRequest, usageRegions, perSecond5),
   DescribeTrtcRoomUsage: read(usage.describeTrtcRoomUsageRequest, usageRegions, per15Seconds),
+  // 20 requests a second each (L5774, L5923, L6068, L6304).
+  StartStreamIngest: write(ingest.startStreamIngestRequest, ingestRegions),
+  DescribeStreamIngest: read(ingest.describeStreamIngestRequest, ingestQueryRegions),
+  UpdateStreamIngest: write(ingest.updateStreamIngestRequest, ingestRegions),
+  StopStreamIngest: write(ingest.stopStreamIngestRequest, ingestQueryRegions),
 } satisfies Record<string, ActionSpec>
 
 export type ActionName = keyof typeof actions
