@@ -16,6 +16,7 @@ import {
   describeUserEvent,
   describeUserInfo,
 } from './monitoring'
+import { controlAIConversation, describeAIConversation, describeAITranscription, startAIConversation, startAITranscription, stopAIConversation, stopAITranscription, updateAIConversation, type AITasks } from './ai'
 import { describeStreamIngest, startStreamIngest, stopStreamIngest, updateStreamIngest, type IngestTasks } from './ingest'
 import type { Reply } from './params'
 import { createCloudRecording, deleteCloudRecording, describeCloudRecording, modifyCloudRecording, type RecordingTasks } from './recording'
@@ -24,6 +25,7 @@ export interface TaskStores {
   mix: MixTasks
   recordings: RecordingTasks
   ingest: IngestTasks
+  ai: AITasks
 }
 
 export interface RateLimit {
@@ -46,6 +48,7 @@ const RECORDING = ['ap-beijing', 'ap-guangzhou', 'ap-mumbai', 'ap-shanghai', 'ap
 const USAGE = ['ap-guangzhou', 'ap-singapore'] as const // L13797–L13799
 const INGEST_QUERY = ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'] as const // L5796–L5799, L5945–L5948
 const INGEST = ['ap-bangkok', 'ap-guangzhou', 'ap-jakarta', 'ap-mumbai', 'ap-singapore', 'ap-tokyo'] as const // L6090–L6095, L6326–L6329
+const AI = ['ap-guangzhou', 'ap-singapore', 'ap-tokyo', 'na-siliconvalley'] as const // L6728–L6731 and each AI action's list; StartAIConversation's is cut off (L6491)
 
 const PER_SECOND = (n: number): RateLimit => ({ requests: n, perMs: 1000 })
 const DEFAULT = PER_SECOND(20)
@@ -85,6 +88,14 @@ export const actions: Record<string, ActionSpec> = {
   DescribeStreamIngest: { regions: INGEST_QUERY, limit: DEFAULT, run: (b, c, s) => describeStreamIngest(b, c, s.ingest) },
   UpdateStreamIngest: { regions: INGEST, limit: DEFAULT, run: (b, c, s) => updateStreamIngest(b, c, s.ingest) },
   StopStreamIngest: { regions: INGEST_QUERY, limit: DEFAULT, run: (b, c, s) => stopStreamIngest(b, c, s.ingest) },
+  StartAIConversation: { regions: AI, limit: DEFAULT, run: (b, c, s) => startAIConversation(b, c, s.ai) },
+  DescribeAIConversation: { regions: AI, limit: DEFAULT, run: (b, c, s) => describeAIConversation(b, c, s.ai) },
+  StopAIConversation: { regions: AI, limit: DEFAULT, run: (b, c, s) => stopAIConversation(b, c, s.ai) },
+  UpdateAIConversation: { regions: AI, limit: DEFAULT, run: (b, c, s) => updateAIConversation(b, c, s.ai) },
+  ControlAIConversation: { regions: AI, limit: DEFAULT, run: (b, c, s) => controlAIConversation(b, c, s.ai) },
+  StartAITranscription: { regions: AI, limit: DEFAULT, run: (b, c, s) => startAITranscription(b, c, s.ai) },
+  DescribeAITranscription: { regions: AI, limit: DEFAULT, run: (b, c, s) => describeAITranscription(b, c, s.ai) },
+  StopAITranscription: { regions: AI, limit: DEFAULT, run: (b, c, s) => stopAITranscription(b, c, s.ai) },
 }
 
 /** Sliding-window limiter per action; `qps` from fault injection replaces the documented limits. */

@@ -51,6 +51,14 @@ const valid: Record<string, Record<string, unknown>> = {
   DescribeStreamIngest: { SdkAppId: app, TaskId: 'ingest-1' },
   UpdateStreamIngest: { SdkAppId: app, TaskId: 'ingest-1', StreamUrl: 'https://media.example.com/other.mp4', Volume: 50, IsPause: false },
   StopStreamIngest: { SdkAppId: app, TaskId: 'ingest-1' },
+  StartAIConversation: { SdkAppId: app, RoomId: '1234', RoomIdType: 0, AgentConfig: { UserId: 'ai_bot', UserSig: 'sig', TargetUserId: 'alice', MaxIdleTime: 60 }, SessionId: 's1', STTConfig: { Language: 'en', VadSilenceTime: 1000 }, LLMConfig: '{"LLMType":"openai","Model":"m","APIKey":"k","APIUrl":"https://llm.example.com/v1/chat/completions"}', TTSConfig: '{"AppId":1,"SecretId":"a","SecretKey":"b","VoiceType":101001}' },
+  DescribeAIConversation: { SdkAppId: app, TaskId: 'aiconv-1', SessionId: 's1' },
+  StopAIConversation: { TaskId: 'aiconv-1' },
+  UpdateAIConversation: { TaskId: 'aiconv-1', WelcomeMessage: 'Hi', InterruptMode: 0, InterruptSpeechDuration: 500 },
+  ControlAIConversation: { TaskId: 'aiconv-1', Command: 'ServerPushText', ServerPushText: { Text: 'Hello', Interrupt: true, StopAfterPlay: false } },
+  StartAITranscription: { SdkAppId: app, RoomId: '1234', RoomIdType: 0, TranscriptionParams: { UserId: 'stt_bot', UserSig: 'sig', MaxIdleTime: 60, TranscriptionMode: 1, TargetUserId: 'alice' }, SessionId: 's2', RecognizeConfig: { Language: 'zh' } },
+  DescribeAITranscription: { TaskId: 'aitrans-1', SdkAppId: app, SessionId: 's2' },
+  StopAITranscription: { TaskId: 'aitrans-1' },
 }
 
 const wrongValues: unknown[] = [null, '', ' ', 'x', 'bad id!', '主播', -1, 0, 1.5, 2 ** 32, Number.MAX_SAFE_INTEGER, true, [], [''], ['a', 'b'], {}, { a: 1 }, 'x'.repeat(5000)]
@@ -78,7 +86,7 @@ describe('documented error codes', () => {
 
   for (const [action, body] of Object.entries(valid)) {
     it(`${action}: every refusal has a documented code`, () => {
-      const stores: TaskStores = { mix: new Map(), recordings: new Map(), ingest: new Map() }
+      const stores: TaskStores = { mix: new Map(), recordings: new Map(), ingest: new Map(), ai: new Map() }
       const spec = actions[action]!
       const undocumented = new Set<string>()
       let refused = 0

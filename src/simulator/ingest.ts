@@ -6,7 +6,8 @@ import { verifyUserSig } from '../main/usersig/tlsSig'
 import type { SimContext } from './context'
 import { isStringRoomId, isUserId, parseNumericRoomId } from '../shared/trtc/roomId'
 import { codesOf, done, fail, Params, type DefaultCodes, type Reply } from './params'
-import { findActiveRoom, findApp, roomKey, type UserSession } from './world'
+import { placeRobot } from './robots'
+import { findActiveRoom, findApp } from './world'
 
 export const MEDIA_PLAY_S = 120
 /** Tasks an application may run at once before FailedOperation.RestrictedConcurrency (L6259; the count is the simulator's). */
@@ -37,37 +38,9 @@ export function ingestRunning(task: IngestTask, now: number): boolean {
   return task.stoppedAt === undefined && now < task.endsAt
 }
 
-/** The robot's session in its room: joined at the start, leaves when the task ends. */
-function robotSession(task: IngestTask, index: number): UserSession {
-  return {
-    userId: task.userId,
-    role: 'anchor',
-    joinTs: task.startedAt,
-    plannedLeave: Math.min(task.stoppedAt ?? Infinity, task.endsAt),
-    platform: 'Web',
-    deviceType: 'Cloud relay',
-    os: 'Linux',
-    sdkVersion: 'cloud',
-    network: 'wired',
-    region: 'ap-guangzhou',
-    clientIp: '10.0.0.1',
-    width: 1280,
-    height: 720,
-    fps: 25,
-    hasVideo: true,
-    index: 100_000 + index,
-  }
-}
-
-/** Puts (or updates) the task's robot among the room's sessions. */
-function placeRobot(task: IngestTask, ctx: SimContext): void {
-  const key = roomKey(task.sdkAppId, task.roomId, task.isString)
-  const list = ctx.overlay.robots.get(key) ?? []
-  const at = list.findIndex((s) => s.userId === task.userId && s.joinTs === task.startedAt)
-  const session = robotSession(task, at < 0 ? list.length : at)
-  if (at < 0) list.push(session)
-  else list[at] = session
-  ctx.overlay.robots.set(key, list)
+/** The task's robot in its room: joined at the start, leaves when the task ends. */
+function placeTaskRobot(task: IngestTask, ctx: SimContext): void {
+  placeRobot({ sdkAppId: task.sdkAppId, roomId: task.roomId, isString: task.isString, userId: task.userId, joinTs: task.startedAt, leaveTs: Math.min(task.stoppedAt ?? Infinity, task.endsAt), deviceType: 'Cloud relay' }, ctx)
 }
 
 export function startStreamIngest(body: Record<string, unknown>, ctx: SimContext, tasks: IngestTasks): Reply {
@@ -106,7 +79,7 @@ export function startStreamIngest(body: Record<string, unknown>, ctx: SimContext
   const endsAt = repeat === -1 ? (maxDuration === undefined ? Infinity : ctx.now + maxDuration * 60) : ctx.now + repeat * MEDIA_PLAY_S
   const task: IngestTask = { taskId, sdkAppId, roomId, isString, userId, streamUrl: streamUrl ?? '', volume, paused: false, startedAt: ctx.now, endsAt }
   tasks.set(taskId, task)
-  placeRobot(task, ctx)
+  placeTaskRobot(task, ctx)
   return done({ TaskId: taskId })
 }
 
@@ -146,7 +119,7 @@ export function updateStreamIngest(body: Record<string, unknown>, ctx: SimContex
   if (streamUrl !== undefined && streamUrl !== task.streamUrl) {
     task.streamUrl = streamUrl
     if (Number.isFinite(task.endsAt)) task.endsAt = Math.max(task.endsAt, ctx.now + MEDIA_PLAY_S)
-    placeRobot(task, ctx)
+    placeTaskRobot(task, ctx)
   }
   if (volume !== undefined) task.volume = volume
   if (paused !== undefined) task.paused = paused
@@ -160,6 +133,6 @@ export function stopStreamIngest(body: Record<string, unknown>, ctx: SimContext,
   // "FailedOperation.TaskFinished Task has ended when calling the interface." (L6046)
   if (!ingestRunning(task, ctx.now)) return fail('FailedOperation.TaskFinished', 'Task has ended when calling the interface.')
   task.stoppedAt = ctx.now
-  placeRobot(task, ctx)
+  placeTaskRobot(task, ctx)
   return done({})
 }

@@ -170,4 +170,29 @@ describe("Tencent's Node SDK against the simulator", () => {
     expect(await codeOf(sdk({ region: 'ap-guangzhou' }).request('DescribeStreamIngest', { SdkAppId: app.sdkAppId, TaskId: started.TaskId }))).toBe('UnsupportedRegion')
     for (const code of ['FailedOperation.TaskExist', 'FailedOperation.TaskFinished', 'FailedOperation.TaskNotExist', 'InvalidParameter.UserSig', 'InvalidParameter.StreamUrl']) expect(isDocumentedCode(code.includes('TaskNotExist') ? 'UpdateStreamIngest' : code.includes('TaskFinished') ? 'StopStreamIngest' : 'StartStreamIngest', code), code).toBe(true)
   })
+
+  it('runs AI transcription and conversation tasks: start, describe, control, stop, and the documented refusals', async () => {
+    const rooms = (await sdk().request('DescribeRoomInfo', { ...window(), PageSize: 100 })) as { RoomList: Array<{ RoomString: string; IsFinished: boolean }> }
+    const room = rooms.RoomList.find((r) => !r.IsFinished && /^\d+$/.test(r.RoomString))!
+    const app = sim.credentials
+    const signer = new Api(app.sdkAppId, app.sdkSecretKey)
+    const ai = sdk({ region: 'ap-singapore' })
+    // RoomIdType 0: a numeric room (L7065–L7070).
+    const t = (await ai.request('StartAITranscription', { SdkAppId: app.sdkAppId, RoomId: room.RoomString, RoomIdType: 0, TranscriptionParams: { UserId: 'sdk_captions', UserSig: signer.genUserSig('sdk_captions', 300) } })) as { TaskId: string }
+    expect(((await ai.request('DescribeAITranscription', { TaskId: t.TaskId })) as { Status: string }).Status).toMatch(/^(Preparing|InProgress)$/)
+    await ai.request('StopAITranscription', { TaskId: t.TaskId })
+    expect(((await ai.request('DescribeAITranscription', { TaskId: t.TaskId })) as { Status: string }).Status).toBe('Stopped')
+    const c = (await ai.request('StartAIConversation', {
+      SdkAppId: app.sdkAppId,
+      RoomId: room.RoomString,
+      AgentConfig: { UserId: 'sdk_agent', UserSig: signer.genUserSig('sdk_agent', 300), TargetUserId: 'guest_ana' },
+      LLMConfig: JSON.stringify({ LLMType: 'openai', Model: 'gpt-4o-mini', APIKey: 'k', APIUrl: 'https://llm.example.com/v1/chat/completions' }),
+      TTSConfig: JSON.stringify({ AppId: 1300000000, SecretId: 'id', SecretKey: 'key', VoiceType: 101001 }),
+    })) as { TaskId: string }
+    await ai.request('ControlAIConversation', { TaskId: c.TaskId, Command: 'ServerPushText', ServerPushText: { Text: 'Hello', Interrupt: true } })
+    await ai.request('StopAIConversation', { TaskId: c.TaskId })
+    expect(await codeOf(ai.request('StopAIConversation', { TaskId: c.TaskId }))).toBe('FailedOperation.TaskNotExist')
+    expect(await codeOf(ai.request('StartAIConversation', { SdkAppId: app.sdkAppId, RoomId: room.RoomString, AgentConfig: { UserId: 'sdk_agent', UserSig: 'forged', TargetUserId: 'guest_ana' } }))).toBe('InvalidParameter.UserSig')
+    expect(await codeOf(ai.request('UpdateAIConversation', { TaskId: 'no-such-task', WelcomeMessage: 'hi' }))).toBe('FailedOperation.TaskNotExist')
+  })
 })

@@ -102,7 +102,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const credentials = demoCredentials(world)
   const sdkSecretKeys = new Map(world.apps.map((a) => [a.sdkAppId, derive(world.seed, `sdk:${a.sdkAppId}`, 64)]))
   const overlay = emptyOverlay()
-  const stores: TaskStores = { mix: new Map(), recordings: new Map(), ingest: new Map() }
+  const stores: TaskStores = { mix: new Map(), recordings: new Map(), ingest: new Map(), ai: new Map() }
   const limiter = new RateLimiter()
   const creds = new Map<string, Credential>([[credentials.secretId, { secretId: credentials.secretId, secretKey: credentials.secretKey }]])
   let faults: FaultOptions = opts.faults ?? {}

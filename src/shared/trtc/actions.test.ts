@@ -114,3 +114,31 @@ describe('stream ingest rules (003 L5768–L6448)', () => {
     expect(ok('StopStreamIngest', { SdkAppId: 1400000001, TaskId: 't' }, 'ap-jakarta')).toBe(true)
   })
 })
+
+describe('AI task rules (003 L6459–L7792)', () => {
+  const now = 1_780_000_000
+  const ok = (action: Parameters<typeof validateRequest>[0], body: Record<string, unknown>, region = 'ap-singapore') => validateRequest(action, body, now, region).ok
+  const agent = { UserId: 'ai_bot', UserSig: 'sig', TargetUserId: 'alice' }
+  const llm = JSON.stringify({ LLMType: 'openai', Model: 'm', APIKey: 'k', APIUrl: 'https://llm.example.com/v1' })
+  it('checks LLMConfig and TTSConfig as the JSON the reference describes', () => {
+    expect(ok('StartAIConversation', { SdkAppId: 1400000001, RoomId: '1', AgentConfig: agent, LLMConfig: llm })).toBe(true)
+    expect(ok('StartAIConversation', { SdkAppId: 1400000001, RoomId: '1', AgentConfig: agent, LLMConfig: '{"Model":"m"}' })).toBe(false) // L6519–L6535
+    expect(ok('StartAIConversation', { SdkAppId: 1400000001, RoomId: '1', AgentConfig: agent, LLMConfig: 'not json' })).toBe(false)
+    expect(ok('StartAIConversation', { SdkAppId: 1400000001, RoomId: '1', AgentConfig: agent, TTSConfig: '{"AppId":1,"SecretId":"a","SecretKey":"b"}' })).toBe(false) // VoiceType required, L6537–L6559
+    expect(ok('StartAIConversation', { SdkAppId: 1400000001, RoomId: '1', AgentConfig: { ...agent, TargetUserId: undefined } })).toBe(false) // L14900
+  })
+  it('holds languages, VadSilenceTime, transcription mode and the empty-TaskId lookup to the reference', () => {
+    const base = { SdkAppId: 1400000001, RoomId: '1', AgentConfig: agent }
+    expect(ok('StartAIConversation', { ...base, STTConfig: { Language: 'en', AlternativeLanguage: ['zh', 'ja', 'ko'] } })).toBe(true)
+    expect(ok('StartAIConversation', { ...base, STTConfig: { AlternativeLanguage: ['zh', 'ja', 'ko', 'fr'] } })).toBe(false) // up to 3, L15982–L15990
+    expect(ok('StartAIConversation', { ...base, STTConfig: { Language: 'zh-dialect', AlternativeLanguage: ['en'] } })).toBe(false)
+    expect(ok('StartAIConversation', { ...base, STTConfig: { VadSilenceTime: 239 } })).toBe(false) // 240–2000, L15992–L15998
+    const tp = { UserId: 'stt_bot', UserSig: 'sig' }
+    expect(ok('StartAITranscription', { SdkAppId: 1400000001, RoomId: '1', TranscriptionParams: { ...tp, TranscriptionMode: 1 } })).toBe(false) // TargetUserId needed, L16280–L16290
+    expect(ok('StartAITranscription', { SdkAppId: 1400000001, RoomId: '1', TranscriptionParams: { ...tp, TranscriptionMode: 1, TargetUserId: 'alice' } })).toBe(true)
+    expect(ok('DescribeAITranscription', { TaskId: '' })).toBe(false) // L7229–L7239
+    expect(ok('DescribeAITranscription', { TaskId: '', SdkAppId: 1400000001, SessionId: 's' })).toBe(true)
+    expect(ok('ControlAIConversation', { TaskId: 't', Command: 'ServerPushText' })).toBe(false) // L7700–L7701
+    expect(ok('StopAIConversation', { TaskId: 't' }, 'ap-mumbai')).toBe(false) // L6881–L6884
+  })
+})

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { err, ok, type Result } from '../errors'
 import type { Region } from './common'
+import * as ai from './ai'
 import * as ingest from './ingest'
 import * as mixing from './mixing'
 import * as moderation from './moderation'
@@ -42,6 +43,8 @@ const recordingRegions: readonly Region[] = ['ap-beijing', 'ap-guangzhou', 'ap-m
 const usageRegions: readonly Region[] = ['ap-guangzhou', 'ap-singapore'] // L13797–L13799
 const ingestQueryRegions: readonly Region[] = ['ap-bangkok', 'ap-jakarta', 'ap-mumbai', 'ap-singapore'] // L5796–L5799, L5945–L5948
 const ingestRegions: readonly Region[] = ['ap-bangkok', 'ap-guangzhou', 'ap-jakarta', 'ap-mumbai', 'ap-singapore', 'ap-tokyo'] // L6090–L6095, L6326–L6329
+// L6728–L6731, L6881–L6884, L7021–L7022, L7224–L7227, L7380–L7383, L7509–L7514, L7669–L7674; StartAIConversation's list is cut off (L6491) and taken to be the same.
+const aiRegions: readonly Region[] = ['ap-guangzhou', 'ap-singapore', 'ap-tokyo', 'na-siliconvalley']
 const FOURTEEN_DAYS_S = 14 * 86_400
 
 const read = (request: z.ZodType, regions: readonly Region[] | null, rate = perSecond20, maxAgeS?: number): ActionSpec => ({
@@ -86,6 +89,15 @@ export const actions = {
   DescribeStreamIngest: read(ingest.describeStreamIngestRequest, ingestQueryRegions),
   UpdateStreamIngest: write(ingest.updateStreamIngestRequest, ingestRegions),
   StopStreamIngest: write(ingest.stopStreamIngestRequest, ingestQueryRegions),
+  // 20 requests a second each (L6469, L6706, L6859, L7001, L7202, L7358, L7488, L7645).
+  StartAIConversation: write(ai.startAIConversationRequest, aiRegions),
+  DescribeAIConversation: read(ai.describeAIConversationRequest, aiRegions),
+  StopAIConversation: write(ai.stopAIConversationRequest, aiRegions),
+  UpdateAIConversation: write(ai.updateAIConversationRequest, aiRegions),
+  ControlAIConversation: write(ai.controlAIConversationRequest, aiRegions),
+  StartAITranscription: write(ai.startAITranscriptionRequest, aiRegions),
+  DescribeAITranscription: read(ai.describeAITranscriptionRequest, aiRegions),
+  StopAITranscription: write(ai.stopAITranscriptionRequest, aiRegions),
 } satisfies Record<string, ActionSpec>
 
 export type ActionName = keyof typeof actions
