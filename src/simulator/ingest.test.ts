@@ -6,7 +6,7 @@ import { genUserSig } from '../main/usersig/tlsSig'
 import { simulatorCloud } from '../main/testing/simulatorCloud'
 import type { TencentClient } from '../main/cloud/client'
 import type { DescribeUserInfoResponse } from '../shared/trtc/roomsQuality'
-import { MEDIA_PLAY_S } from './ingest'
+import { MAX_INGEST_TASKS, MEDIA_PLAY_S } from './ingest'
 import { startSimulator, type Simulator } from './server'
 import { errorCode, signedCall } from './signedCall'
 import { findApp, stayingRoom } from './world'
@@ -90,5 +90,28 @@ describe('stream ingest on the simulator', () => {
     expect(await raw('UpdateStreamIngest', { SdkAppId: room.sdkAppId, TaskId: 'ingest-none' })).toBe('FailedOperation.TaskNotExist')
     // Regions: Describe and Stop answer only in four (L5796–L5799).
     expect(errorCode(await signedCall('DescribeStreamIngest', { SdkAppId: room.sdkAppId, TaskId: 'x' }, { endpoint: sim.endpoint, secretId: sim.credentials.secretId, secretKey: sim.credentials.secretKey, region: 'ap-guangzhou', timestamp: nowS() }))).toBe('UnsupportedRegion')
+  })
+
+  it('refuses a relay past the concurrent tasks an application may run (FailedOperation.RestrictedConcurrency, L6259)', async () => {
+    // The second application of the world: no task of the other tests counts against it.
+    const app = sim.world.apps[1]!
+    const { room } = stayingRoom(sim.world, app, nowS(), { users: 1, forS: 300 })!
+    const where = { SdkAppId: room.sdkAppId, RoomId: room.roomId, RoomIdType: room.isString ? 0 : 1, StreamUrl: 'https://media.example.com/loop.mp4', RepeatNum: -1 }
+    const robot = (userId: string) => ({ UserId: userId, UserSig: genUserSig({ sdkAppId: app.sdkAppId, sdkSecretKey: sim.sdkSecretKeyOf(app.sdkAppId)!, userId, expireSeconds: 3600, nowSeconds: nowS() }) })
+    const ids: string[] = []
+    await new Promise((resolve) => setTimeout(resolve, 1100)) // the other tests' calls leave the rate window
+    for (let n = 0; n < MAX_INGEST_TASKS; n++) {
+      const r = await call<{ TaskId: string }>('StartStreamIngest', { ...where, ...robot(`ingest_many_${n}`) })
+      if (r.ok) ids.push(r.value.TaskId)
+      // Under the action's 20 requests a second (L6068): mutating calls are not retried.
+      await new Promise((resolve) => setTimeout(resolve, 60))
+    }
+    expect(ids).toHaveLength(MAX_INGEST_TASKS)
+    expect(codeOf(await call('StartStreamIngest', { ...where, ...robot('ingest_one_too_many') }))).toBe('FailedOperation.RestrictedConcurrency')
+    for (const TaskId of ids) {
+      await call('StopStreamIngest', { SdkAppId: room.sdkAppId, TaskId })
+      await new Promise((resolve) => setTimeout(resolve, 60))
+    }
+    expect(await call('StartStreamIngest', { ...where, ...robot('ingest_one_too_many') })).toMatchObject({ ok: true })
   })
 })

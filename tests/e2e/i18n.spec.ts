@@ -37,6 +37,18 @@ test('in zh-CN no English reaches the page: every section, dialogs, errors from 
   for (const section of ['show', 'sei', 'settings']) {
     await page.getByTestId(`nav-${section}`).click()
     await noEnglish(section)
+    if (section !== 'sei') continue
+    // The parsers' warnings and refusals, worded from their keys: a region off the canvas, then not a layout, then not media.
+    await page.getByTestId('sei-json').fill('{"app_data":"","canvas":{"w":100,"h":100},"regions":[{"uid":"a1","zorder":1,"volume":10,"x":90,"y":0,"w":50,"h":50}],"ver":"1.0","ts":1}')
+    await expect(page.getByTestId('sei-warnings')).toContainText('超出')
+    await noEnglish('SEI warnings')
+    await page.getByTestId('sei-json').fill('{"canvas": "wide"}')
+    await expect(page.getByTestId('sei-error')).toBeVisible()
+    await noEnglish('SEI not a layout')
+    await page.getByTestId('sei-tab-file').click()
+    await page.getByTestId('sei-file-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, this is not a video') })
+    await expect(page.getByTestId('sei-error')).toBeVisible()
+    await noEnglish('SEI not media')
   }
   await page.getByTestId('profiles-add').click()
   await noEnglish('add a profile')

@@ -2,7 +2,8 @@ import { useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { EmptyState } from '../../components/EmptyState'
 import { PageHeader } from '../../components/PageHeader'
-import { useT } from '../shell/context'
+import { useApp, useT } from '../shell/context'
+import { selectLocale } from '../shell/appStore'
 import { layoutAt, volumeCsv } from '../../../../shared/media/seiEntry'
 import { LayoutCanvas } from './LayoutCanvas'
 import { createSeiStore, type Source } from './seiStore'
@@ -43,6 +44,7 @@ async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
 
 export function SeiView() {
   const t = useT()
+  const locale = useApp(selectLocale)
   const s = useStore(store)
   const fileInput = useRef<HTMLInputElement>(null)
   const video = useRef<HTMLVideoElement>(null)
@@ -186,7 +188,7 @@ export function SeiView() {
               <div className="sei-meta muted">
                 <span>{t('sei.canvas', { w: shown.layout.canvas.w, h: shown.layout.canvas.h })}</span>
                 <span>{(shown.layout.regions.length === 1 ? t('sei.region') : t('sei.regions', { count: shown.layout.regions.length }))}</span>
-                <span>ts {shown.layout.ts}</span>
+                <span title={String(shown.layout.ts)}>{t('sei.serverTime', { time: new Date(shown.layout.ts * 1000).toLocaleString(locale) })}</span>
                 {s.source !== 'paste' && <span>{(shown.ptsMs / 1000).toFixed(3)} s</span>}
                 {s.source === 'live' && latency !== null && <span data-testid="sei-latency">{t('sei.live.latency', { seconds: (latency / 1000).toFixed(1) })}</span>}
                 <span className="spacer" />

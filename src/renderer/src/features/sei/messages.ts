@@ -11,6 +11,7 @@ export const en = {
   'sei.volume': 'Volume {value}',
   'sei.error': 'This is not a volume-layout JSON: {message}',
   'sei.warnings': 'Warnings',
+  'sei.serverTime': 'Server time {time}',
   'sei.err.unreadable': 'The file could not be read ({reason}).',
   'sei.err.stopped': 'Reading stopped unexpectedly ({reason}).',
   'sei.source.paste': 'Paste JSON',

@@ -14,6 +14,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'sei.volume': '音量 {value}',
   'sei.error': '这不是音量布局 JSON：{message}',
   'sei.warnings': '警告',
+  'sei.serverTime': '服务器时间 {time}',
   'sei.err.unreadable': '无法读取该文件（{reason}）。',
   'sei.err.stopped': '读取意外中止（{reason}）。',
   'sei.source.paste': '粘贴 JSON',
