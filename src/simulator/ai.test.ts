@@ -2,30 +2,27 @@
 // signing client (003_530a54cf0f8c0df7.txt L6459–L7792): the robot joins the room, the status goes
 // Preparing → InProgress → Stopped → gone, and the documented refusals come back with their codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { genUserSig } from '../main/usersig/tlsSig'
-import { simulatorCloud } from '../main/testing/simulatorCloud'
-import type { TencentClient } from '../main/cloud/client'
+import { clockedSimulator, tencentCodeOf, type ClockedSimulator } from '../main/testing/simulatorCloud'
 import type { DescribeAITaskResponse } from '../shared/trtc/ai'
 import type { DescribeUserInfoResponse } from '../shared/trtc/roomsQuality'
 import { PREPARE_S, STOPPED_S } from './ai'
-import { startSimulator, type Simulator } from './server'
+import type { Simulator } from './server'
 import { errorCode, signedCall } from './signedCall'
 import { findApp, stayingRoom } from './world'
 
+const region = 'ap-singapore'
+let bed: ClockedSimulator
 let sim: Simulator
-let client: TencentClient
-let offsetS = 0
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 'ai-tasks', clock: () => Date.now() + offsetS * 1000 })
-  client = simulatorCloud(sim).client
+  bed = await clockedSimulator('ai-tasks', region)
+  sim = bed.sim
 })
 afterAll(() => sim.close())
 
-const nowS = () => Math.floor(Date.now() / 1000) + offsetS
-const region = 'ap-singapore'
-const call = <T>(action: string, body: Record<string, unknown>) => client.call<T>(action, body, { region, priority: 'user', mutating: !action.startsWith('Describe') })
-const codeOf = (r: { ok: boolean; error?: { tencentCode?: string } }) => (r.ok ? undefined : r.error?.tencentCode)
-const sig = (userId: string) => genUserSig({ sdkAppId: sim.credentials.sdkAppId, sdkSecretKey: sim.sdkSecretKeyOf(sim.credentials.sdkAppId)!, userId, expireSeconds: 3600, nowSeconds: nowS() })
+const nowS = () => bed.nowS()
+const call = <T>(action: string, body: Record<string, unknown>) => bed.call<T>(action, body)
+const codeOf = tencentCodeOf
+const sig = (userId: string) => bed.userSig(userId)
 const llm = JSON.stringify({ LLMType: 'openai', Model: 'gpt-4o-mini', APIKey: 'sk-test', APIUrl: 'https://llm.example.com/v1/chat/completions', Streaming: true })
 const tts = JSON.stringify({ TTSType: 'tencent', AppId: 1300000000, SecretId: 'AKIDtts', SecretKey: 'tts-secret', VoiceType: 101001, Speed: 1 })
 
@@ -49,17 +46,17 @@ describe('AI transcription on the simulator', () => {
     const TaskId = started.ok ? started.value.TaskId : ''
     expect(await inRoom(room.commId, 'captions_bot')).toBe(true)
     expect(await call<DescribeAITaskResponse>('DescribeAITranscription', { TaskId })).toMatchObject({ ok: true, value: { Status: 'Preparing', TaskId } })
-    offsetS += PREPARE_S + 1
+    bed.clock.offsetS += PREPARE_S + 1
     expect(await call<DescribeAITaskResponse>('DescribeAITranscription', { TaskId })).toMatchObject({ ok: true, value: { Status: 'InProgress' } })
     // One whole-room task per room without a SessionId (L7053–L7063).
     expect(codeOf(await call('StartAITranscription', { ...where, TranscriptionParams: { UserId: 'captions_bot2', UserSig: sig('captions_bot2') } }))).toBe('FailedOperation.TaskExist')
     expect(await call('StopAITranscription', { TaskId })).toMatchObject({ ok: true })
     expect(await call<DescribeAITaskResponse>('DescribeAITranscription', { TaskId })).toMatchObject({ ok: true, value: { Status: 'Stopped' } })
     expect(await inRoom(room.commId, 'captions_bot')).toBe(false)
-    offsetS += STOPPED_S
+    bed.clock.offsetS += STOPPED_S
     expect(codeOf(await call('DescribeAITranscription', { TaskId }))).toBe('FailedOperation.TaskNotExist')
     expect(codeOf(await call('StopAITranscription', { TaskId }))).toBe('FailedOperation.TaskNotExist')
-    offsetS = 0
+    bed.clock.offsetS = 0
   })
 
   it('finds a task by SdkAppId and SessionId with an empty TaskId (L7229–L7239)', async () => {
@@ -81,10 +78,10 @@ describe('AI conversation on the simulator', () => {
     expect(await call<DescribeAITaskResponse>('DescribeAIConversation', { SessionId: 'desk-1' })).toMatchObject({ ok: true, value: { TaskId } })
     expect(await call('UpdateAIConversation', { TaskId, InterruptMode: 1, WelcomeMessage: 'Welcome back' })).toMatchObject({ ok: true })
     expect(await call('ControlAIConversation', { TaskId, Command: 'ServerPushText', ServerPushText: { Text: 'We are live in one minute', Interrupt: true, StopAfterPlay: true } })).toMatchObject({ ok: true })
-    offsetS += 2
+    bed.clock.offsetS += 2
     expect(await call<DescribeAITaskResponse>('DescribeAIConversation', { TaskId })).toMatchObject({ ok: true, value: { Status: 'Stopped' } })
     expect(codeOf(await call('UpdateAIConversation', { TaskId, WelcomeMessage: 'x' }))).toBe('FailedOperation.TaskNotExist')
-    offsetS = 0
+    bed.clock.offsetS = 0
   })
 
   it('a second task with the same robot in the room interrupts the first (L14888–L14892)', async () => {

@@ -30,7 +30,6 @@ export interface AITask {
   sessionId: string
   startedAt: number
   stoppedAt?: number
-  config: Record<string, unknown>
 }
 
 export type AITasks = Map<string, AITask>
@@ -118,8 +117,8 @@ export function startAIConversation(body: Record<string, unknown>, ctx: SimConte
   const stt = p.obj('STTConfig')
   language(stt)
   stt?.optInt('VadSilenceTime', {}, [240, 2000])
-  const llm = jsonConfig(p, 'LLMConfig', ['LLMType', 'Model', 'APIKey', 'APIUrl'])
-  const tts = jsonConfig(p, 'TTSConfig', ['AppId', 'SecretId', 'SecretKey', 'VoiceType'])
+  jsonConfig(p, 'LLMConfig', ['LLMType', 'Model', 'APIKey', 'APIUrl'])
+  jsonConfig(p, 'TTSConfig', ['AppId', 'SecretId', 'SecretKey', 'VoiceType'])
   const refused = admit(p, ctx, tasks, 'conversation', sdkAppId, roomId, isString, robot, 'FailedOperation.NotAllowed')
   if (refused) return refused
   if (!isUserId(target)) return fail('InvalidParameter', `TargetUserId "${target}" may contain only letters, digits, underscores and hyphens.`)
@@ -133,7 +132,7 @@ export function startAIConversation(body: Record<string, unknown>, ctx: SimConte
     }
   }
   const taskId = ctx.nextId('aiconv')
-  const task: AITask = { taskId, kind: 'conversation', sdkAppId, roomId, isString, robotUserId: robot.userId, targetUserId: target, sessionId: sessionId ?? '', startedAt: ctx.now, config: { llm: llm !== undefined, tts: tts !== undefined } }
+  const task: AITask = { taskId, kind: 'conversation', sdkAppId, roomId, isString, robotUserId: robot.userId, targetUserId: target, sessionId: sessionId ?? '', startedAt: ctx.now }
   tasks.set(taskId, task)
   robotIn(task, ctx)
   return done({ TaskId: taskId })
@@ -164,7 +163,7 @@ export function startAITranscription(body: Record<string, unknown>, ctx: SimCont
       : running.some((t) => t.roomId === roomId && t.isString === isString && (mode === 0 ? t.mode === 0 : t.mode === 1 && t.targetUserId === target))
   if (clash) return fail('FailedOperation.TaskExist', 'A transcription task for this room or user is running.')
   const taskId = ctx.nextId('aitrans')
-  const task: AITask = { taskId, kind: 'transcription', sdkAppId, roomId, isString, robotUserId: robot.userId, mode, ...(target !== undefined ? { targetUserId: target } : {}), sessionId: sessionId ?? '', startedAt: ctx.now, config: {} }
+  const task: AITask = { taskId, kind: 'transcription', sdkAppId, roomId, isString, robotUserId: robot.userId, mode, ...(target !== undefined ? { targetUserId: target } : {}), sessionId: sessionId ?? '', startedAt: ctx.now }
   tasks.set(taskId, task)
   robotIn(task, ctx)
   return done({ TaskId: taskId })

@@ -2,33 +2,27 @@
 // is in the room's users while the task runs and leaves when it stops or its media ends; each
 // documented refusal comes back with its code (003_530a54cf0f8c0df7.txt L5768–L6448).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { genUserSig } from '../main/usersig/tlsSig'
-import { simulatorCloud } from '../main/testing/simulatorCloud'
-import type { TencentClient } from '../main/cloud/client'
+import { clockedSimulator, tencentCodeOf, type ClockedSimulator } from '../main/testing/simulatorCloud'
 import type { DescribeUserInfoResponse } from '../shared/trtc/roomsQuality'
 import { MAX_INGEST_TASKS, MEDIA_PLAY_S } from './ingest'
-import { startSimulator, type Simulator } from './server'
+import type { Simulator } from './server'
 import { errorCode, signedCall } from './signedCall'
 import { findApp, stayingRoom } from './world'
 
+const region = 'ap-singapore'
+let bed: ClockedSimulator
 let sim: Simulator
-let client: TencentClient
-let offsetS = 0
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 'ingest', clock: () => Date.now() + offsetS * 1000 })
-  client = simulatorCloud(sim).client
+  bed = await clockedSimulator('ingest', region)
+  sim = bed.sim
 })
 afterAll(() => sim.close())
 
-const nowS = () => Math.floor(Date.now() / 1000) + offsetS
-const region = 'ap-singapore'
-const call = <T>(action: string, body: Record<string, unknown>) => client.call<T>(action, body, { region, priority: 'user', mutating: !action.startsWith('Describe') })
-const codeOf = (r: { ok: boolean; error?: { tencentCode?: string } }) => (r.ok ? undefined : r.error?.tencentCode)
+const nowS = () => bed.nowS()
+const call = <T>(action: string, body: Record<string, unknown>) => bed.call<T>(action, body)
+const codeOf = tencentCodeOf
 
-function robot(userId: string) {
-  const app = sim.credentials.sdkAppId
-  return { UserId: userId, UserSig: genUserSig({ sdkAppId: app, sdkSecretKey: sim.sdkSecretKeyOf(app)!, userId, expireSeconds: 3600, nowSeconds: nowS() }) }
-}
+const robot = (userId: string, sdkAppId?: number) => ({ UserId: userId, UserSig: bed.userSig(userId, sdkAppId) })
 
 async function usersOf(commId: string): Promise<Array<{ UserId: string; Finished: boolean }>> {
   const r = await call<DescribeUserInfoResponse>('DescribeUserInfo', { CommId: commId, SdkAppId: sim.credentials.sdkAppId, StartTime: nowS() - 3600, EndTime: nowS(), PageNumber: 0, PageSize: 100 })
@@ -64,12 +58,12 @@ describe('stream ingest on the simulator', () => {
     const r = await call<{ TaskId: string }>('StartStreamIngest', { SdkAppId: room.sdkAppId, RoomId: room.roomId, RoomIdType: room.isString ? 0 : 1, StreamUrl: 'https://media.example.com/clip.mp4', RepeatNum: 2, ...robot('ingest_twice') })
     expect(r.ok).toBe(true)
     const taskId = r.ok ? r.value.TaskId : ''
-    offsetS += 2 * MEDIA_PLAY_S - 5
+    bed.clock.offsetS += 2 * MEDIA_PLAY_S - 5
     expect(await call('DescribeStreamIngest', { SdkAppId: room.sdkAppId, TaskId: taskId })).toMatchObject({ ok: true, value: { Status: 'InProgress' } })
-    offsetS += 10
+    bed.clock.offsetS += 10
     expect(await call('DescribeStreamIngest', { SdkAppId: room.sdkAppId, TaskId: taskId })).toMatchObject({ ok: true, value: { Status: 'NotExist' } })
     expect((await usersOf(room.commId)).find((u) => u.UserId === 'ingest_twice')?.Finished).toBe(true)
-    offsetS = 0
+    bed.clock.offsetS = 0
   })
 
   it('refuses what the reference refuses, each with its documented code', async () => {
@@ -97,21 +91,20 @@ describe('stream ingest on the simulator', () => {
     const app = sim.world.apps[1]!
     const { room } = stayingRoom(sim.world, app, nowS(), { users: 1, forS: 300 })!
     const where = { SdkAppId: room.sdkAppId, RoomId: room.roomId, RoomIdType: room.isString ? 0 : 1, StreamUrl: 'https://media.example.com/loop.mp4', RepeatNum: -1 }
-    const robot = (userId: string) => ({ UserId: userId, UserSig: genUserSig({ sdkAppId: app.sdkAppId, sdkSecretKey: sim.sdkSecretKeyOf(app.sdkAppId)!, userId, expireSeconds: 3600, nowSeconds: nowS() }) })
     const ids: string[] = []
     await new Promise((resolve) => setTimeout(resolve, 1100)) // the other tests' calls leave the rate window
     for (let n = 0; n < MAX_INGEST_TASKS; n++) {
-      const r = await call<{ TaskId: string }>('StartStreamIngest', { ...where, ...robot(`ingest_many_${n}`) })
+      const r = await call<{ TaskId: string }>('StartStreamIngest', { ...where, ...robot(`ingest_many_${n}`, app.sdkAppId) })
       if (r.ok) ids.push(r.value.TaskId)
       // Under the action's 20 requests a second (L6068): mutating calls are not retried.
       await new Promise((resolve) => setTimeout(resolve, 60))
     }
     expect(ids).toHaveLength(MAX_INGEST_TASKS)
-    expect(codeOf(await call('StartStreamIngest', { ...where, ...robot('ingest_one_too_many') }))).toBe('FailedOperation.RestrictedConcurrency')
+    expect(codeOf(await call('StartStreamIngest', { ...where, ...robot('ingest_one_too_many', app.sdkAppId) }))).toBe('FailedOperation.RestrictedConcurrency')
     for (const TaskId of ids) {
       await call('StopStreamIngest', { SdkAppId: room.sdkAppId, TaskId })
       await new Promise((resolve) => setTimeout(resolve, 60))
     }
-    expect(await call('StartStreamIngest', { ...where, ...robot('ingest_one_too_many') })).toMatchObject({ ok: true })
+    expect(await call('StartStreamIngest', { ...where, ...robot('ingest_one_too_many', app.sdkAppId) })).toMatchObject({ ok: true })
   })
 })

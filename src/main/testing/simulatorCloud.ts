@@ -10,6 +10,7 @@ import { createTencentClient, type TencentClient } from '../cloud/client'
 import { createRateBudget } from '../cloud/rateBudget'
 import { createRequestLog, type RequestLog } from '../cloud/requestLog'
 import { InMemorySecretStore } from '../credentials/secretStore'
+import { genUserSig } from '../usersig/tlsSig'
 import type { CloudAccess } from '../rooms/cloudAccess'
 import { createServices, demoCloudOf, type Services } from '../services'
 
@@ -67,3 +68,27 @@ export async function servicesOnSimulator(seed: string): Promise<{
     },
   }
 }
+
+/**
+ * A simulator whose clock a test moves (`clock.offsetS`), the app's own client on it, and what the
+ * task tests ask of both: `call` sends an action as the app does (signed, paced, mutating unless it
+ * only describes), `userSig` signs a robot in for an application (the first by default).
+ */
+export async function clockedSimulator(seed: string, region: string) {
+  const clock = { offsetS: 0 }
+  const sim = await startSimulator({ seed, clock: () => Date.now() + clock.offsetS * 1000 })
+  const { client } = simulatorCloud(sim)
+  const nowS = () => Math.floor(Date.now() / 1000) + clock.offsetS
+  return {
+    sim,
+    clock,
+    nowS,
+    call: <T>(action: string, body: Record<string, unknown>) => client.call<T>(action, body, { region, priority: 'user', mutating: !action.startsWith('Describe') }),
+    userSig: (userId: string, sdkAppId = sim.credentials.sdkAppId) => genUserSig({ sdkAppId, sdkSecretKey: sim.sdkSecretKeyOf(sdkAppId)!, userId, expireSeconds: 3600, nowSeconds: nowS() }),
+  }
+}
+
+export type ClockedSimulator = Awaited<ReturnType<typeof clockedSimulator>>
+
+/** Tencent Cloud's error code of a failed call; undefined when it succeeded. */
+export const tencentCodeOf = (r: { ok: boolean; error?: { tencentCode?: string } }): string | undefined => (r.ok ? undefined : r.error?.tencentCode)
