@@ -42,6 +42,11 @@ async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'))
 }
 
+/** A message whose `quoted` parts are JSON names: shown as code. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))
+}
+
 export function SeiView() {
   const t = useT()
   const locale = useApp(selectLocale)
@@ -168,7 +173,7 @@ export function SeiView() {
           )}
           {s.error && (
             <p className="error-text" role="alert" data-testid="sei-error">
-              {s.source === 'paste' ? t('sei.error', { message: t(s.error.key, s.error.params) }) : t(s.error.key, s.error.params)}
+              {withCode(s.source === 'paste' ? t('sei.error', { message: t(s.error.key, s.error.params) }) : t(s.error.key, s.error.params))}
             </p>
           )}
           {s.warnings.length > 0 && (
@@ -176,7 +181,7 @@ export function SeiView() {
               <strong>{t('sei.warnings')}</strong>
               <ul>
                 {s.warnings.map((w, i) => (
-                  <li key={i}>{t(w.key, w.params)}</li>
+                  <li key={i}>{withCode(t(w.key, w.params))}</li>
                 ))}
               </ul>
             </div>
