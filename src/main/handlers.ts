@@ -21,6 +21,8 @@ import { createAlertHandlers } from './alerts/alertHandlers'
 import type { AlertsService } from './alerts/alertsService'
 import type { ModerationService } from './rooms/moderationService'
 import type { UnblockScheduler } from './rooms/unblockScheduler'
+import type { ConsoleService } from './console/consoleService'
+import type { RoomTasks } from './rooms/roomTasks'
 
 export interface HandlerDeps {
   appInfo: AppInfo
@@ -36,6 +38,7 @@ export interface HandlerDeps {
   moderation: ModerationService
   unblocks: UnblockScheduler
   audit: AuditLog
+  roomTasks: RoomTasks
   mixing: MixingService
   images: ImageProber
   recording: RecordingService
@@ -44,6 +47,7 @@ export interface HandlerDeps {
   dashboard: DashboardService
   alerts: AlertsService
   layoutFiles: LayoutFiles
+  apiConsole: ConsoleService
   emit: Emit
 }
 
@@ -104,6 +108,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sei.liveStart': async ({ url, media }) => ok({ id: deps.liveSei.start(url, { media: media ?? false }) }),
     'sei.liveStop': async ({ id }) => ok(deps.liveSei.stop(id)),
     'audit.list': async () => ok(await deps.audit.list()),
+    'console.call': (req) => deps.apiConsole.call(req),
+    'roomTasks.list': () => deps.roomTasks.list(),
+    'roomTasks.clear': ({ taskId }) => deps.roomTasks.clear(taskId),
+    'ingest.start': (req) => deps.roomTasks.startIngest(req),
+    'ingest.update': (req) => deps.roomTasks.updateIngest(req),
+    'ingest.stop': ({ taskId }) => deps.roomTasks.stop(taskId, ['ingest']),
+    'ai.start': (req) => deps.roomTasks.startAI(req),
+    'ai.stop': ({ taskId }) => deps.roomTasks.stop(taskId, ['transcription', 'conversation']),
     'dashboard.start': (req) => deps.dashboard.start(req),
     'dashboard.stop': async () => ok(deps.dashboard.stop()),
     'dashboard.pause': async ({ paused }) => ok(deps.dashboard.pause(paused)),

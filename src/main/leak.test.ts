@@ -38,7 +38,10 @@ describe('secrets never leave main', () => {
     const profileSecretKey = sim.credentials.secretKey
     const typedSdkKey = 'sdk-key-typed-by-the-user-0123456789'
     const token = 'token-typed-by-the-user-abcdef'
-    const secrets = [profileSecretKey, sdkSecretKey, typedSdkKey, token]
+    // Keys of the customer's own LLM and TTS services, typed into an AI conversation's configs.
+    const llmKey = 'sk-llm-key-typed-by-the-user-42'
+    const ttsKey = 'tts-secret-key-typed-by-the-user-7'
+    const secrets = [profileSecretKey, sdkSecretKey, typedSdkKey, token, llmKey, ttsKey]
 
     const seen: string[] = []
     const logLines: string[] = []
@@ -130,6 +133,23 @@ describe('secrets never leave main', () => {
       'sei.liveStart': { url: `${sim.endpoint}/live/none.flv` },
       'sei.liveStop': { id: 'live-1' },
       'audit.list': undefined,
+      'console.call': { action: 'DescribeRoomInfo', params: { SdkAppId: sdkAppId, StartTime: now - 3600, EndTime: now } },
+      'roomTasks.list': undefined,
+      'roomTasks.clear': { taskId: 'none' },
+      'ingest.start': { sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, streamUrl: 'https://media.example.com/clip.mp4', volume: 80, repeatNum: 1 },
+      'ingest.update': { taskId: 'none', volume: 10 },
+      'ingest.stop': { taskId: 'none' },
+      'ai.start': {
+        kind: 'conversation',
+        sdkAppId,
+        roomId: room!.roomId,
+        roomIdType: room!.roomIdType,
+        targetUserId: 'someone',
+        language: 'en',
+        llmConfig: JSON.stringify({ LLMType: 'openai', Model: 'gpt-4o', APIKey: llmKey, APIUrl: 'https://llm.example.com/v1/chat/completions' }),
+        ttsConfig: JSON.stringify({ AppId: 1300000000, SecretId: 'AKIDtts', SecretKey: ttsKey, VoiceType: 101001 }),
+      },
+      'ai.stop': { taskId: 'none' },
       'dashboard.start': { sdkAppId, spanS: 600 },
       'dashboard.stop': undefined,
       'dashboard.pause': { paused: true },
@@ -158,6 +178,13 @@ describe('secrets never leave main', () => {
       'shell.openExternal': { url: 'https://trtc.io/' },
     }
     for (const channel of channelNames) await call(channel, requests[channel])
+    // The tasks just started, changed and stopped by their real IDs.
+    const started = await call('roomTasks.list', undefined)
+    for (const task of started.ok ? (started.value as { tasks: Array<{ taskId: string; kind: string }> }).tasks : []) {
+      if (task.kind === 'ingest') await call('ingest.update', { taskId: task.taskId, volume: 20, paused: true })
+      await call(task.kind === 'ingest' ? 'ingest.stop' : 'ai.stop', { taskId: task.taskId })
+    }
+    expect(started.ok && (started.value as { tasks: unknown[] }).tasks.length).toBe(2)
     await call('moderation.run', { action: 'dismiss', sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, confirmRoomId: room!.roomId })
     seen.push(JSON.stringify(services.cloud.requestLog.entries()))
 

@@ -13,7 +13,9 @@ import { createAuditLog } from './rooms/auditLog'
 import { createInsightsService } from './rooms/insightsService'
 import { createModerationService, type ModerationService } from './rooms/moderationService'
 import { createUnblockScheduler } from './rooms/unblockScheduler'
+import { createRoomTasks } from './rooms/roomTasks'
 import { createRoomsService } from './rooms/roomsService'
+import { createConsoleService } from './console/consoleService'
 import { createSettingsStore } from './settings/settingsStore'
 import { createImageProber } from './mixing/imageProbe'
 import { createMixingService } from './mixing/mixingService'
@@ -123,6 +125,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     alerts,
     layoutFiles: createLayoutFiles({ dir: opts.userDataDir, dialogs: opts.dialogs ?? noFileDialogs, now, log: opts.log, locale: uiLocale }),
     audit,
+    apiConsole: createConsoleService({ cloud, now }),
+    roomTasks: createRoomTasks({ cloud, audit, emit: opts.emit, now, log: opts.log, path: join(opts.userDataDir, 'room-tasks.json') }),
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
     emit: opts.emit,

@@ -1,5 +1,6 @@
 // The local TRTC cloud: a real HTTP server on loopback speaking the documented protocol
 // (003_530a54cf0f8c0df7.txt L7803–L8157 request structure, L10976–L11041 responses).
+import { DEMO_CLIP_PATH, demoClipFlv } from './demoClip'
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -258,6 +259,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       if (url.pathname === '/') {
         log(await handleApi(req, res, url))
         return
+      }
+      if (url.pathname === DEMO_CLIP_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+        const clip = demoClipFlv()
+        res.writeHead(200, { 'Content-Type': 'video/x-flv', 'Content-Length': clip.length, 'Cache-Control': 'max-age=3600' })
+        res.end(req.method === 'GET' ? clip : undefined)
+        return log('200')
       }
       const live = /^\/live\/([^/]+)\.flv$/.exec(url.pathname)
       if (live && req.method === 'GET') {

@@ -18,9 +18,24 @@ test('in zh-CN no English reaches the page: every section, dialogs, errors from 
   await page.getByTestId('nav-rooms').click()
   await expect(page.getByTestId('room-row').first()).toBeVisible()
   await noEnglish('rooms')
+  await page.getByTestId('rooms-status-active').check({ force: true })
   await page.getByTestId('room-row').first().click()
   await expect(page.getByTestId('room-detail').getByTestId('user-row').first()).toBeVisible()
   await noEnglish('a room')
+  // Media and AI tasks: the dialogs with a problem each, a clip playing, its audit line.
+  await page.getByTestId('tasks-play').click()
+  await page.getByTestId('ingest-url').fill('ftp://media.example.com/a.mp4')
+  await expect(page.getByTestId('ingest-url-problem')).toBeVisible()
+  await noEnglish('play into room')
+  await page.getByTestId('ingest-demo').click()
+  await page.getByTestId('task-dialog-send').click()
+  await expect(page.getByTestId('room-task')).toHaveAttribute('data-status', 'InProgress')
+  await noEnglish('a clip playing')
+  await page.getByTestId('tasks-agent').click()
+  await page.getByTestId('ai-llm-example').click()
+  await expect(page.getByTestId('ai-llm-problem')).toBeVisible()
+  await noEnglish('voice agent')
+  await page.keyboard.press('Escape')
   for (const tab of ['dashboard', 'audit']) {
     await page.getByTestId(`tab-${tab}`).click()
     await noEnglish(tab)
@@ -34,7 +49,7 @@ test('in zh-CN no English reaches the page: every section, dialogs, errors from 
   await expect(page.getByTestId('designer-docname')).toContainText('未命名布局')
   await noEnglish('designer')
 
-  for (const section of ['show', 'sei', 'settings']) {
+  for (const section of ['show', 'sei', 'console', 'settings']) {
     await page.getByTestId(`nav-${section}`).click()
     await noEnglish(section)
     if (section !== 'sei') continue

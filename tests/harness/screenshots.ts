@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchBrowser, startHarness, type Harness } from './harness'
 import { dndScreens } from './designerDndScreens'
+import { stayingRoom } from '../../src/simulator/world'
 
 export interface Screen {
   name: string
@@ -25,6 +26,13 @@ const sidePanelTo = (page: Page, selector: string) =>
     for (let p = side.parentElement; p; p = p.parentElement) p.scrollTop = 0
     side.scrollTop += el.getBoundingClientRect().top - side.getBoundingClientRect().top - 8
   }, selector)
+
+/** Opens the first live room of the list and waits for its users. */
+async function openLiveRoom(page: Page): Promise<void> {
+  await page.getByTestId('rooms-status-active').check({ force: true })
+  await page.getByTestId('room-row').first().click()
+  await page.getByTestId('user-row').first().waitFor()
+}
 
 export const screens: Screen[] = [
   { name: 'rooms', show: nav('rooms') },
@@ -104,6 +112,41 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'console',
+    show: async (page) => {
+      await nav('console')(page)
+      await page.getByTestId('console-field-PageSize').fill('20')
+      await page.getByTestId('console-send').click()
+      await page.getByTestId('console-request-id').waitFor()
+    },
+  },
+  {
+    name: 'console-error',
+    show: async (page) => {
+      await nav('console')(page)
+      await page.getByTestId('console-action-DescribeCloudRecording').click()
+      await page.getByTestId('console-field-TaskId').fill('no-such-task')
+      await page.getByTestId('console-send').click()
+      await page.getByTestId('console-error').waitFor()
+      await page.getByTestId('console-action-DescribeUserInfo').click()
+      await page.getByTestId('console-field-PageSize').fill('500')
+      await page.getByTestId('console-field-UserIds').fill('host_anna, guest#li')
+    },
+  },
+  {
+    name: 'console-confirm',
+    show: async (page, h) => {
+      await nav('console')(page)
+      const app = h.demo.world.apps[0]!
+      const live = stayingRoom(h.demo.world, app, Math.floor(Date.now() / 1000), { users: 1, forS: 60, isString: false })!
+      await page.getByTestId('console-action-RemoveUser').click()
+      await page.getByTestId('console-field-RoomId').fill(live.room.roomId)
+      await page.getByTestId('console-field-UserIds').fill(live.userIds.slice(0, 2).join(', '))
+      await page.getByTestId('console-send').click()
+      await page.getByTestId('console-confirm').waitFor()
+    },
+  },
+  {
     name: 'settings',
     show: async (page) => {
       await nav('settings')(page)
@@ -127,6 +170,39 @@ export const screens: Screen[] = [
       await page.getByTestId('user-row').first().waitFor()
       // The charts load with the room (their code on first use), then draw.
       await page.locator('[data-testid="room-detail"] .u-over').first().waitFor({ timeout: 20_000 })
+    },
+  },
+  {
+    name: 'room-tasks',
+    show: async (page) => {
+      await openLiveRoom(page)
+      // A clip playing and live captions running, as a producer sees them mid-show.
+      await page.getByTestId('tasks-play').click()
+      await page.getByTestId('ingest-demo').click()
+      await page.getByTestId('ingest-repeat-loop').check({ force: true })
+      await page.getByTestId('task-dialog-send').click()
+      await page.getByTestId('tasks-captions').click()
+      await page.getByTestId('task-dialog-send').click()
+      await page.getByTestId('room-task').nth(1).waitFor()
+      await page.getByTestId('room-tasks').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    },
+  },
+  {
+    name: 'ingest-dialog',
+    show: async (page) => {
+      await openLiveRoom(page)
+      await page.getByTestId('tasks-play').click()
+      await page.getByTestId('ingest-url').fill('ftp://media.example.com/preroll.mp4')
+      await page.getByTestId('ingest-repeat-times').check({ force: true })
+    },
+  },
+  {
+    name: 'ai-agent-dialog',
+    show: async (page) => {
+      await openLiveRoom(page)
+      await page.getByTestId('tasks-agent').click()
+      await page.getByTestId('ai-llm-example').click()
+      await page.getByTestId('ai-tts').fill('{ "AppId": 1300000000, "VoiceType": 101001 ')
     },
   },
   {

@@ -47,6 +47,8 @@ export interface CallOptions {
   priority: Priority
   mutating: boolean
   signal?: AbortSignal
+  /** Marks the call in the request log as sent from the API console. */
+  origin?: 'console'
 }
 
 export interface TencentClient {
@@ -237,6 +239,7 @@ export function createTencentClient(deps: TencentClientDeps): TencentClient {
       stringToSign: last.stringToSign,
       authorization: last.authorization,
       payload: JSON.stringify(redactPayload(body)),
+      ...(opts.origin ? { origin: opts.origin } : {}),
     })
     return outcome
   }

@@ -12,8 +12,19 @@ export const LOG_CAPACITY = 500
 export const REDACTED = '<redacted>'
 
 // Request fields that carry a credential of their own (003_530a54cf0f8c0df7.txt: UserSig L12857,
-// CloudStorage.AccessKey/SecretKey L15003–L15035, PrivateMapKey L12915).
-const SECRET_FIELDS = new Set(['UserSig', 'SecretKey', 'AccessKey', 'PrivateMapKey', 'Token', 'SecretId'])
+// CloudStorage.AccessKey/SecretKey L15003–L15035, PrivateMapKey L12915, LLMConfig's APIKey L6519–L6535,
+// TTSConfig's SecretId/SecretKey L6537–L6559).
+const SECRET_FIELDS = new Set(['UserSig', 'SecretKey', 'AccessKey', 'PrivateMapKey', 'Token', 'SecretId', 'APIKey'])
+// Parameters the API types as String that hold JSON with keys of the customer's own services.
+const JSON_FIELDS = new Set(['LLMConfig', 'TTSConfig'])
+
+function redactJsonText(text: string): string {
+  try {
+    return JSON.stringify(redactPayload(JSON.parse(text)))
+  } catch {
+    return REDACTED
+  }
+}
 
 export function secretIdHint(secretId: string): string {
   if (secretId.length <= 8) return '…'
@@ -24,7 +35,7 @@ export function redactPayload(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactPayload)
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_FIELDS.has(k) && typeof v === 'string' ? REDACTED : redactPayload(v)
+    for (const [k, v] of Object.entries(value)) out[k] = typeof v !== 'string' ? redactPayload(v) : SECRET_FIELDS.has(k) ? REDACTED : JSON_FIELDS.has(k) ? redactJsonText(v) : v
     return out
   }
   return value

@@ -29,17 +29,21 @@ export interface Robot {
   userSig: string
 }
 
+export type RobotPrefix = 'mixer' | 'recorder' | 'relay' | 'asr' | 'agent'
+const noKey = { mixer: 'err.live.noSdkKeyMix', recorder: 'err.live.noSdkKeyRecord', relay: 'err.tasks.noSdkKey', asr: 'err.tasks.noSdkKey', agent: 'err.tasks.noSdkKey' } as const
+
 /**
- * The active profile's client and a robot for `sdkAppId`: a fresh UserId (`<prefix>_<hex>`, so it is
- * no one else's in the room, L12848–L12855) with a UserSig valid for a day.
+ * The active profile's client and a robot for `sdkAppId`: a UserId of its own (`<prefix>_<suffix>`,
+ * the suffix random unless given, so it is no one else's in the room, L12848–L12855) with a UserSig
+ * valid for a day.
  */
-export async function robotFor(cloud: CloudContext, sdkAppId: number, prefix: 'mixer' | 'recorder', nowMs: number): Promise<Result<Robot>> {
+export async function robotFor(cloud: CloudContext, sdkAppId: number, prefix: RobotPrefix, nowMs: number, suffix?: string): Promise<Result<Robot>> {
   const profileId = await cloud.activeId()
   const handle = await cloud.clientFor(profileId)
   if (!handle.ok) return handle
   const key = await cloud.sdkSecretKeyFor(profileId, sdkAppId)
-  if (!key.ok) return err('credentials.missing', prefix === 'mixer' ? 'err.live.noSdkKeyMix' : 'err.live.noSdkKeyRecord', { sdkAppId })
-  const userId = `${prefix}_${randomBytes(4).toString('hex')}`
+  if (!key.ok) return err('credentials.missing', noKey[prefix], { sdkAppId })
+  const userId = `${prefix}_${suffix ?? randomBytes(4).toString('hex')}`
   const userSig = genUserSig({ sdkAppId, sdkSecretKey: key.value, userId, expireSeconds: 86400, nowSeconds: Math.floor(nowMs / 1000) })
   return ok({ profileId, handle: handle.value, userId, userSig })
 }

@@ -15,6 +15,36 @@ export function tornEntry(line: string): AuditEntry {
   return { time: '', profile: '', sdkAppId: 0, roomId: '', roomIdType: 'string', action: 'remove', apiAction: '', userIds: [], result: 'torn', message: line.slice(0, 200) }
 }
 
+/**
+ * Appends entries in order. A line that fails to write (full disk, permissions) is kept, written
+ * before any newer line and retried on a timer, so a call the cloud carried out is never left
+ * unrecorded. Resolves to null once written, else why it is still pending.
+ */
+export function createAuditRecorder(audit: AuditLog, retryMs = 5000): (entry: AuditEntry) => Promise<string | null> {
+  const pending: AuditEntry[] = []
+  let timer: NodeJS.Timeout | null = null
+  const flush = async (): Promise<string | null> => {
+    while (pending.length > 0) {
+      try {
+        await audit.append(pending[0]!)
+        pending.shift()
+      } catch (e) {
+        if (!timer)
+          timer = setTimeout(() => {
+            timer = null
+            void flush()
+          }, retryMs)
+        return e instanceof Error ? e.message : String(e)
+      }
+    }
+    return null
+  }
+  return (entry) => {
+    pending.push(entry)
+    return flush()
+  }
+}
+
 export function createAuditLog(path: string): AuditLog {
   let queue = Promise.resolve()
   let checkedTail = false

@@ -3,7 +3,7 @@
 import { parseNumericRoomId } from '../../shared/trtc/roomId'
 import type { AuditEntry, ModerationOutcome, ModerationRequest, ScheduledUnblock } from '../../shared/contract/contract'
 import { ok, type Result } from '../../shared/errors'
-import type { AuditLog } from './auditLog'
+import { createAuditRecorder, type AuditLog } from './auditLog'
 import type { CloudAccess, CloudHandle } from './cloudAccess'
 
 // "List of up to 10 users to be removed." (003_530a54cf0f8c0df7.txt L1490–L1495, L1804–L1818)
@@ -60,30 +60,7 @@ export function createModerationService(deps: {
   /** Retry delay for audit lines that could not be written (default 5 s). */
   auditRetryMs?: number
 }): ModerationService {
-  // Audit lines that failed to write (full disk, permissions): kept in order and written before
-  // any newer line, retried on a timer, so a call the cloud carried out is never left unrecorded.
-  const pending: AuditEntry[] = []
-  let timer: NodeJS.Timeout | null = null
-  const flush = async (): Promise<string | null> => {
-    while (pending.length > 0) {
-      try {
-        await deps.audit.append(pending[0]!)
-        pending.shift()
-      } catch (e) {
-        if (!timer)
-          timer = setTimeout(() => {
-            timer = null
-            void flush()
-          }, deps.auditRetryMs ?? 5000)
-        return e instanceof Error ? e.message : String(e)
-      }
-    }
-    return null
-  }
-  const record = async (entry: AuditEntry): Promise<string | null> => {
-    pending.push(entry)
-    return flush()
-  }
+  const record = createAuditRecorder(deps.audit, deps.auditRetryMs)
   return {
     async run(req, profileId) {
       const handle = profileId ? await deps.cloud.clientFor(profileId) : await deps.cloud.current()

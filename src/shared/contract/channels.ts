@@ -45,6 +45,13 @@ export const channelNames = [
   'sei.liveStart',
   'sei.liveStop',
   'audit.list',
+  'roomTasks.list',
+  'roomTasks.clear',
+  'ingest.start',
+  'ingest.update',
+  'ingest.stop',
+  'ai.start',
+  'ai.stop',
   'dashboard.start',
   'dashboard.stop',
   'dashboard.pause',
@@ -70,10 +77,11 @@ export const channelNames = [
   'alerts.configure',
   'alerts.list',
   'alerts.ack',
+  'console.call',
   'shell.openExternal',
 ] as const
 
-export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'sei.liveEntries', 'sei.liveStatus', 'sei.liveMedia', 'rooms.progress', 'rooms.quality', 'dashboard.snapshot', 'alerts.changed', 'layout.menu'] as const
+export const eventNames = ['settings.changed', 'profiles.changed', 'moderation.scheduleChanged', 'mixing.tasksChanged', 'recording.tasksChanged', 'roomTasks.changed', 'sei.liveEntries', 'sei.liveStatus', 'sei.liveMedia', 'rooms.progress', 'rooms.quality', 'dashboard.snapshot', 'alerts.changed', 'layout.menu'] as const
 
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]

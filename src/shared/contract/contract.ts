@@ -9,6 +9,9 @@ import type { LayoutDoc } from '../layout/model'
 import type { ImageProbe } from '../layout/validate'
 import type { SeiEntry } from '../media/seiEntry'
 import { isStringRoomId, parseNumericRoomId } from '../trtc/roomId'
+import { aiLanguages } from '../trtc/ai'
+import { regions, userId } from '../trtc/common'
+import { actionNames } from '../trtc/actionNames'
 import type { ChannelName, EventName } from './channels'
 
 /** Carries a response type at the type level only. */
@@ -101,6 +104,8 @@ export interface RequestLogView {
   /** The JSON body sent, with secret-bearing fields masked. */
   payload: string
   tccli: string
+  /** Sent from the API console by hand rather than by a screen of the app. */
+  origin?: 'console'
 }
 
 export interface DecodedUserSigView {
@@ -297,6 +302,98 @@ export interface ScheduledUnblock {
   unblockAt: number
 }
 
+// Media played into a room and AI tasks (src/main/rooms/roomTasks.ts). Main names the robot: a
+// fixed prefix per kind and the suffix given here (or a random one), so it never clashes with a user.
+const robotSuffix = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'Letters, digits, _ and - only, up to 20')
+const taskTarget = { sdkAppId: appId, roomId: z.string().min(1).max(128), roomIdType: roomIdTypeSchema }
+const mediaUrl = z.url({ protocol: /^(https?|rtmp)$/ }).max(2048)
+const taskIdSchema = z.string().min(1).max(256)
+
+/** StartStreamIngest's choices (003_530a54cf0f8c0df7.txt L6128–L6155). */
+export const ingestStartSchema = z
+  .object({
+    ...taskTarget,
+    streamUrl: mediaUrl,
+    robot: robotSuffix.optional(),
+    volume: z.int().min(0).max(100), // L6154–L6155
+    repeatNum: z.int().min(-1).max(1000).refine((n) => n !== 0, 'RepeatNum 0 is not valid'), // L6146–L6149
+    maxDurationMin: z.int().min(1).max(10080).optional(), // with RepeatNum -1 only, L6151–L6152
+  })
+  .strict()
+  .refine(roomOk, roomMessage)
+  .refine((v) => v.maxDurationMin === undefined || v.repeatNum === -1, { message: 'A maximum duration applies only to a loop', path: ['maxDurationMin'] })
+export type IngestStartRequest = z.infer<typeof ingestStartSchema>
+
+/** UpdateStreamIngest: what is left out is not changed (L6331–L6352). */
+export const ingestUpdateSchema = z.object({ taskId: taskIdSchema, streamUrl: mediaUrl.optional(), volume: z.int().min(0).max(100).optional(), paused: z.boolean().optional() }).strict()
+export type IngestUpdateRequest = z.infer<typeof ingestUpdateSchema>
+
+const aiLanguage = z.enum(aiLanguages)
+const maxIdleTimeS = z.int().min(1).max(86_400) // "MaxIdleTime … default value is 60s" (L14904–L14907, L16263–L16266)
+export const aiStartSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('transcription'),
+      ...taskTarget,
+      robot: robotSuffix.optional(),
+      language: aiLanguage, // RecognizeConfig.Language (L15783–L15820)
+      alternativeLanguages: z.array(aiLanguage).max(3).optional(), // L15821–L15831
+      /** One user's speech (TranscriptionMode 1), else the whole room (L16270–L16290). */
+      targetUserId: userId.max(32).optional(),
+      maxIdleTimeS: maxIdleTimeS.optional(),
+    })
+    .strict()
+    .refine(roomOk, roomMessage),
+  z
+    .object({
+      kind: z.literal('conversation'),
+      ...taskTarget,
+      robot: robotSuffix.optional(),
+      targetUserId: userId.max(32), // AgentConfig.TargetUserId (L14900–L14903)
+      language: aiLanguage, // STTConfig.Language (L15943–L15990)
+      welcomeMessage: z.string().max(500).optional(),
+      interruptMode: z.literal([0, 1]).optional(),
+      maxIdleTimeS: maxIdleTimeS.optional(),
+      /** JSON texts checked against LLMConfig and TTSConfig in main before sending (L6519–L6559). */
+      llmConfig: z.string().min(2).max(65_536),
+      ttsConfig: z.string().min(2).max(65_536),
+    })
+    .strict()
+    .refine(roomOk, roomMessage),
+])
+export type AIStartRequest = z.infer<typeof aiStartSchema>
+
+export type RoomTaskKind = 'ingest' | 'transcription' | 'conversation'
+/** The cloud's status (ingest: InProgress; AI: Idle, Preparing, InProgress), or ended / not yet known. */
+export type RoomTaskStatus = 'Idle' | 'Preparing' | 'InProgress' | 'ended' | 'unknown'
+
+export interface RoomTask {
+  kind: RoomTaskKind
+  taskId: string
+  profileId: string
+  sdkAppId: number
+  roomId: string
+  roomIdType: 'number' | 'string'
+  robotUserId: string
+  /** The region the task was started in; every later call for it goes there. */
+  region: string
+  startedAt: number
+  requestId: string
+  status: RoomTaskStatus
+  /** When the status was last asked for (ms), and why that failed if it did. */
+  checkedAt: number | null
+  checkError?: AppError
+  endedAt: number | null
+  /** Ingest: the media, its volume, paused, plays (-1 loop). */
+  streamUrl?: string
+  volume?: number
+  paused?: boolean
+  repeatNum?: number
+  /** AI: the spoken language and whose speech (absent: the whole room). */
+  language?: string
+  targetUserId?: string
+}
+
 export interface MixTask {
   taskId: string
   profileId: string
@@ -445,8 +542,13 @@ export interface AuditEntry {
   sdkAppId: number
   roomId: string
   roomIdType: 'number' | 'string'
-  action: 'remove' | 'block' | 'dismiss'
+  action: 'remove' | 'block' | 'dismiss' | 'inject' | 'injectUpdate' | 'injectStop' | 'transcribe' | 'converse' | 'aiStop'
   apiAction: string
+  /** Media and AI tasks: the task, and for media its source, volume and pause. */
+  taskId?: string
+  streamUrl?: string
+  volume?: number
+  paused?: boolean
   isMute?: number
   /** A timed block: seconds until main unblocks. */
   durationS?: number
@@ -479,6 +581,25 @@ export interface AlertPollProblem {
   action?: string
   scope?: AlertScope
   error: AppError
+}
+
+/**
+ * One call of any TRTC action from the API console. The parameters are checked in main against the
+ * action's own schema (src/shared/trtc/actions.ts) before anything is signed.
+ */
+export const consoleCallSchema = z
+  .object({ action: z.enum(actionNames), params: z.record(z.string(), z.unknown()), region: z.enum(regions).optional() })
+  .strict()
+export type ConsoleCallRequest = z.infer<typeof consoleCallSchema>
+
+export interface ConsoleCallResult {
+  action: string
+  /** The region sent as X-TC-Region; null for actions that take none. */
+  region: string | null
+  requestId: string
+  durationMs: number
+  /** Tencent Cloud's `Response` object, RequestId included, with credential-bearing fields masked. */
+  response: Record<string, unknown>
 }
 
 export const contract = {
@@ -551,6 +672,16 @@ export const contract = {
   'sei.liveStart': { request: z.object({ url: z.url({ protocol: /^https?$/ }), media: z.boolean().optional() }).strict(), response: returns<{ id: string }>() },
   'sei.liveStop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: returns<boolean>() },
   'audit.list': { request: noRequest, response: returns<AuditEntry[]>() },
+  'console.call': { request: consoleCallSchema, response: returns<ConsoleCallResult>() },
+  /** The media and AI tasks started here, their status asked of the cloud first; with the Demo profile, its clip's URL. */
+  'roomTasks.list': { request: noRequest, response: returns<{ tasks: RoomTask[]; demoClipUrl: string | null }>() },
+  /** Forgets an ended task. */
+  'roomTasks.clear': { request: z.object({ taskId: taskIdSchema }).strict(), response: returns<RoomTask[]>() },
+  'ingest.start': { request: ingestStartSchema, response: returns<RoomTask>() },
+  'ingest.update': { request: ingestUpdateSchema, response: returns<RoomTask>() },
+  'ingest.stop': { request: z.object({ taskId: taskIdSchema }).strict(), response: returns<RoomTask>() },
+  'ai.start': { request: aiStartSchema, response: returns<RoomTask>() },
+  'ai.stop': { request: z.object({ taskId: taskIdSchema }).strict(), response: returns<RoomTask>() },
   'dashboard.start': { request: z.object({ sdkAppId: appId, spanS: dashboardSpan.optional() }).strict(), response: returns<DashboardSnapshot>() },
   'dashboard.stop': { request: noRequest, response: returns<DashboardSnapshot>() },
   'dashboard.pause': { request: z.object({ paused: z.boolean() }).strict(), response: returns<DashboardSnapshot>() },
@@ -598,6 +729,7 @@ export const events = {
   'moderation.scheduleChanged': returns<ScheduledUnblock[]>(),
   'mixing.tasksChanged': returns<MixTask[]>(),
   'recording.tasksChanged': returns<RecordingTask[]>(),
+  'roomTasks.changed': returns<RoomTask[]>(),
   'sei.liveEntries': returns<{ id: string; entries: SeiEntry[]; receivedAt: number; bytes: number }>(),
   'sei.liveStatus': returns<LiveSeiStatus>(),
   /** The stream's bytes as they arrive; `generation` grows with every (re)connection, each starting at the container's header. */

@@ -256,6 +256,7 @@ describe('tccli', () => {
     expect(line.startsWith('tccli trtc ModifyCloudRecording --region ap-guangzhou --SubscribeStreamUserIds \'{"SubscribeVideoUserIds":["123","456"]')).toBe(true)
     expect(line).toContain(' --TaskId xx --SdkAppId 1234 --MixLayoutParams \'{"MixLayoutMode":4,')
     expect(toTccliCommand('X', { Name: "it's" }, 'ap-beijing')).toBe(`tccli trtc X --region ap-beijing --Name 'it'\\''s'`)
+    expect(toTccliCommand('DescribeTRTCRealTimeScaleData', { SdkAppId: '1400000001', StartTime: 1 }, null)).toBe('tccli trtc DescribeTRTCRealTimeScaleData --SdkAppId 1400000001 --StartTime 1')
   })
 })
 

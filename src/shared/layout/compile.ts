@@ -406,8 +406,9 @@ function shellQuote(s: string): string {
  * A `tccli` line for the body: one option per top-level parameter, structures as JSON (tccli
  * parses JSON for non-scalar parameters, e.g. `--RecordParams '{"RecordMode":2}'`).
  */
-export function toTccliCommand(action: string, body: object, region: string): string {
-  const parts = ['tccli', 'trtc', action, '--region', shellQuote(region)]
+export function toTccliCommand(action: string, body: object, region: string | null): string {
+  // Actions that take no Region (e.g. L4067) get no --region.
+  const parts = ['tccli', 'trtc', action, ...(region === null ? [] : ['--region', shellQuote(region)])]
   for (const [k, v] of Object.entries(body)) {
     if (v === undefined) continue
     parts.push(`--${k}`, shellQuote(typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)))

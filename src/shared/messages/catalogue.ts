@@ -91,6 +91,9 @@ export const en = {
   'err.live.checks': 'The layout breaks {count} rule(s) of the API; the checks show which.',
   'err.live.noSdkKeyMix': 'Add the SDK secret key of application {sdkAppId} to the profile: the mixing robot needs a UserSig.',
   'err.live.noSdkKeyRecord': 'Add the SDK secret key of application {sdkAppId} to the profile: the recording robot needs a UserSig.',
+  'err.tasks.noSdkKey': 'Add the SDK secret key of application {sdkAppId} to the profile: the robot that joins the room needs a UserSig.',
+  'err.tasks.notOurs': 'This task was not started from TRTC Desk, or it has been cleared from the list.',
+  'err.tasks.config': '{config} is not complete: check {field}.',
   'err.live.mixNotOurs': 'This mix task was not started from TRTC Desk, or has been stopped.',
   'err.live.recordingNotOurs': 'This recording was not started from TRTC Desk, or has been stopped.',
   // Files (src/main/files, src/shared/layout/file.ts, src/main/recording/cueFile.ts)

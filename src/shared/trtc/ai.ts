@@ -81,6 +81,29 @@ export function jsonString(schema: z.ZodType, what: string) {
   })
 }
 
+/** What is wrong with an LLMConfig or TTSConfig text, field by field ('' for the whole text). */
+export interface ConfigProblem {
+  field: string
+  problem: 'json' | 'notObject' | 'missing' | 'invalid'
+}
+
+export function configProblems(text: string, which: 'LLMConfig' | 'TTSConfig'): ConfigProblem[] {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return [{ field: '', problem: 'json' }]
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ field: '', problem: 'notObject' }]
+  const r = (which === 'LLMConfig' ? llmConfig : ttsConfig).safeParse(value)
+  if (r.success) return []
+  const given = value as Record<string, unknown>
+  return r.error.issues.map((i) => {
+    const field = String(i.path[0] ?? '')
+    return { field, problem: given[field] === undefined || given[field] === '' ? 'missing' : 'invalid' }
+  })
+}
+
 // "RoomIdType … 0 represents a numeric room number, and 1 represents a string room number. If not
 // filled in, the default is a numeric room number." (L7065–L7070; StartAIConversation's own text is cut at L6515.)
 const aiRoomIdType = z.literal([0, 1]).optional()

@@ -4,6 +4,7 @@ export const en = {
   'nav.designer': 'Designer',
   'nav.show': 'Show',
   'nav.sei': 'SEI Preview',
+  'nav.console': 'API Console',
   'nav.settings': 'Settings',
   'nav.shortcut': 'Shortcut: {keys}',
   'header.profile': 'Profile',

@@ -6,6 +6,7 @@ import * as designer from '../features/designer/messages'
 import * as checks from '../features/designer/checkMessages'
 import * as rooms from '../features/rooms/messages'
 import * as insights from '../features/rooms/insightsMessages'
+import * as roomTasks from '../features/rooms/tasksMessages'
 import * as dashboard from '../features/dashboard/messages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
@@ -17,7 +18,7 @@ import type { AppError } from '../../../shared/errors'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
+const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...roomTasks.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
 export type MessageKey = keyof typeof en
 export { en }
 

@@ -6,6 +6,7 @@ export const zhCN: Record<ShellMessageKey, string> = {
   'nav.designer': '布局设计',
   'nav.show': '导播',
   'nav.sei': 'SEI 预览',
+  'nav.console': 'API 控制台',
   'nav.settings': '设置',
   'nav.shortcut': '快捷键：{keys}',
   'header.profile': '配置',

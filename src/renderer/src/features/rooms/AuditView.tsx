@@ -9,7 +9,7 @@ import { csvCell } from './format'
 import type { RoomsState } from './roomsStore'
 import { download } from '../../components/download'
 
-const columns = ['time', 'profile', 'sdkAppId', 'roomId', 'roomIdType', 'action', 'apiAction', 'isMute', 'durationS', 'userIds', 'result', 'message', 'requestId', 'tencentCode'] as const
+const columns = ['time', 'profile', 'sdkAppId', 'roomId', 'roomIdType', 'action', 'apiAction', 'isMute', 'durationS', 'userIds', 'taskId', 'streamUrl', 'volume', 'paused', 'result', 'message', 'requestId', 'tencentCode'] as const
 
 export function AuditView(props: { store: StoreApi<RoomsState> }) {
   const t = useT()

@@ -10,6 +10,7 @@ import { api } from '../../api'
 import { useApp, useT } from '../shell/context'
 import { selectActiveProfile } from '../shell/appStore'
 import { EventTimeline } from './EventTimeline'
+import { RoomTasks } from './RoomTasks'
 import { UsersTable } from './UsersTable'
 import { startUserDrag } from '../designer/imageDrop'
 import { MAX_CHARTED, type RoomsState } from './roomsStore'
@@ -200,6 +201,7 @@ export function RoomDetail(props: { store: StoreApi<RoomsState>; locale: string 
             ))}
         </ul>
       )}
+      <RoomTasks key={room.commId} sdkAppId={s.sdkAppId} room={room} usersInRoom={[...inRoomIds]} utc={s.utc} locale={props.locale} onRobotsChanged={() => void s.usersRequested()} />
       <h3>{t('detail.users', { count: s.users.length })}</h3>
       {s.usersError && <p className="error-text" role="alert">{errorText(t, s.usersError)}</p>}
       {s.usersLoading && s.users.length === 0 && <p className="muted">{t('detail.loadingUsers')}</p>}

@@ -200,7 +200,7 @@ export function RoomsView() {
               <div className="segmented compact" role="radiogroup">
                 {statuses.map((st) => (
                   <label key={st} className="segment">
-                    <input type="radio" name="status" checked={s.status === st} onChange={() => s.statusChanged(st)} />
+                    <input type="radio" name="status" checked={s.status === st} onChange={() => s.statusChanged(st)} data-testid={`rooms-status-${st}`} />
                     <span>{t(`rooms.status.${st}`)}</span>
                   </label>
                 ))}

@@ -73,6 +73,8 @@ export interface RoomsState {
   allUsersPicked(on: boolean): void
   moderationRequested(req: ModerationRequest): Promise<boolean>
   auditRequested(): Promise<void>
+  /** The open room's users and the audit log again (a robot joined or left). */
+  usersRequested(): Promise<void>
 }
 
 export function windowOf(s: Pick<RoomsState, 'preset' | 'customStart' | 'customEnd'>, nowS: number): { start: number; end: number } {
@@ -228,6 +230,11 @@ export function createRoomsStore(deps: { api: Api; now: () => number }): StoreAp
       if (room) await loadUsers(room)
       if (req.action === 'dismiss') void get().refreshRequested()
       return r.value.every((o) => o.ok)
+    },
+    async usersRequested() {
+      const room = get().selected
+      void get().auditRequested()
+      if (room) await loadUsers(room)
     },
     async auditRequested() {
       const r = await api['audit.list']()

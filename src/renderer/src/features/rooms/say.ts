@@ -11,10 +11,27 @@ export interface Said {
   userIds: string[]
   /** A timed block: seconds until the automatic unblock. */
   durationS?: number
+  /** Media played into the room: its source, volume and pause as sent. */
+  streamUrl?: string
+  volume?: number
+  paused?: boolean
 }
+
+const taskActions = ['inject', 'injectUpdate', 'injectStop', 'transcribe', 'converse', 'aiStop'] as const
 
 export function sayModeration(t: T, e: Said): string {
   const users = e.userIds.join(', ')
+  const task = taskActions.find((a) => a === e.action)
+  if (task) {
+    const said = t(`audit.say.${task}`, { users, url: e.streamUrl ?? '' })
+    if (task !== 'injectUpdate') return said
+    const changes = [
+      e.streamUrl !== undefined ? t('audit.say.source', { url: e.streamUrl }) : null,
+      e.volume !== undefined ? t('audit.say.volume', { n: e.volume }) : null,
+      e.paused !== undefined ? t(e.paused ? 'audit.say.paused' : 'audit.say.resumed') : null,
+    ].filter((c) => c !== null)
+    return changes.length ? `${said}: ${changes.join(', ')}` : said
+  }
   if (/^dismiss/i.test(e.action)) return t('audit.say.dismiss')
   if (/^remove/i.test(e.action)) return t('audit.say.remove', { users })
   const mute = (e.isMute ?? 1) as 0 | 1 | 2 | 3

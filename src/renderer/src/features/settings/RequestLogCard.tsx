@@ -52,6 +52,11 @@ export function RequestLogCard() {
                     <td className="ellipsis" title={`${e.action} · ${e.region ?? '—'}`}>
                       <span className="mono">{e.action}</span>
                       {e.region && <span className="muted small"> · {e.region}</span>}
+                      {e.origin === 'console' && (
+                        <span className="pill log-origin" data-testid="log-origin-console">
+                          {t('log.fromConsole')}
+                        </span>
+                      )}
                     </td>
                     <td className="mono" title={t('log.col.retries') + ': ' + e.retries}>
                       {e.durationMs}

@@ -55,6 +55,7 @@ export const en = {
   'log.payload': 'Payload',
   'log.copyTccli': 'Copy as tccli command',
   'log.copied': 'Copied',
+  'log.fromConsole': 'API console',
   'sig.title': 'UserSig tool',
   'sig.generate': 'Generate',
   'sig.decode': 'Decode',

@@ -58,6 +58,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'log.payload': '请求体',
   'log.copyTccli': '复制为 tccli 命令',
   'log.copied': '已复制',
+  'log.fromConsole': 'API 控制台',
   'sig.title': 'UserSig 工具',
   'sig.generate': '生成',
   'sig.decode': '解析',

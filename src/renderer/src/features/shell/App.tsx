@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/i18n'
 const DesignerView = lazy(() => import('../designer/DesignerView').then((m) => ({ default: m.DesignerView })))
 const ShowView = lazy(() => import('../show/ShowView').then((m) => ({ default: m.ShowView })))
 const SeiView = lazy(() => import('../sei/SeiView').then((m) => ({ default: m.SeiView })))
+const ConsoleView = lazy(() => import('../console/ConsoleView').then((m) => ({ default: m.ConsoleView })))
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })))
 
 const navLabel: Record<Section, MessageKey> = {
@@ -18,6 +19,7 @@ const navLabel: Record<Section, MessageKey> = {
   designer: 'nav.designer',
   show: 'nav.show',
   sei: 'nav.sei',
+  console: 'nav.console',
   settings: 'nav.settings',
 }
 
@@ -26,6 +28,7 @@ const navIcon: Record<Section, string> = {
   designer: 'M3 3h8v8H3zM13 3h8v5h-8zM13 10h8v11h-8zM3 13h8v8H3z',
   show: 'M2 5h9v7H2zM13 5h9v7h-9zM2 14h20v5H2z',
   sei: 'M3 19h2V9H3zm4 0h2V5H7zm4 0h2v-7h-2zm4 0h2V8h-2zm4 0h2v-4h-2z',
+  console: 'M3 4h18v16H3zm2 4v10h14V8zm1.5 2.5L9 13l-2.5 2.5 1 1L11 13 7.5 9.5zM12 15.5h5V17h-5z',
   settings: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm9 5v-2l-2.2-.6a7 7 0 0 0-.7-1.7l1.2-2-1.4-1.4-2 1.2a7 7 0 0 0-1.7-.7L13.6 3h-2l-.6 2.2a7 7 0 0 0-1.7.7l-2-1.2-1.4 1.4 1.2 2a7 7 0 0 0-.7 1.7L3 11v2l2.2.6c.2.6.4 1.2.7 1.7l-1.2 2 1.4 1.4 2-1.2c.5.3 1.1.5 1.7.7l.6 2.2h2l.6-2.2c.6-.2 1.2-.4 1.7-.7l2 1.2 1.4-1.4-1.2-2c.3-.5.5-1.1.7-1.7z',
 }
 
@@ -96,6 +99,7 @@ export function App() {
             {section === 'designer' && <DesignerView />}
             {section === 'show' && <ShowView />}
             {section === 'sei' && <SeiView />}
+            {section === 'console' && <ConsoleView />}
             {section === 'settings' && <SettingsView />}
           </Suspense>
         </main>

@@ -5,7 +5,7 @@ import type { AppInfo, LayoutMenuCommand, ProfileList, RoomRow, Settings } from 
 import type { AppError, Result } from '../../../../shared/errors'
 import { loadLocale, resolveLocale, type Locale } from '../../i18n/i18n'
 
-export const sections = ['rooms', 'designer', 'show', 'sei', 'settings'] as const
+export const sections = ['rooms', 'designer', 'show', 'sei', 'console', 'settings'] as const
 export type Section = (typeof sections)[number]
 
 export interface AppState {
