@@ -1,12 +1,13 @@
 // UI text in English and Simplified Chinese. The shell's catalogue plus one per feature; keys are
-// typed, so a missing translation fails the typecheck. English is in the first bundle; the Chinese
-// catalogue (./zh.ts) loads before the first screen is shown in Chinese (`loadLocale`).
+// typed, so a missing translation fails the typecheck. English is in the first bundle, but for the
+// features whose English loads with their own code (`addEnglish`); the Chinese catalogue (./zh.ts)
+// loads before the first screen is shown in Chinese (`loadLocale`).
 import { en as shellEn } from './en'
 import * as designer from '../features/designer/messages'
 import * as checks from '../features/designer/checkMessages'
 import * as rooms from '../features/rooms/messages'
 import * as insights from '../features/rooms/insightsMessages'
-import * as roomTasks from '../features/rooms/tasksMessages'
+import type * as roomTasks from '../features/rooms/tasksMessages'
 import * as dashboard from '../features/dashboard/messages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
@@ -18,9 +19,18 @@ import type { AppError } from '../../../shared/errors'
 
 export type Locale = 'en' | 'zh-CN'
 
-const en = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...roomTasks.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
-export type MessageKey = keyof typeof en
+const eager = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
+/** Catalogues registered by their feature's module when it loads. */
+type LazyEnglish = typeof roomTasks.en
+export type MessageKey = keyof typeof eager | keyof LazyEnglish
+/** Every English message loaded so far. */
+const en = eager as Record<MessageKey, string>
 export { en }
+
+/** Adds a feature's English; its module calls this as it loads, before anything of it is shown. */
+export function addEnglish(messages: Partial<Record<MessageKey, string>>): void {
+  Object.assign(en, messages)
+}
 
 const loaded: { [L in Locale]?: Record<MessageKey, string> } = { en }
 

@@ -10,6 +10,7 @@ import { formatTime } from './format'
 import { createRoomTasksStore, type RoomTasksState } from './roomTasksStore'
 import { AITaskDialog, IngestDialog, SourceDialog } from './TaskDialogs'
 import './roomTasks.css'
+import './tasksMessages'
 
 /** Seconds between status checks while a task of the room runs. */
 const POLL_S = 10

@@ -1,6 +1,7 @@
 // What a moderation call did, in a sentence ("Blocked audio of zoe0_4288 for 30 min"), for the
 // outcomes under a room and the audit log alike.
 import type { MessageKey } from '../../i18n/i18n'
+import './tasksMessages'
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string
 

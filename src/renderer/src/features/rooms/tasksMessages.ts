@@ -1,4 +1,7 @@
-// Media played into a room and AI tasks (RoomTasks.tsx, TaskDialogs.tsx): English.
+// Media played into a room and AI tasks (RoomTasks.tsx, TaskDialogs.tsx, the audit's wording in
+// say.ts): English, loaded with that code rather than with the first screen.
+import { addEnglish } from '../../i18n/i18n'
+
 export const en = {
   'tasks.title': 'Media and AI in this room',
   'tasks.empty': 'Nothing runs in this room from TRTC Desk. Play a media file or stream into it as a robot user, or start live captions or a voice agent.',
@@ -126,3 +129,5 @@ export const en = {
   'audit.say.resumed': 'resumed',
   'audit.say.source': 'source {url}',
 } as const
+
+addEnglish(en)
