@@ -58,9 +58,10 @@ export function unescapedCopy(escaped: Uint8Array): Uint8Array {
     }
     dst = slab.subarray(slabUsed, slabUsed + n)
   }
+  // The first emulation-prevention byte (00 00 03): only the 03s are looked at, found natively.
   let first = -1
-  for (let i = 2; i < n; i++) {
-    if (escaped[i] === 3 && escaped[i - 1] === 0 && escaped[i - 2] === 0) {
+  for (let i = escaped.indexOf(3, 2); i >= 0; i = escaped.indexOf(3, i + 1)) {
+    if (escaped[i - 1] === 0 && escaped[i - 2] === 0) {
       first = i
       break
     }
