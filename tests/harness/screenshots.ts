@@ -134,6 +134,15 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'console-json',
+    show: async (page) => {
+      await nav('console')(page)
+      await page.getByTestId('console-action-StartAIConversation').click()
+      await page.getByTestId('console-mode-json').click()
+      await page.getByTestId('console-json').fill(JSON.stringify({ SdkAppId: 1400000001, RoomId: 'class-7f3k2a', AgentConfig: { UserId: 'robot_1', UserSig: '', TargetUserId: 'host_anna' }, STTConfig: { Language: 'zh-dialect', AlternativeLanguage: ['en'] } }, null, 2))
+    },
+  },
+  {
     name: 'console-confirm',
     show: async (page, h) => {
       await nav('console')(page)

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { en, loadLocale, resolveLocale, translate } from './i18n'
 // Catalogues that register their English when their feature loads.
 import '../features/rooms/tasksMessages'
+import '../features/console/messages'
 import { zhCN } from './zh'
 
 const catalogs = { en, 'zh-CN': zhCN }

@@ -8,6 +8,7 @@ import * as checks from '../features/designer/checkMessages'
 import * as rooms from '../features/rooms/messages'
 import * as insights from '../features/rooms/insightsMessages'
 import type * as roomTasks from '../features/rooms/tasksMessages'
+import type * as apiConsole from '../features/console/messages'
 import * as dashboard from '../features/dashboard/messages'
 import * as sei from '../features/sei/messages'
 import * as settings from '../features/settings/messages'
@@ -21,7 +22,7 @@ export type Locale = 'en' | 'zh-CN'
 
 const eager = { ...shellEn, ...designer.en, ...checks.en, ...rooms.en, ...insights.en, ...dashboard.en, ...sei.en, ...settings.en, ...alerts.en, ...show.en, ...errors.en }
 /** Catalogues registered by their feature's module when it loads. */
-type LazyEnglish = typeof roomTasks.en
+type LazyEnglish = typeof roomTasks.en & typeof apiConsole.en
 export type MessageKey = keyof typeof eager | keyof LazyEnglish
 /** Every English message loaded so far. */
 const en = eager as Record<MessageKey, string>

@@ -12,6 +12,7 @@ import { zhCN as sei } from '../features/sei/messages.zh'
 import { zhCN as settings } from '../features/settings/messages.zh'
 import { zhCN as alerts } from '../features/alerts/messages.zh'
 import { zhCN as show } from '../features/show/messages.zh'
+import { zhCN as apiConsole } from '../features/console/messages.zh'
 import { zhCN as errors } from '../../../shared/messages/catalogue.zh'
 
-export const zhCN: Record<MessageKey, string> = { ...shell, ...designer, ...checks, ...rooms, ...insights, ...roomTasks, ...dashboard, ...sei, ...settings, ...alerts, ...show, ...errors }
+export const zhCN: Record<MessageKey, string> = { ...shell, ...designer, ...checks, ...rooms, ...insights, ...roomTasks, ...dashboard, ...sei, ...settings, ...alerts, ...show, ...apiConsole, ...errors }

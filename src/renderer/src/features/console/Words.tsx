@@ -1,24 +1,20 @@
 import { Fragment } from 'react'
 import type { Locale } from '../../i18n/i18n'
-import { en, type ConsoleKey } from './messages'
-import { splitTemplate, template, useConsoleT, type Params, type TextKey } from './text'
-
-const isConsoleKey = (key: string): key is ConsoleKey => Object.prototype.hasOwnProperty.call(en, key)
+import { splitTemplate, useConsoleT, type Params, type TextKey } from './text'
 
 export function formatParam(locale: Locale, v: string | number): string {
   return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v
 }
 
 /**
- * A console message with its parameters set apart: names, values, patterns and numbers are shown as
- * they are (translate="no"), the words around them in the UI language.
+ * A message with its parameters set apart: names, values, patterns and numbers are shown as they
+ * are (translate="no"), the words around them in the UI language.
  */
 export function Words(props: { k: TextKey; params?: Params | undefined }) {
   const { t, locale } = useConsoleT()
-  if (!isConsoleKey(props.k)) return <>{t(props.k, props.params)}</>
   return (
     <>
-      {splitTemplate(template(locale, props.k)).map((part, i) =>
+      {splitTemplate(t(props.k)).map((part, i) =>
         'text' in part ? (
           <Fragment key={i}>{part.text}</Fragment>
         ) : (

@@ -182,7 +182,7 @@ export function checkParams(form: FormSpec, params: Record<string, unknown>, opt
   const parsed = actions[form.action].request.safeParse(params)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const [first, ...rest] = issue.path
+      const [first] = issue.path
       if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
         for (const key of issue.keys) out.push({ field: key, sub: '', text: { key: 'console.issue.unknownKeys', params: { keys: key } } })
         continue

@@ -1,6 +1,8 @@
-// The API console's words. This catalogue loads with the console's own code (both languages, see
-// ./text.ts) rather than with the first screen; only its navigation label is in the shell's.
-// Placeholders that hold API names, values, patterns or IDs are shown as code (not translated).
+// The API console's words: English, loaded with the console's code rather than with the first
+// screen (only its navigation label is in the shell's). Placeholders that hold API names, values,
+// patterns or IDs are shown as they are, not translated (./Words.tsx).
+import { addEnglish } from '../../i18n/i18n'
+
 export const en = {
   'console.title': 'API console',
   'console.subtitle': 'Call any TRTC server API with the active profile. Parameters are checked before they are sent; every call is kept in the request log.',
@@ -154,3 +156,5 @@ export const en = {
 } as const
 
 export type ConsoleKey = keyof typeof en
+
+addEnglish(en)

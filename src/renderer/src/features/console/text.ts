@@ -1,30 +1,15 @@
-// The console's translator: its own catalogue (./messages.ts, ./messages.zh.ts) arrives with its
-// lazily loaded code, so the first screen's bundle does not carry it; every other key (main's
-// errors, the shell's words) goes to the app's catalogue.
-import { useCallback } from 'react'
-import { fill } from '../../../../shared/messages/catalogue'
-import type { Locale, MessageKey } from '../../i18n/i18n'
-import { selectLocale } from '../shell/appStore'
+// The console's words come from the app's catalogue; its own English registers as this module loads
+// (./messages.ts), so the first screen's bundle does not carry it.
 import { useApp, useT } from '../shell/context'
-import { en, type ConsoleKey } from './messages'
-import { zhCN } from './messages.zh'
+import { selectLocale } from '../shell/appStore'
+import type { Locale, MessageKey } from '../../i18n/i18n'
+import './messages'
 
-export type TextKey = ConsoleKey | MessageKey
+export type TextKey = MessageKey
 export type Params = Record<string, string | number>
 
-const own: Record<Locale, Record<ConsoleKey, string>> = { en, 'zh-CN': zhCN }
-const isConsoleKey = (key: string): key is ConsoleKey => Object.prototype.hasOwnProperty.call(en, key)
-
-/** The template of a key in a language, placeholders left in. */
-export function template(locale: Locale, key: ConsoleKey): string {
-  return own[locale][key]
-}
-
 export function useConsoleT(): { t: (key: TextKey, params?: Params) => string; locale: Locale } {
-  const appT = useT()
-  const locale = useApp(selectLocale)
-  const t = useCallback((key: TextKey, params?: Params) => (isConsoleKey(key) ? fill(own[locale][key], params) : appT(key, params)), [appT, locale])
-  return { t, locale }
+  return { t: useT(), locale: useApp(selectLocale) }
 }
 
 /** A template cut at its placeholders: text parts and parameter names, in order. */
