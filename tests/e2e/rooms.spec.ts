@@ -107,7 +107,7 @@ test('removes a user, blocks and unblocks, dismisses with a typed confirmation, 
   const file = await (await download).path()
   const { readFile } = await import('node:fs/promises')
   const csv = await readFile(file, 'utf8')
-  expect(csv.split('\r\n')[0]).toBe('time,profile,sdkAppId,roomId,roomIdType,action,apiAction,isMute,durationS,userIds,result,message,requestId,tencentCode')
+  expect(csv.split('\r\n')[0]).toBe('time,profile,sdkAppId,roomId,roomIdType,action,apiAction,isMute,durationS,userIds,taskId,streamUrl,volume,paused,result,message,requestId,tencentCode')
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5)
 })
 
