@@ -9,13 +9,14 @@ import type { SecretStore } from './credentials/secretStore'
 import { createHandlers } from './handlers'
 import { createDispatch, type Dispatch, type Emit, type Logger } from './ipc/dispatch'
 import { createCloudContext, type CloudContext, type DemoCloud } from './profiles/cloudContext'
-import { createAuditLog } from './rooms/auditLog'
+import { createAuditLog, createAuditRecorder } from './rooms/auditLog'
 import { createInsightsService } from './rooms/insightsService'
 import { createModerationService, type ModerationService } from './rooms/moderationService'
 import { createUnblockScheduler } from './rooms/unblockScheduler'
 import { createRoomTasks } from './rooms/roomTasks'
 import { createRoomsService } from './rooms/roomsService'
 import { createConsoleService } from './console/consoleService'
+import { moderationAudit } from './console/consoleEffects'
 import { createSettingsStore } from './settings/settingsStore'
 import { createImageProber } from './mixing/imageProbe'
 import { createMixingService } from './mixing/mixingService'
@@ -105,6 +106,8 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     locale: uiLocale,
   })
   const images = createImageProber(now)
+  const roomTasks = createRoomTasks({ cloud, audit, emit: opts.emit, now, log: opts.log, path: join(opts.userDataDir, 'room-tasks.json') })
+  const recordAudit = createAuditRecorder(audit)
   const quality = createQualitySweep({ cloud, emit: opts.emit, now })
   const handlers = createHandlers({
     appInfo: opts.appInfo,
@@ -125,8 +128,16 @@ export async function createServices(opts: ServiceOptions): Promise<Services> {
     alerts,
     layoutFiles: createLayoutFiles({ dir: opts.userDataDir, dialogs: opts.dialogs ?? noFileDialogs, now, log: opts.log, locale: uiLocale }),
     audit,
-    apiConsole: createConsoleService({ cloud, now }),
-    roomTasks: createRoomTasks({ cloud, audit, emit: opts.emit, now, log: opts.log, path: join(opts.userDataDir, 'room-tasks.json') }),
+    apiConsole: createConsoleService({
+      cloud,
+      now,
+      async sent(action, params, region, r, handle) {
+        const entry = moderationAudit(action, params, r, handle.profileName, now())
+        if (entry) await recordAudit(entry)
+        await roomTasks.fromConsole(action, params, region, r, handle)
+      },
+    }),
+    roomTasks,
     openExternal: opts.openExternal,
     onSettingsChanged: opts.onSettingsChanged,
     emit: opts.emit,

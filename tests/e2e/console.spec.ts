@@ -114,6 +114,13 @@ test('reads rooms, blocks a user after confirming, and both calls are in the req
     ['DescribeRoomInfo', readId, false],
     ['SetUserBlocked', blockId, true],
   ])
+
+  // Rooms knows of the block: the user's row in the room says blocked, and the audit has it.
+  await page.getByTestId('nav-rooms').click()
+  await page.getByTestId('rooms-filter').fill(target.roomId)
+  await page.locator(`[data-testid="room-row"][data-room="${target.roomId}"]`).click()
+  const row = page.getByTestId('room-detail').locator(`[data-testid="user-row"][data-user="${target.userId}"]`).first()
+  await expect(row.getByTestId('user-blocked')).toBeVisible()
 })
 
 test('a refusal from Tencent Cloud shows its code, RequestId and what the code means', async () => {

@@ -1,7 +1,8 @@
 // The API console's channel through the real wiring: the contract's check, the handler, the active
 // (Demo) profile's signing client and the simulator over loopback HTTP, and the request log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConsoleCallResult } from '../../shared/contract/contract'
+import type { AuditEntry, ConsoleCallResult, RoomTask } from '../../shared/contract/contract'
+import { genUserSig } from '../usersig/tlsSig'
 import type { Result } from '../../shared/errors'
 import { stayingRoom } from '../../simulator/world'
 import { servicesOnSimulator } from '../testing/simulatorCloud'
@@ -41,6 +42,29 @@ describe('console.call', () => {
     if (!r.ok) throw new Error(r.error.message)
     expect(Object.keys(r.value.response)).toEqual(['RequestId'])
     expect(logOf('SetUserBlocked').at(-1)).toMatchObject({ origin: 'console', outcome: 'ok', mutating: true })
+    // Audited like a block from Rooms, so the user's badge there says so.
+    const audit = (await env.services.dispatch('audit.list', undefined)) as Result<AuditEntry[]>
+    expect(audit.ok && audit.value.at(-1)).toMatchObject({ action: 'block', apiAction: 'SetUserBlocked', isMute: 1, userIds: [live.userIds[0]], roomId: live.room.roomId, roomIdType: 'number', result: 'ok', requestId: r.value.requestId })
+  })
+
+  it('lists a relay started and stopped by hand among the room’s tasks, audited', async () => {
+    const app = env.sim.world.apps[0]!
+    const live = stayingRoom(env.sim.world, app, nowS(), { users: 1, forS: 300 })!
+    const { room } = live
+    const userSig = genUserSig({ sdkAppId: app.sdkAppId, sdkSecretKey: env.sim.sdkSecretKeyOf(app.sdkAppId)!, userId: 'relay_console', expireSeconds: 3600, nowSeconds: nowS() })
+    const started = await call({
+      action: 'StartStreamIngest',
+      region: 'ap-singapore',
+      params: { SdkAppId: app.sdkAppId, RoomId: room.roomId, RoomIdType: room.isString ? 0 : 1, UserId: 'relay_console', UserSig: userSig, StreamUrl: 'https://media.example.com/a.mp4', Volume: 60, RepeatNum: -1 },
+    })
+    if (!started.ok) throw new Error(started.error.message)
+    const taskId = started.value.response['TaskId'] as string
+    const tasks = async () => ((await env.services.dispatch('roomTasks.list', undefined)) as Result<{ tasks: RoomTask[] }> & { ok: true }).value.tasks
+    expect((await tasks()).find((t) => t.taskId === taskId)).toMatchObject({ kind: 'ingest', roomId: room.roomId, roomIdType: room.isString ? 'string' : 'number', robotUserId: 'relay_console', region: 'ap-singapore', volume: 60, repeatNum: -1, status: 'InProgress' })
+    expect((await call({ action: 'StopStreamIngest', region: 'ap-singapore', params: { SdkAppId: app.sdkAppId, TaskId: taskId } })).ok).toBe(true)
+    expect((await tasks()).find((t) => t.taskId === taskId)?.status).toBe('ended')
+    const audit = (await env.services.dispatch('audit.list', undefined)) as Result<AuditEntry[]> & { ok: true }
+    expect(audit.value.filter((e) => e.taskId === taskId).map((e) => e.action)).toEqual(['inject', 'injectStop'])
   })
 
   it('refuses parameters the action’s schema refuses, before anything is signed or logged', async () => {

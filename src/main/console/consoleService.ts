@@ -6,13 +6,18 @@ import type { ConsoleCallRequest, ConsoleCallResult } from '../../shared/contrac
 import { ok, type Result } from '../../shared/errors'
 import { actions, validateRequest } from '../../shared/trtc/actions'
 import { redactPayload } from '../cloud/requestLog'
-import type { CloudAccess } from '../rooms/cloudAccess'
+import type { CloudAccess, CloudHandle } from '../rooms/cloudAccess'
 
 export interface ConsoleService {
   call(req: ConsoleCallRequest): Promise<Result<ConsoleCallResult>>
 }
 
-export function createConsoleService(deps: { cloud: CloudAccess; now: () => number }): ConsoleService {
+export function createConsoleService(deps: {
+  cloud: CloudAccess
+  now: () => number
+  /** What else a call changed, told to the app (the audit, a room's tasks): after every sent call, ok or refused. */
+  sent?(action: string, params: Record<string, unknown>, region: string, r: Result<Record<string, unknown> & { RequestId: string }>, handle: CloudHandle): Promise<void>
+}): ConsoleService {
   return {
     async call({ action, params, region: asked }) {
       const handle = await deps.cloud.current()
@@ -27,6 +32,7 @@ export function createConsoleService(deps: { cloud: CloudAccess; now: () => numb
       if (!valid.ok) return valid
       const startedAt = deps.now()
       const r = await client.call<Record<string, unknown>>(action, params, { region, priority: 'user', mutating: spec.mutating, origin: 'console' })
+      await deps.sent?.(action, valid.value, region ?? handle.value.region, r, handle.value)
       if (!r.ok) return r
       return ok({
         action,

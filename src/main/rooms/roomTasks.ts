@@ -258,6 +258,59 @@ export function createRoomTasks(deps: { cloud: CloudContext; audit: AuditLog; em
       )
     },
 
+    /**
+     * A task action sent by hand from the API console: a task it started joins the list, one it
+     * changed or stopped is updated, each audited like the same action from Rooms.
+     */
+    async fromConsole(action: string, p: Record<string, unknown>, region: string, r: Result<{ RequestId: string; TaskId?: string }>, handle: CloudHandle): Promise<void> {
+      await loaded
+      const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
+      const obj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {})
+      const startedAs = { StartStreamIngest: 'ingest', StartAITranscription: 'transcription', StartAIConversation: 'conversation' } as const
+      if (action in startedAs) {
+        const kind = startedAs[action as keyof typeof startedAs]
+        // Ingest: RoomIdType 0 string, 1 integer (default) (L6103–L6105); AI: 0 integer (default), 1 string (L7065–L7070).
+        const stringRoom = kind === 'ingest' ? p.RoomIdType === 0 : p.RoomIdType === 1
+        const robot = kind === 'ingest' ? p : kind === 'transcription' ? obj(p.TranscriptionParams) : obj(p.AgentConfig)
+        const language = kind === 'transcription' ? obj(p.RecognizeConfig).Language : obj(p.STTConfig).Language
+        const task: RoomTask = {
+          kind,
+          taskId: r.ok ? text(r.value.TaskId) : '',
+          profileId: handle.profileId,
+          sdkAppId: Number(p.SdkAppId),
+          roomId: text(p.RoomId),
+          roomIdType: stringRoom ? 'string' : 'number',
+          robotUserId: text(robot.UserId),
+          region,
+          startedAt: deps.now(),
+          requestId: r.ok ? r.value.RequestId : '',
+          status: 'unknown',
+          checkedAt: null,
+          endedAt: null,
+          ...(kind === 'ingest'
+            ? { streamUrl: text(p.StreamUrl), volume: typeof p.Volume === 'number' ? p.Volume : 100, paused: false, repeatNum: typeof p.RepeatNum === 'number' ? p.RepeatNum : 1 }
+            : { language: typeof language === 'string' ? language : 'zh', ...(robot.TargetUserId ? { targetUserId: text(robot.TargetUserId) } : {}) }),
+        }
+        await audit(task, kind === 'ingest' ? 'inject' : kind === 'transcription' ? 'transcribe' : 'converse', action, handle, r, kind === 'ingest' ? { streamUrl: task.streamUrl, volume: task.volume } : {})
+        if (!r.ok || !task.taskId) return
+        tasks.push(task)
+        await describe(task)
+        await changed()
+        return
+      }
+      const task = find(text(p.TaskId))
+      if (!task) return
+      if (action === 'UpdateStreamIngest') {
+        const change = { ...(typeof p.StreamUrl === 'string' ? { streamUrl: p.StreamUrl } : {}), ...(typeof p.Volume === 'number' ? { volume: p.Volume } : {}), ...(typeof p.IsPause === 'boolean' ? { paused: p.IsPause } : {}) }
+        await audit(task, 'injectUpdate', action, handle, r, change)
+        if (r.ok) Object.assign(task, change)
+      } else if (/^Stop(StreamIngest|AITranscription|AIConversation)$/.test(action)) {
+        await audit(task, task.kind === 'ingest' ? 'injectStop' : 'aiStop', action, handle, r)
+        if (r.ok || r.error.code === 'tencent.notFound') ended(task)
+      } else return
+      await changed()
+    },
+
     /** Stops a task; one the cloud says has already ended is marked so, not reported as a failure. */
     async stop(taskId: string, kinds: RoomTask['kind'][]): Promise<Result<RoomTask>> {
       await loaded
