@@ -1,7 +1,8 @@
 // Media and AI tasks from a room, through every main-process service on the simulator over HTTP:
 // the robot is in the room's users while the task runs, Update and Stop act on it, every call is
 // audited, a restart keeps the list, and what the cloud ended shows as ended.
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditEntry, RoomTask, UserRow } from '../../shared/contract/contract'
@@ -112,6 +113,19 @@ describe('media played into a room', () => {
     expect(listed.ok && listed.value.tasks.find((t) => t.taskId === started.value.taskId)?.status).toBe('InProgress')
     expect((await again.stop(started.value.taskId, ['ingest'])).ok).toBe(true)
     expect((await usersOf(room)).find((u) => u.userId === 'relay_music')?.finished).toBe(true)
+  })
+
+  it('sets an unreadable task file aside instead of overwriting it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'room-tasks-'))
+    const path = join(dir, 'room-tasks.json')
+    await writeFile(path, '{"version":1,"tasks":[{"taskId":"kept-for-the-record"')
+    const warned: string[] = []
+    const tasks = createRoomTasks({ cloud: on.services.cloud, audit: createAuditLog(join(dir, 'audit.jsonl')), emit: () => undefined, now: () => 1_800_000_000_000, path, log: { ...quietLog, warn: (m: string) => void warned.push(m) } })
+    expect((await tasks.list()).ok).toBe(true)
+    expect(await readFile(join(dir, 'room-tasks.json.unreadable-1800000000000'), 'utf8')).toContain('kept-for-the-record')
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ version: 1, tasks: [] })
+    expect(warned.some((w) => w.includes('kept aside'))).toBe(true)
+    await rm(dir, { recursive: true, force: true })
   })
 
   it('starts every task where it can also be asked about and stopped', () => {

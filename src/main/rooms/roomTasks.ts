@@ -11,6 +11,7 @@ import { configProblems } from '../../shared/trtc/ai'
 import type { DescribeAITaskResponse, StartAITaskResponse } from '../../shared/trtc/ai'
 import type { DescribeStreamIngestResponse, StartStreamIngestResponse } from '../../shared/trtc/ingest'
 import type { Region } from '../../shared/trtc/common'
+import { rename } from 'node:fs/promises'
 import { readJsonFile, writeFileAtomic } from '../atomicFile'
 import type { Emit, Logger } from '../ipc/dispatch'
 import { robotFor } from '../mixing/goLive'
@@ -38,12 +39,14 @@ const roomIdTypeOf = (kind: RoomTask['kind'], type: 'number' | 'string'): 0 | 1 
 export function createRoomTasks(deps: { cloud: CloudContext; audit: AuditLog; emit: Emit; now: () => number; path: string; log: Logger; auditRetryMs?: number }) {
   const record = createAuditRecorder(deps.audit, deps.auditRetryMs)
   let tasks: RoomTask[] = []
+  // A file that cannot be read is set aside, not overwritten, so the task IDs in it are not lost.
   const loaded = (async () => {
     try {
       const json = (await readJsonFile(deps.path)) as { tasks?: RoomTask[] } | undefined
       if (Array.isArray(json?.tasks)) tasks = json.tasks.filter((t) => typeof t?.taskId === 'string' && typeof t.kind === 'string')
     } catch (e) {
-      deps.log.warn(`room-tasks.json could not be read: ${(e as Error).message}`)
+      deps.log.warn(`room-tasks.json could not be read; kept aside: ${(e as Error).message}`)
+      await rename(deps.path, `${deps.path}.unreadable-${deps.now()}`).catch(() => undefined)
     }
   })()
 
