@@ -50,6 +50,9 @@ test('plays the demo clip into a live room: the robot is in its users and events
   await expect(task).toHaveAttribute('data-status', 'InProgress')
   await expect(task).toContainText('relay_preroll')
   await expect(task).toContainText('loops until stopped')
+  // The list marks the room while something runs in it from here.
+  const listed = page.locator(`[data-testid="room-row"][data-room="${roomId}"]`)
+  await expect(listed.getByTestId('room-running')).toBeVisible()
   // The robot is one of the room's users, and its join is in its events.
   const robotRow = detail.locator('[data-testid="user-row"][data-user="relay_preroll"]')
   await expect(robotRow).toHaveAttribute('data-in-room', 'true')
@@ -63,6 +66,7 @@ test('plays the demo clip into a live room: the robot is in its users and events
   await task.getByTestId('room-task-stop').click()
   await expect(task).toHaveAttribute('data-status', 'ended')
   await expect(robotRow).toHaveAttribute('data-in-room', 'false')
+  await expect(listed.getByTestId('room-running')).toHaveCount(0)
   await task.getByTestId('room-task-clear').click()
   await expect(task).toHaveCount(0)
 

@@ -1,29 +1,18 @@
 // A room's media and AI tasks: what runs in it from here (status from the cloud, volume, pause,
 // source, stop) and the buttons that start more. The dialogs are in TaskDialogs.tsx.
 import { useEffect, useRef, useState } from 'react'
-import { useStore, type StoreApi } from 'zustand'
+import { useStore } from 'zustand'
 import type { RoomRow, RoomTask } from '../../../../shared/contract/contract'
-import { api } from '../../api'
 import { errorText } from '../../i18n/i18n'
 import { useT } from '../shell/context'
 import { formatTime } from './format'
-import { createRoomTasksStore, type RoomTasksState } from './roomTasksStore'
+import { roomTasksStore, type RoomTasksState } from './roomTasksStore'
 import { AITaskDialog, IngestDialog, SourceDialog } from './TaskDialogs'
 import './roomTasks.css'
 import './tasksMessages'
 
 /** Seconds between status checks while a task of the room runs. */
 const POLL_S = 10
-
-let shared: StoreApi<RoomTasksState> | null = null
-/** One store for every room, fed by main's pushes from the first time a room is opened. */
-export function roomTasksStore(): StoreApi<RoomTasksState> {
-  if (!shared) {
-    shared = createRoomTasksStore({ api })
-    api.on('roomTasks.changed', (tasks) => shared!.getState().tasksPushed(tasks))
-  }
-  return shared
-}
 
 type Open = { kind: 'ingest' } | { kind: 'transcription' } | { kind: 'conversation' } | { kind: 'source'; task: RoomTask } | null
 

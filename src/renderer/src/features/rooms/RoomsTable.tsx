@@ -21,6 +21,8 @@ export function RoomsTable(props: {
   onSort(key: SortKey): void
   onOpen(row: RoomRow): void
   quality: Record<string, RoomQuality>
+  /** Whether media or an AI task started from here runs in the room. */
+  running?(room: RoomRow): boolean
   /** The rooms drawn now, for main to measure first. */
   onVisible?(commIds: string[]): void
 }) {
@@ -87,6 +89,11 @@ export function RoomsTable(props: {
                 <div role="cell" className="mono">{formatDuration(end - r.createTime)}</div>
                 <div role="cell">
                   <span className={r.finished ? 'pill' : 'pill live'}>{t(r.finished ? 'rooms.ended' : 'rooms.live')}</span>
+                  {props.running?.(r) && (
+                    <span className="room-running" title={t('rooms.tasksRunning')} aria-label={t('rooms.tasksRunning')} data-testid="room-running">
+                      ▶
+                    </span>
+                  )}
                 </div>
                 <div role="cell" className="muted">{t(r.roomIdType === 'number' ? 'rooms.type.number' : 'rooms.type.string')}</div>
                 <div role="cell" className="ellipsis">{r.creator}</div>

@@ -8,6 +8,7 @@ import { useApp, useT } from '../shell/context'
 import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { formatTime, fromInputValue, toInputValue } from './format'
 import { RoomsTable } from './RoomsTable'
+import { roomKey, roomTasksStore } from './roomTasksStore'
 import { FLAG_LOSS } from '../../../../shared/dashboard/roomFlags'
 import { REFRESH_MS, createRoomsStore, selectVisibleRooms, windowOf, windowProblem, type RoomsState, type StatusFilter, type WindowPreset } from './roomsStore'
 import { errorText } from '../../i18n/i18n'
@@ -50,6 +51,14 @@ export function RoomsView() {
   const select = useApp((s) => s.sectionSelected)
   const store = roomsStore()
   const s = useStore(store)
+  // Rooms with media or an AI task running from here are marked in the list; asked once the list is up.
+  const tasksStore = roomTasksStore()
+  const tasks = useStore(tasksStore, (x) => x.tasks)
+  const running = useMemo(() => new Set(tasks.filter((x) => x.endedAt === null).map(roomKey)), [tasks])
+  useEffect(() => {
+    const timer = setTimeout(() => void tasksStore.getState().refreshRequested(), 1000)
+    return () => clearTimeout(timer)
+  }, [tasksStore])
   const [tab, setTab] = useState<'rooms' | 'dashboard' | 'audit'>('rooms')
   const now = useNow(1000)
   const [userQuery, setUserQuery] = useState('')
@@ -302,6 +311,7 @@ export function RoomsView() {
                   onSort={s.sortChanged}
                   onOpen={(r) => void s.roomOpened(r)}
                   quality={s.quality}
+                  running={s.sdkAppId === null ? undefined : (r) => running.has(roomKey({ sdkAppId: s.sdkAppId!, ...r }))}
                   onVisible={focusQuality}
                 />
               )}

@@ -56,6 +56,7 @@ export const en = {
   'rooms.type.number': 'Numeric',
   'rooms.type.string': 'String',
   'rooms.live': 'Live',
+  'rooms.tasksRunning': 'Media or an AI task started from TRTC Desk runs in this room',
   'rooms.ended': 'Ended',
   'rooms.tab.rooms': 'Rooms',
   'rooms.tab.audit': 'Audit log',

@@ -58,6 +58,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'rooms.type.number': '数字',
   'rooms.type.string': '字符串',
   'rooms.live': '进行中',
+  'rooms.tasksRunning': '此房间中有从 TRTC Desk 启动的媒体或 AI 任务正在运行',
   'rooms.ended': '已结束',
   'rooms.tab.rooms': '房间',
   'rooms.tab.audit': '审计日志',

@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
 import type { AIStartRequest, IngestStartRequest, IngestUpdateRequest, RoomTask } from '../../../../shared/contract/contract'
 import type { AppError, Result } from '../../../../shared/errors'
+import { api as windowApi } from '../../api'
 
 export interface TaskOutcome {
   taskId: string
@@ -29,6 +30,19 @@ export interface RoomTasksState {
   taskStopped(task: RoomTask): Promise<void>
   taskCleared(taskId: string): Promise<void>
 }
+
+let shared: StoreApi<RoomTasksState> | null = null
+/** The app's one store of room tasks, fed by main's pushes from its first use. */
+export function roomTasksStore(): StoreApi<RoomTasksState> {
+  if (!shared) {
+    shared = createRoomTasksStore({ api: windowApi })
+    windowApi.on('roomTasks.changed', (tasks) => shared!.getState().tasksPushed(tasks))
+  }
+  return shared
+}
+
+/** `sdkAppId:roomIdType:roomId` of every room with a task running from here. */
+export const roomKey = (r: { sdkAppId: number; roomIdType: string; roomId: string }) => `${r.sdkAppId}:${r.roomIdType}:${r.roomId}`
 
 export function createRoomTasksStore(deps: { api: Api }): StoreApi<RoomTasksState> {
   const { api } = deps
