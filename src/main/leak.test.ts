@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { channelNames, type ChannelName } from '../shared/contract/channels'
 import { createDoc } from '../shared/layout/model'
 import { startSimulator } from '../simulator/server'
+import { stayingRoom } from '../simulator/world'
 import { InMemorySecretStore } from './credentials/secretStore'
 import { createServices, demoCloudOf } from './services'
 
@@ -89,6 +90,9 @@ describe('secrets never leave main', () => {
     const rooms = await call('rooms.fetch', { jobId: 'j1', sdkAppId, startTime: now - 3600, endTime: now })
     const room = rooms.ok ? (rooms.value as { rooms: Array<{ commId: string; roomId: string; roomIdType: 'number' | 'string'; createTime: number }> }).rooms[0] : undefined
     expect(room).toBeDefined()
+    // The media and AI tasks go to a room that stays live through the test.
+    const staying = stayingRoom(sim.world, sim.world.apps.find((a) => a.sdkAppId === sdkAppId)!, now, { users: 1, forS: 600 })!.room
+    const live = { sdkAppId, roomId: staying.roomId, roomIdType: staying.isString ? 'string' : 'number' }
     const requests: Record<ChannelName, unknown> = {
       'app.info': undefined,
       'settings.get': undefined,
@@ -136,14 +140,12 @@ describe('secrets never leave main', () => {
       'console.call': { action: 'DescribeRoomInfo', params: { SdkAppId: sdkAppId, StartTime: now - 3600, EndTime: now } },
       'roomTasks.list': undefined,
       'roomTasks.clear': { taskId: 'none' },
-      'ingest.start': { sdkAppId, roomId: room!.roomId, roomIdType: room!.roomIdType, streamUrl: 'https://media.example.com/clip.mp4', volume: 80, repeatNum: 1 },
+      'ingest.start': { ...live, streamUrl: 'https://media.example.com/clip.mp4', volume: 80, repeatNum: 1 },
       'ingest.update': { taskId: 'none', volume: 10 },
       'ingest.stop': { taskId: 'none' },
       'ai.start': {
         kind: 'conversation',
-        sdkAppId,
-        roomId: room!.roomId,
-        roomIdType: room!.roomIdType,
+        ...live,
         targetUserId: 'someone',
         language: 'en',
         llmConfig: JSON.stringify({ LLMType: 'openai', Model: 'gpt-4o', APIKey: llmKey, APIUrl: 'https://llm.example.com/v1/chat/completions' }),
