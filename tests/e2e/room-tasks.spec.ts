@@ -4,6 +4,7 @@
 // and stops live captions; and is stopped from sending a voice agent with an incomplete config.
 import { expect, test, type Page } from '@playwright/test'
 import { startHarness, type Harness } from '../harness/harness'
+import { stayingRoom } from '../../src/simulator/world'
 
 let h: Harness
 test.afterEach(async () => {
@@ -11,13 +12,16 @@ test.afterEach(async () => {
   await h.close()
 })
 
+/** Opens a room of the Demo app that stays live for the next five minutes (and has a user in it). */
 async function openLiveRoom(page: Page): Promise<string> {
+  const app = h.demo.world.apps[0]!
+  const { room } = stayingRoom(h.demo.world, app, Math.floor(Date.now() / 1000), { users: 1, forS: 300 })!
   await page.getByTestId('rooms-status-active').check({ force: true })
-  const row = page.getByTestId('room-row').first()
-  await expect(row).toBeVisible()
+  await page.getByTestId('rooms-filter').fill(room.roomId)
+  const row = page.locator(`[data-testid="room-row"][data-room="${room.roomId}"]`)
   await row.click()
   await expect(page.getByTestId('room-detail').getByTestId('user-row').first()).toBeVisible()
-  return (await row.getAttribute('data-room'))!
+  return room.roomId
 }
 
 test('plays the demo clip into a live room: the robot is in its users and events, then pauses and stops', async () => {
