@@ -43,6 +43,24 @@ function hintsOf(f: FieldSpec): Array<{ k: TextKey; params?: Params }> {
   return out
 }
 
+/** Problems of the request as a whole or of its JSON, each with the parameter it is about. */
+function IssueList(props: { issues: ParamIssue[]; testId: string }) {
+  return (
+    <ul className="console-issues" data-testid={props.testId}>
+      {props.issues.map((i, n) => (
+        <li key={n}>
+          {i.field && (
+            <code translate="no" className="console-sub">
+              {i.field}
+            </code>
+          )}
+          <IssueLine issue={i} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export function IssueLine({ issue }: { issue: ParamIssue }) {
   const { locale } = useConsoleT()
   return (
@@ -230,34 +248,12 @@ export function RequestPanel({ store }: { store: StoreApi<ConsoleState> }) {
             />
             {draft.jsonProblem && <p className="console-issue">{t(draft.jsonProblem === 'json' ? 'console.json.bad' : 'console.json.notObject')}</p>}
             {!draft.jsonProblem && issues.length > 0 && (
-              <ul className="console-issues" data-testid="console-json-issues">
-                {issues.map((i, n) => (
-                  <li key={n}>
-                    {i.field && (
-                      <code translate="no" className="console-sub">
-                        {i.field}
-                      </code>
-                    )}
-                    <IssueLine issue={i} />
-                  </li>
-                ))}
-              </ul>
+              <IssueList issues={issues} testId="console-json-issues" />
             )}
           </div>
         )}
         {mode === 'form' && general.length > 0 && (
-          <ul className="console-issues" data-testid="console-general-issues">
-            {general.map((i, n) => (
-              <li key={n}>
-                {i.field && (
-                  <code translate="no" className="console-sub">
-                    {i.field}
-                  </code>
-                )}
-                <IssueLine issue={i} />
-              </li>
-            ))}
-          </ul>
+          <IssueList issues={general} testId="console-general-issues" />
         )}
       </div>
 
