@@ -6,7 +6,7 @@
 
 import { closeSync, openSync, readSync } from 'node:fs'
 import { open as openFile, stat } from 'node:fs/promises'
-import { createSeiReader, type SeiMessage } from '../shared/media/seiReader'
+import { createSeiReader, type SeiMessage, type SeiReader } from '../shared/media/seiReader'
 import { warningText } from '../shared/media/seiSink'
 import { toEntry } from '../shared/media/seiEntry'
 
@@ -23,44 +23,59 @@ export function messageLine(m: SeiMessage): string {
   return JSON.stringify(toEntry(m))
 }
 
-async function* open(input: string): AsyncIterable<Uint8Array> {
-  if (/^https?:\/\//i.test(input)) {
-    // undici only for URLs: loading it costs more than reading a small file.
-    const { Agent, interceptors, request } = await import('undici')
-    const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }))
+/** An http(s) stream's chunks as they arrive. */
+async function* fetched(input: string): AsyncIterable<Uint8Array> {
+  // undici only for URLs: loading it costs more than reading a small file.
+  const { Agent, interceptors, request } = await import('undici')
+  const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }))
+  try {
+    let response: Awaited<ReturnType<typeof request>>
     try {
-      let response: Awaited<ReturnType<typeof request>>
-      try {
-        response = await request(input, { dispatcher, headersTimeout: 15_000, bodyTimeout: 30_000 })
-      } catch (e) {
-        throw new InputError(`cannot fetch ${input}: ${e instanceof Error ? e.message : String(e)}`)
-      }
-      if (response.statusCode >= 300) {
-        await response.body.dump()
-        throw new InputError(`cannot fetch ${input}: HTTP ${response.statusCode}`)
-      }
-      try {
-        for await (const chunk of response.body) yield chunk as Uint8Array
-      } catch (e) {
-        throw new InputError(`reading ${input} failed: ${e instanceof Error ? e.message : String(e)}`)
-      }
-    } finally {
-      // An idle keep-alive socket would hold the process open after the last byte.
-      await dispatcher.destroy()
+      response = await request(input, { dispatcher, headersTimeout: 15_000, bodyTimeout: 30_000 })
+    } catch (e) {
+      throw new InputError(`cannot fetch ${input}: ${e instanceof Error ? e.message : String(e)}`)
     }
-    return
+    if (response.statusCode >= 300) {
+      await response.body.dump()
+      throw new InputError(`cannot fetch ${input}: HTTP ${response.statusCode}`)
+    }
+    try {
+      for await (const chunk of response.body) yield chunk as Uint8Array
+    } catch (e) {
+      throw new InputError(`reading ${input} failed: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  } finally {
+    // An idle keep-alive socket would hold the process open after the last byte.
+    await dispatcher.destroy()
   }
-  // One buffer, refilled: the reader keeps no reference to a chunk once push() returns, so a
-  // gigabyte costs no more memory than a megabyte. Synchronous reads: a command has nothing else to
-  // do meanwhile, and a thread-pool round trip per read would leave it idle half the time.
+}
+
+/**
+ * A local file pushed into the reader; returns the bytes read. One buffer, refilled: the reader
+ * keeps no reference to a chunk once push() returns, so a gigabyte costs no more memory than a
+ * megabyte. Synchronous reads in a plain loop: a command has nothing else to do meanwhile; a
+ * thread-pool round trip per read, or an async iterator's per chunk, would leave it idle. (Reading
+ * only the headers and SEI of each frame by positioned reads was tried: with 40 KB frames, a
+ * system call per frame costs more than reading the whole file.)
+ */
+async function readLocal(input: string, reader: SeiReader, emit: (found: SeiMessage[]) => Promise<void> | undefined, shown: { update(bytes: number): void }): Promise<number> {
   let fd: number | undefined
+  let bytes = 0
   try {
     fd = openSync(input, 'r')
     const buffer = new Uint8Array(chunkBytes)
-    for (let n = readSync(fd, buffer, 0, chunkBytes, null); n > 0; n = readSync(fd, buffer, 0, chunkBytes, null)) yield buffer.subarray(0, n)
+    for (let n = readSync(fd, buffer, 0, chunkBytes, null); n > 0; n = readSync(fd, buffer, 0, chunkBytes, null)) {
+      bytes += n
+      const writing = emit(reader.push(buffer.subarray(0, n)))
+      if (writing) await writing
+      shown.update(bytes)
+      if (reader.container === undefined && bytes >= giveUpBytes) break
+    }
+    return bytes
   } catch (e) {
+    if (!(e instanceof Error && 'syscall' in e)) throw e
     const code = (e as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e)
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e.message
     throw new InputError(`cannot read ${input}: ${why}`)
   } finally {
     if (fd !== undefined) closeSync(fd)
@@ -195,7 +210,8 @@ export async function main(args: string[]): Promise<number> {
   const line = format === 'csv' ? messageRow : messageLine
   if (format === 'csv' && !count) await write(csvHeader + '\n')
   // One write per chunk's messages: a line per write would cost more than the parsing.
-  const emit = async (found: SeiMessage[]) => {
+  // Awaited only when there is something to write.
+  const emit = (found: SeiMessage[]): Promise<void> | undefined => {
     if (found.length === 0) return
     messages += found.length
     firstPtsMs ??= found[0]!.ptsMs
@@ -204,16 +220,18 @@ export async function main(args: string[]): Promise<number> {
     if (count) return
     let text = ''
     for (const m of found) text += line(m) + '\n'
-    await write(text)
+    return write(text)
   }
   const shown = progress(total)
   try {
-    for await (const chunk of open(input)) {
-      bytes += chunk.length
-      await emit(reader.push(chunk))
-      shown.update(bytes)
-      if (reader.container === undefined && bytes >= giveUpBytes) break
-    }
+    if (isUrl) {
+      for await (const chunk of fetched(input)) {
+        bytes += chunk.length
+        await emit(reader.push(chunk))
+        shown.update(bytes)
+        if (reader.container === undefined && bytes >= giveUpBytes) break
+      }
+    } else bytes = await readLocal(input, reader, emit, shown)
     await emit(reader.end())
   } catch (e) {
     if (e instanceof InputError) {

@@ -1,12 +1,21 @@
 // Annex B byte streams (ISO/IEC 14496-10 Annex B, ISO/IEC 23008-2 Annex B): NAL units separated
 // by 00 00 01 start codes (a leading zero_byte makes 00 00 00 01). Used for raw .h264/.h265 files
 // and for the PES payloads of MPEG-TS. Only SEI units are gathered; other units are passed over
-// with a native search for the next 0x01.
+// with a native search for the next start code.
 
 import { maxSeiNalBytes } from './lengthPrefixedNals'
 import { isSeiNal, nalUnitType } from './nal'
 import { type SeiCodec } from './seiWriter'
 import { type SeiSink } from './seiSink'
+
+type IndexOf = (this: Uint8Array, needle: Uint8Array, from: number) => number
+/**
+ * Node's Buffer search looks for all three bytes in native code (memchr for the first, then a
+ * compare): about four times as fast as stopping at every 0x01 in JavaScript. Browsers have no
+ * such search for bytes; there the 0x01s are found natively and their two bytes before looked at.
+ */
+const bufferIndexOf = (globalThis as { Buffer?: { prototype: { indexOf: IndexOf } } }).Buffer?.prototype.indexOf
+const startCode = new Uint8Array([0, 0, 1])
 
 export class AnnexBNals {
   private inNal = false
@@ -40,8 +49,7 @@ export class AnnexBNals {
     while (i < n) {
       if (this.inNal && this.decided && !this.collecting) {
         // Inside a unit that is not read: straight to the next start code.
-        let j = piece.indexOf(1, i)
-        while (j >= 0 && this.zerosBefore(piece, i, j) < 2) j = piece.indexOf(1, j + 1)
+        const j = this.nextStartCode(piece, i)
         if (j < 0) return this.trailingZeros(piece, i, n)
         this.endNal()
         this.inNal = true
@@ -77,6 +85,20 @@ export class AnnexBNals {
     for (let j = ones.nextOne(bytes, from); j < to; j = ones.nextOne(bytes, j + 1)) if (this.zerosBefore(bytes, from, j) >= 2) return false
     this.trailingZeros(bytes, from, to)
     return true
+  }
+
+  /** Where the next start code's 0x01 is at or after `from`, counting zeros that ended the previous piece; -1: none. */
+  private nextStartCode(bytes: Uint8Array, from: number): number {
+    if (!bufferIndexOf) {
+      let j = bytes.indexOf(1, from)
+      while (j >= 0 && this.zerosBefore(bytes, from, j) < 2) j = bytes.indexOf(1, j + 1)
+      return j
+    }
+    // A start code split across pieces ends in the first two bytes.
+    if (bytes[from] === 1 && this.zerosBefore(bytes, from, from) >= 2) return from
+    if (bytes[from + 1] === 1 && this.zerosBefore(bytes, from, from + 1) >= 2) return from + 1
+    const k = bufferIndexOf.call(bytes, startCode, from)
+    return k < 0 ? -1 : k + 2
   }
 
   /** Zeros (up to 2) right before bytes[j], counting those that ended the previous piece when j is near `from`. */

@@ -70,7 +70,8 @@ export class FlvParser {
           break
         }
         case TAG_HEADER: {
-          this.tagOffset = c.position
+          // Bytes gathered by an unfinished take() already count as consumed.
+          this.tagOffset = c.position - c.pending
           const h = c.take(11)
           if (!h) return
           const tagType = (h[0] as number) & 0x1f
