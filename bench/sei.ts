@@ -1,9 +1,11 @@
 // `tsx bench/sei.ts [case]`: SEI reading against the bare read loop and ffmpeg, side by side.
 // Each case writes its input to a temp file (streamed, never held). Then, three rounds, each
 // contender in turn: the bare read loop (read the file into one buffer, touch nothing), our whole
-// loop (`sei --count`, the built CLI: read, parse, count), and ffmpeg's SEI path
-// (`-bsf:v filter_units=pass_types=6`, when ffmpeg is installed). One JSON line per case: medians
-// of the three rounds and their ratios, messages, µs per message, and the CLI's peak memory.
+// loop (`sei --count`, the built CLI: read, parse, count), ffmpeg's SEI path
+// (`-bsf:v filter_units=pass_types=6`, when ffmpeg is installed), and for raw streams the scan
+// floor (the read loop plus a native search for start codes: what no raw reader can beat). One
+// JSON line per case: medians of the three rounds and their ratios, messages, µs per message, and
+// the CLI's peak memory.
 //
 // Cases: 1080p-like pictures (40 KB slices, 200 KB keyframes, a volume-layout SEI on every picture)
 // in H.264 and H.265, each as FLV with AAC tags (H.265: enhanced FLV), as fragmented MP4, as
@@ -336,6 +338,15 @@ const bareLoop = `const fs = require('fs'); const fd = fs.openSync(process.argv[
 while ((k = fs.readSync(fd, b, 0, b.length, null)) > 0) n += k
 console.log(JSON.stringify({ ms: performance.now() - t, bytes: n }))`
 
+/**
+ * For raw Annex B, the least any reader must do: the same read loop plus Node's native search for
+ * every 00 00 01 start code in each chunk, and nothing else (no NAL headers, no SEI, no carry
+ * across chunks). It bounds what ratio to the bare loop a raw reader can reach on this machine.
+ */
+const scanFloor = `const fs = require('fs'); const fd = fs.openSync(process.argv[1], 'r'); const b = Buffer.alloc(256 << 10); const sc = Buffer.from([0, 0, 1]); const t = performance.now(); let n = 0, k, codes = 0
+while ((k = fs.readSync(fd, b, 0, b.length, null)) > 0) { const c = k === b.length ? b : b.subarray(0, k); for (let j = c.indexOf(sc); j >= 0; j = c.indexOf(sc, j + 3)) codes++; n += k }
+console.log(JSON.stringify({ ms: performance.now() - t, bytes: n, codes }))`
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 function timed(cmd: string, args: string[], mayFail = false): { wallMs: number; stdout: string; stderr: string; failed: boolean } {
@@ -354,11 +365,14 @@ function measure(name: string, make: (path: string) => number): void {
     const ours: number[] = []
     const oursWall: number[] = []
     const ffmpeg: number[] = []
+    const floor: number[] = []
+    const raw = /\.(h264|h265)$/.test(name)
     let summary: { messages: number; container: string; codec: string; warnings: string[]; peakMemoryMB: number } | undefined
     // ffmpeg before 6.1 reads no H.265 in FLV: the case is then measured without it, and says why.
     let ffmpegFailed: string | null = hasFfmpeg ? null : 'not installed'
     for (let round = 0; round < 3; round++) {
       bare.push((JSON.parse(timed(process.execPath, ['-e', bareLoop, path]).stdout) as { ms: number }).ms)
+      if (raw) floor.push((JSON.parse(timed(process.execPath, ['-e', scanFloor, path]).stdout) as { ms: number }).ms)
       const run = timed(process.execPath, [cli, '--count', path])
       summary = JSON.parse(run.stderr.trim().split('\n').pop()!)
       ours.push((summary as unknown as { durationMs: number }).durationMs)
@@ -380,6 +394,7 @@ function measure(name: string, make: (path: string) => number): void {
       bareMBps: mbps(median(bare)),
       oursMBps: mbps(median(ours)),
       oursOverBare: +(median(bare) / median(ours)).toFixed(2),
+      ...(raw ? { scanFloorMBps: mbps(median(floor)), scanFloorOverBare: +(median(bare) / median(floor)).toFixed(2) } : {}),
       usPerMessage: +((median(ours) * 1000) / summary!.messages).toFixed(2),
       peakMemoryMB: summary!.peakMemoryMB,
       ...(ffmpegFailed === null ? { ffmpegMBps: mbps(median(ffmpeg)), cliWallMBps: mbps(median(oursWall)), cliOverFfmpeg: +(median(ffmpeg) / median(oursWall)).toFixed(2) } : { ffmpeg: ffmpegFailed }),
