@@ -64,6 +64,26 @@ export class ByteCursor {
     return m
   }
 
+  /**
+   * For a parser reading whole records in place: the current chunk, the index of its next byte and
+   * the input offset of chunk[0]. Only meaningful while nothing is pending; consume with advance().
+   */
+  get bytes(): Uint8Array {
+    return this.chunk
+  }
+
+  get index(): number {
+    return this.pos
+  }
+
+  get chunkOffset(): number {
+    return this.chunkStart
+  }
+
+  advance(n: number): void {
+    this.pos += n
+  }
+
   /** The rest of the current chunk, up to n bytes, consumed. */
   takeSome(n: number): Uint8Array {
     const m = Math.min(n, this.chunk.length - this.pos)

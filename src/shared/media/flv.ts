@@ -3,7 +3,7 @@
 // ExVideoTagHeader (veovera enhanced-rtmp v1: IsExHeader bit, VideoPacketType, FourCC).
 
 import { ByteCursor } from './byteCursor'
-import { LengthPrefixedNals } from './lengthPrefixedNals'
+import { LengthPrefixedNals, nalsInPlace } from './lengthPrefixedNals'
 import { type SeiCodec } from './seiWriter'
 import { type SeiSink } from './seiSink'
 
@@ -52,6 +52,7 @@ export class FlvParser {
     const sink = this.sink
     c.feed(chunk)
     for (;;) {
+      if (this.state === TAG_HEADER && c.pending === 0) this.wholeTags()
       switch (this.state) {
         case FILE_HEADER: {
           const h = c.take(9)
@@ -190,6 +191,60 @@ export class FlvParser {
         }
       }
     }
+  }
+
+  /**
+   * Tags lying whole in the chunk, read in place: audio and script data hopped over, coded video
+   * walked NAL by NAL without views or state changes. Anything else (a tag cut by the chunk's end,
+   * a sequence header, an unknown type, a NAL length that does not fit) is left where it is for the
+   * state machine above, which says what is wrong with it.
+   */
+  private wholeTags(): void {
+    const c = this.cursor
+    const b = c.bytes
+    const n = b.length
+    let i = c.index
+    while (i + 11 <= n) {
+      const b0 = b[i] as number
+      const size = ((b[i + 1] as number) << 16) | ((b[i + 2] as number) << 8) | (b[i + 3] as number)
+      const end = i + 11 + size
+      if (end + 4 > n) break
+      const type = b0 & 0x1f
+      if (type === 9 && !(b0 & 0x20) && size > 0) {
+        if (!this.videoInPlace(b, i, end, c.chunkOffset)) break
+      } else if (type !== 8 && type !== 9 && type !== 18) break
+      i = end + 4
+    }
+    c.advance(i - c.index)
+  }
+
+  /** One whole video tag at b[at, end); false when it is not a plain coded frame (nothing is then done). */
+  private videoInPlace(b: Uint8Array, at: number, end: number, chunkOffset: number): boolean {
+    const first = b[at + 11] as number
+    const packetType = first & 0x0f
+    let codec: SeiCodec
+    let from: number
+    let compositionTime: number
+    if (first & 0x80) {
+      // ExVideoTagHeader: CodedFrames (with SI24 composition time) or CodedFramesX.
+      const found = fourCcCodec[String.fromCharCode(b[at + 12] as number, b[at + 13] as number, b[at + 14] as number, b[at + 15] as number)]
+      if (!found || (packetType !== 1 && packetType !== 3)) return false
+      codec = found
+      from = at + (packetType === 1 ? 19 : 16)
+      compositionTime = packetType === 1 ? si24(b, at + 16) : 0
+    } else {
+      if (packetType !== 7 && packetType !== 12) return true // another codec: nothing to read
+      if (b[at + 12] !== 1) return false // sequence header, end of sequence
+      codec = packetType === 7 ? 'h264' : 'h265'
+      from = at + 16
+      compositionTime = si24(b, at + 13)
+    }
+    const lengthSize = this.lengthSize[codec]
+    if (lengthSize === undefined || from > end) return false
+    const timestamp = ((((b[at + 7] as number) << 24) | ((b[at + 4] as number) << 16) | ((b[at + 5] as number) << 8) | (b[at + 6] as number)) >>> 0) + compositionTime
+    if (!nalsInPlace(b, from, end, codec, lengthSize, timestamp, chunkOffset, this.sink)) return false
+    this.codec ??= codec
+    return true
   }
 
   end(): void {

@@ -15,6 +15,31 @@ const COLLECT = 3
 /** SEI units above this size are skipped: real ones carry a few KB, and gathering is a copy. */
 export const maxSeiNalBytes = 1 << 20
 
+/**
+ * The NAL units of one tag or sample lying whole in b[from, end), read in place (no views but the
+ * SEI bodies handed out). False, with nothing handed out, unless the lengths chain exactly to the
+ * end and no SEI unit is over the size limit: the caller then walks it with LengthPrefixedNals,
+ * which says what is wrong.
+ */
+export function nalsInPlace(b: Uint8Array, from: number, end: number, codec: SeiCodec, lengthSize: number, ptsMs: number, chunkOffset: number, sink: NalSink): boolean {
+  for (let p = from; p < end; ) {
+    if (end - p < lengthSize) return false
+    let len = 0
+    for (let k = 0; k < lengthSize; k++) len = len * 256 + (b[p + k] as number)
+    p += lengthSize
+    if (len > end - p || (len > maxSeiNalBytes && isSeiNal(codec, b[p] as number))) return false
+    p += len
+  }
+  for (let p = from; p < end; ) {
+    let len = 0
+    for (let k = 0; k < lengthSize; k++) len = len * 256 + (b[p + k] as number)
+    p += lengthSize
+    if (len > 0 && isSeiNal(codec, b[p] as number)) sink.sei(codec, b[p] as number, b.subarray(p + 1, p + len), ptsMs, chunkOffset + p)
+    p += len
+  }
+  return true
+}
+
 export class LengthPrefixedNals {
   /** undefined: the codec is not known yet, so a unit that is SEI in either is gathered. */
   private codec: SeiCodec | undefined = 'h264'

@@ -12,7 +12,7 @@
 // remuxing with faststart or fragmenting does the same for a pure stream.
 
 import { ByteCursor } from './byteCursor'
-import { LengthPrefixedNals } from './lengthPrefixedNals'
+import { LengthPrefixedNals, nalsInPlace } from './lengthPrefixedNals'
 import { type SeiCodec } from './seiWriter'
 import { isSeiNal } from './nal'
 import { type NalSink, type SeiSink } from './seiSink'
@@ -224,6 +224,12 @@ export class Mp4Parser {
           }
           const size = Math.min(s.sizes[this.next] as number, this.mdatEnd - p)
           const track = this.track as Track
+          // A sample lying whole in the chunk is read in place; anything else by the state machine.
+          if (c.pending === 0 && c.available >= size && nalsInPlace(c.bytes, c.index, c.index + size, track.codec, track.lengthSize, s.ptsMs[this.next] as number, c.chunkOffset, this.sink)) {
+            c.advance(size)
+            this.next++
+            break
+          }
           this.nals.start(track.codec, track.lengthSize, size, s.ptsMs[this.next] as number)
           this.next++
           this.state = SAMPLE
