@@ -1,4 +1,3 @@
-import { firstAnswers } from './firstAnswers'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { api } from './api'
@@ -8,7 +7,7 @@ import { App } from './features/shell/App'
 import './styles.css'
 
 const media = window.matchMedia('(prefers-color-scheme: dark)')
-const store = createAppStore({ api, systemDark: media.matches, firstAnswers })
+const store = createAppStore({ api, systemDark: media.matches })
 media.addEventListener('change', (e) => store.getState().systemThemeChanged(e.matches))
 api.on('settings.changed', (s) => store.getState().settingsPushed(s))
 api.on('profiles.changed', (p) => store.getState().profilesPushed(p))

@@ -17,10 +17,28 @@ export type Api = { [C in ChannelName]: Method<C> } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
-export function createClient(transport: Transport): Api {
+/**
+ * What the first screen waits for. The preload's client asks for these as it is created, before
+ * the page's code has loaded, so main answers while that code loads and evaluates.
+ */
+export const firstScreenChannels: readonly ChannelName[] = ['settings.get', 'app.info', 'profiles.list']
+
+/** askAtOnce: channels (taking no request) sent as the client is created; the first call of each gets that answer. */
+export function createClient(transport: Transport, options: { askAtOnce?: readonly ChannelName[] } = {}): Api {
+  const early = new Map<ChannelName, Promise<Result<unknown>>>()
+  for (const channel of options.askAtOnce ?? []) {
+    const answer = transport.invoke(channel, undefined)
+    answer.catch(() => {}) // a failure reaches the caller that takes it, not the console
+    early.set(channel, answer)
+  }
   const api: Record<string, unknown> = {}
   for (const channel of channelNames) {
-    api[channel] = (request?: unknown) => transport.invoke(channel, request)
+    api[channel] = (request?: unknown) => {
+      const answer = request === undefined ? early.get(channel) : undefined
+      if (!answer) return transport.invoke(channel, request)
+      early.delete(channel)
+      return answer
+    }
   }
   api.on = (event: EventName, listener: (payload: unknown) => void) => {
     if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`)

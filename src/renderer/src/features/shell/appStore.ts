@@ -2,7 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Api } from '../../../../shared/contract/client'
 import type { AppInfo, LayoutMenuCommand, ProfileList, RoomRow, Settings } from '../../../../shared/contract/contract'
-import type { AppError, Result } from '../../../../shared/errors'
+import type { AppError } from '../../../../shared/errors'
 import { loadLocale, resolveLocale, type Locale } from '../../i18n/i18n'
 
 export const sections = ['rooms', 'designer', 'show', 'sei', 'console', 'settings'] as const
@@ -35,10 +35,7 @@ export interface AppState {
   fileCommandChosen(command: LayoutMenuCommand): void
 }
 
-/** What started() needs first; main.tsx asks for it before the app's code is evaluated (src/renderer/src/firstAnswers.ts). */
-export type FirstAnswers = Promise<[Result<Settings>, Result<AppInfo>, Result<ProfileList>]>
-
-export function createAppStore(deps: { api: Api; systemDark: boolean; firstAnswers?: FirstAnswers }): StoreApi<AppState> {
+export function createAppStore(deps: { api: Api; systemDark: boolean }): StoreApi<AppState> {
   const { api } = deps
   return createStore<AppState>((set, get) => ({
     section: 'rooms',
@@ -52,9 +49,8 @@ export function createAppStore(deps: { api: Api; systemDark: boolean; firstAnswe
     designerRoom: null,
     fileCommand: null,
     async started() {
-      const asked = deps.firstAnswers
-      delete deps.firstAnswers // a second start asks afresh
-      const [settings, info, profiles] = await (asked ?? Promise.all([api['settings.get'](), api['app.info'](), api['profiles.list']()]))
+      // The preload's client asked for these before this code loaded (firstScreenChannels).
+      const [settings, info, profiles] = await Promise.all([api['settings.get'](), api['app.info'](), api['profiles.list']()])
       // The first screen appears in its language: the Chinese catalogue is fetched before it is shown.
       await loadLocale(resolveLocale(settings.ok ? settings.value.language : 'system', info.ok ? info.value.systemLocales : []))
       set({
