@@ -54,9 +54,9 @@ async function* fetched(input: string): AsyncIterable<Uint8Array> {
  * A local file pushed into the reader; returns the bytes read. One buffer, refilled: the reader
  * keeps no reference to a chunk once push() returns, so a gigabyte costs no more memory than a
  * megabyte. Synchronous reads in a plain loop: a command has nothing else to do meanwhile; a
- * thread-pool round trip per read, or an async iterator's per chunk, would leave it idle. (Reading
- * only the headers and SEI of each frame by positioned reads was tried: with 40 KB frames, a
- * system call per frame costs more than reading the whole file.)
+ * thread-pool round trip per read, or an async iterator's per chunk, would leave it idle. Every
+ * byte is read: positioned reads of only each frame's headers and SEI would cost a system call per
+ * frame, more than reading 40 KB frames whole.
  */
 async function readLocal(input: string, reader: SeiReader, emit: (found: SeiMessage[]) => Promise<void> | undefined, shown: { update(bytes: number): void }): Promise<number> {
   let fd: number | undefined
