@@ -5,7 +5,8 @@
 // seeing it, which adds the driver's round trips). BENCH_TRANSPORT=web loads the page over the
 // `npm run web` server instead of the harness's routed files and CDP binding. BENCH_BASELINE_OUT
 // names another build's `out` folder (e.g. an earlier commit's); its runs are interleaved with
-// ours, one each in turn, and the ratio of the medians is reported.
+// ours, one each in turn, and the ratio of the medians is reported. BENCH_LOCALE (default en-US) is
+// the browser's and the OS's language, e.g. zh-CN for the Chinese first screen.
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -13,6 +14,7 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser, startHarness } from '../tests/harness/harness'
 
 const runs = Number(process.env.BENCH_RUNS ?? 9)
+const locale = process.env.BENCH_LOCALE ?? 'en-US'
 
 async function initialJsSize(out: string): Promise<{ raw: number; gzip: number; files: number }> {
   const dir = join(out, 'renderer')
@@ -50,7 +52,7 @@ interface Sample {
 }
 
 async function once(browser: Browser, outDir: string): Promise<Sample> {
-  const h = await startHarness({ browser, outDir, transport: process.env.BENCH_TRANSPORT === 'web' ? 'web' : 'ipc' })
+  const h = await startHarness({ browser, outDir, transport: process.env.BENCH_TRANSPORT === 'web' ? 'web' : 'ipc', locale })
   try {
     await h.context.addInitScript({ content: INTERACTIVE })
     const start = performance.now()
@@ -81,11 +83,11 @@ async function main(): Promise<void> {
   for (const [b, dir] of builds.entries()) {
     const who = b === 0 ? 'ours' : 'baseline'
     const size = await initialJsSize(dir)
-    out({ bench: 'renderer.firstInteractive', build: who, unit: 'ms', clock: 'page', transport, ...stats(samples[b]!.map((x) => x.page)), runs, target: '< 500' })
+    out({ bench: 'renderer.firstInteractive', build: who, unit: 'ms', clock: 'page', transport, locale, ...stats(samples[b]!.map((x) => x.page)), runs, target: '< 500' })
     out({ bench: 'renderer.firstInteractive', build: who, unit: 'ms', clock: 'driver', transport, ...stats(samples[b]!.map((x) => x.driver)), runs })
     out({ bench: 'renderer.initialJs', build: who, unit: 'bytes', raw: size.raw, gzip: size.gzip, files: size.files, target: 'gzip ≤ 150 kB' })
   }
-  if (baseline) out({ bench: 'renderer.firstInteractive.ratio', clock: 'page', transport, oursOverBaseline: +(median(samples[0]!.map((x) => x.page)) / median(samples[1]!.map((x) => x.page))).toFixed(3) })
+  if (baseline) out({ bench: 'renderer.firstInteractive.ratio', clock: 'page', transport, locale, oursOverBaseline: +(median(samples[0]!.map((x) => x.page)) / median(samples[1]!.map((x) => x.page))).toFixed(3) })
 }
 
 main().catch((e: unknown) => {
