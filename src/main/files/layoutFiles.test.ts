@@ -63,6 +63,22 @@ function twoByTwo(name = 'Show'): LayoutDoc {
 }
 
 describe('layout files', () => {
+  it('an autosave and a removal asked one after the other land in that order', async () => {
+    const dir = await tempDir()
+    const app = await start(join(dir, 'userData'))
+    app.dialogs.answerNext(join(dir, 'show.trtclayout.json'))
+    const file = await app.value<LayoutFileInfo>('layout.save', { doc: twoByTwo() })
+    for (let i = 0; i < 3; i++) {
+      // The autosave timer fired just before the document went back to its saved state: the
+      // removal, asked second, must not be overtaken by the write.
+      const autosaved = app.value('layout.autosave', { doc: twoByTwo(`Draft ${i}`), fileId: file.id })
+      const discarded = app.value('layout.discardRecovery')
+      await Promise.all([autosaved, discarded])
+      expect(await readdir(join(dir, 'userData', 'autosave')).catch(() => []), `round ${i}`).toEqual([])
+      expect(await app.value('layout.recovery')).toBeNull()
+    }
+  })
+
   it('saves through the dialog, writes back without asking, and opens the same document', async () => {
     const dir = await tempDir()
     const app = await start(join(dir, 'userData'))

@@ -51,6 +51,13 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
   const known = new Map<string, string>()
   let recentList: RecentEntry[] | null = null
   let writes = Promise.resolve()
+  /** Autosave writes and removals, one after another: a removal asked after a write always wins. */
+  let autosaveOps: Promise<unknown> = Promise.resolve()
+  const inAutosaveOrder = <T>(op: () => Promise<T>): Promise<T> => {
+    const done = autosaveOps.then(op, op)
+    autosaveOps = done.catch(() => undefined)
+    return done
+  }
 
   const infoOf = (path: string): LayoutFileInfo => {
     let id = [...known].find(([, p]) => p === path)?.[0]
@@ -131,9 +138,11 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
   }
 
   async function clearAutosave(): Promise<void> {
-    await unlink(autosavePath).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') deps.log.warn('Could not remove the autosaved layout', e)
-    })
+    await inAutosaveOrder(() =>
+      unlink(autosavePath).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') deps.log.warn('Could not remove the autosaved layout', e)
+      }),
+    )
   }
 
   async function readAutosave(): Promise<z.infer<typeof autosaveSchema> | null> {
@@ -197,16 +206,18 @@ export function createLayoutFiles(deps: { dir: string; dialogs: FileDialogs; now
       return ok([])
     },
 
-    async autosave(doc, fileId) {
-      await loadRecent()
-      const path = fileId !== undefined ? (known.get(fileId) ?? null) : null
-      try {
-        await writeFileAtomic(autosavePath, JSON.stringify({ savedAt: deps.now(), path, file: serialize(doc) }))
-      } catch (e) {
-        deps.log.warn('Could not autosave the layout', e)
-        return err('file.unreadable', 'err.file.autosaveFailed', { path: autosavePath }, { retryable: true })
-      }
-      return ok(null)
+    autosave(doc, fileId) {
+      return inAutosaveOrder(async () => {
+        await loadRecent()
+        const path = fileId !== undefined ? (known.get(fileId) ?? null) : null
+        try {
+          await writeFileAtomic(autosavePath, JSON.stringify({ savedAt: deps.now(), path, file: serialize(doc) }))
+        } catch (e) {
+          deps.log.warn('Could not autosave the layout', e)
+          return err('file.unreadable', 'err.file.autosaveFailed', { path: autosavePath }, { retryable: true })
+        }
+        return ok(null)
+      })
     },
 
     async recovery() {

@@ -42,8 +42,12 @@ export function shortPath(path: string, max = 64): string {
 /** Stores whose start-up recovery check is done (or under way): the designer view mounts again on every visit. */
 const recoveryChecks = new WeakMap<StoreApi<DesignerState>, Promise<void>>()
 
-/** Checks for a crash's autosave once per store, then autosaves while the document has unsaved changes. */
-function useAutosave(store: StoreApi<DesignerState>) {
+/**
+ * Checks for a crash's autosave once per store, then autosaves while the document has unsaved
+ * changes. Not while a file command runs (`busy`): an autosave sent during a save would land after
+ * it and leave a stale recovery behind; it waits for the next rest instead.
+ */
+function useAutosave(store: StoreApi<DesignerState>, busy: { readonly current: boolean }) {
   const [checked, setChecked] = useState(false)
   useEffect(() => {
     let live = true
@@ -66,6 +70,10 @@ function useAutosave(store: StoreApi<DesignerState>) {
     let autosaved = false
     const flush = () => {
       timer = null
+      if (busy.current) {
+        timer = setTimeout(flush, AUTOSAVE_DELAY_MS)
+        return
+      }
       const s = store.getState()
       // An offer not yet answered keeps its autosave: writing now would replace it.
       if (s.recovery) return
@@ -91,7 +99,7 @@ function useAutosave(store: StoreApi<DesignerState>) {
         flush()
       }
     }
-  }, [store, checked])
+  }, [store, checked, busy])
 }
 
 /** The browser's file picker: the chosen file's text, or null when the user cancels. */
@@ -121,7 +129,7 @@ export function FileMenu(props: { store: StoreApi<DesignerState> }) {
   /** The action waiting for the user to save or discard unsaved changes. */
   const [pending, setPending] = useState<(() => Promise<void>) | null>(null)
   const busy = useRef(false)
-  useAutosave(store)
+  useAutosave(store, busy)
 
   const failed = useCallback((action: 'open' | 'save', error: AppError) => store.getState().fileFailed(t(failureKey(action, error), { message: errorText(t, error) })), [store, t])
 
