@@ -14,7 +14,7 @@ import { selectDraft } from './consoleStore'
 import { describeForm, type FieldSpec } from './form'
 import type { ParamIssue } from './issues'
 import { useConsoleT, type Params, type TextKey } from './text'
-import { Words } from './Words'
+import { Detail, Words } from './Words'
 
 function hintsOf(f: FieldSpec): Array<{ k: TextKey; params?: Params }> {
   const out: Array<{ k: TextKey; params?: Params }> = []
@@ -281,38 +281,11 @@ export function RequestPanel({ store }: { store: StoreApi<ConsoleState> }) {
               {t(`console.confirm.${consequence === 'read' ? 'change' : consequence}`)}
             </Dialog.Description>
             <dl className="kv compact">
-              <div>
-                <dt>{t('console.confirm.profile')}</dt>
-                <dd translate={profile?.kind === 'demo' ? undefined : 'no'}>{profile ? (profile.kind === 'demo' ? t('profile.demoName') : profile.name) : '—'}</dd>
-              </div>
-              {target.sdkAppId && (
-                <div>
-                  <dt>{t('console.confirm.app')}</dt>
-                  <dd translate="no" data-testid="console-confirm-app">
-                    {target.sdkAppId}
-                  </dd>
-                </div>
-              )}
-              {target.room && (
-                <div>
-                  <dt>{t('console.confirm.room')}</dt>
-                  <dd translate="no" data-testid="console-confirm-room">
-                    {target.room}
-                  </dd>
-                </div>
-              )}
-              {target.users && (
-                <div>
-                  <dt>{t('console.confirm.users')}</dt>
-                  <dd translate="no">{target.users}</dd>
-                </div>
-              )}
-              {form.regions && (
-                <div>
-                  <dt>{t('console.confirm.region')}</dt>
-                  <dd translate="no">{draft.region}</dd>
-                </div>
-              )}
+              <Detail label={t('console.confirm.profile')} value={profile ? (profile.kind === 'demo' ? t('profile.demoName') : profile.name) : '—'} code={profile?.kind !== 'demo'} />
+              <Detail label={t('console.confirm.app')} value={target.sdkAppId} code testId="console-confirm-app" />
+              <Detail label={t('console.confirm.room')} value={target.room} code testId="console-confirm-room" />
+              <Detail label={t('console.confirm.users')} value={target.users} code />
+              <Detail label={t('console.confirm.region')} value={form.regions && draft.region} code />
             </dl>
             <div className="dialog-actions">
               <Dialog.Close asChild>

@@ -7,7 +7,7 @@ import { en as appEn, errorText, type MessageKey } from '../../i18n/i18n'
 import { useApp } from '../shell/context'
 import type { ConsoleCall, ConsoleState } from './consoleStore'
 import { useConsoleT } from './text'
-import { formatParam, Words } from './Words'
+import { Detail, formatParam, Words } from './Words'
 
 const isAppKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(appEn, key)
 
@@ -37,14 +37,7 @@ function ErrorView({ error, elapsedMs }: { error: AppError; elapsedMs: number })
         </p>
       )}
       <dl className="kv compact">
-        {error.tencentCode && (
-          <div>
-            <dt>{t('console.errorCode')}</dt>
-            <dd translate="no" data-testid="console-error-code">
-              {error.tencentCode}
-            </dd>
-          </div>
-        )}
+        <Detail label={t('console.errorCode')} value={error.tencentCode} code testId="console-error-code" />
         <div>
           <dt translate="no">RequestId</dt>
           <dd translate="no" data-testid="console-error-request-id">

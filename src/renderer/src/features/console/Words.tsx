@@ -1,9 +1,22 @@
-import { Fragment } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import type { Locale } from '../../i18n/i18n'
 import { splitTemplate, useConsoleT, type Params, type TextKey } from './text'
 
 export function formatParam(locale: Locale, v: string | number): string {
   return typeof v === 'number' ? new Intl.NumberFormat(locale).format(v) : v
+}
+
+/** One row of a `<dl className="kv">`, left out when it has no value; `code` values (IDs, regions) are not translated. */
+export function Detail(props: { label: string; value: ReactNode; code?: boolean; testId?: string }) {
+  if (!props.value) return null
+  return (
+    <div>
+      <dt>{props.label}</dt>
+      <dd translate={props.code ? 'no' : undefined} data-testid={props.testId}>
+        {props.value}
+      </dd>
+    </div>
+  )
 }
 
 /**
