@@ -69,6 +69,7 @@ test('in zh-CN no English reaches the page: every section, dialogs, errors from 
   await noEnglish('add a profile')
   await page.keyboard.press('Escape')
   await page.getByTestId('alerts-bell').click()
+  await expect(page.getByTestId('alerts-panel')).toBeVisible()
   await noEnglish('alerts')
   await page.keyboard.press('Escape')
 

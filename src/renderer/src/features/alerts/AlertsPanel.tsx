@@ -1,5 +1,6 @@
-// The alerts panel's lists and the rules editor, loaded when the panel first opens (./AlertsBell.tsx).
+// The alerts panel, its lists and the rules editor, loaded when the panel first opens (./AlertsBell.tsx).
 import { useState } from 'react'
+import * as Dialog from '@radix-ui/react-dialog'
 import { formatValue } from '../../../../shared/alerts/format'
 import type { Alert, AlertRule, AlertScope } from '../../../../shared/alerts/model'
 import { errorText } from '../../i18n/i18n'
@@ -199,6 +200,39 @@ function AlertsTab(props: { s: AlertsState }) {
 /** The bell in the header and the alerts panel it opens. */
 
 /** The open panel's body, loaded with the panel's first opening. */
-export function AlertsPanelBody(props: { s: AlertsState }) {
-  return <div className="alert-panel-body">{props.s.tab === 'alerts' ? <AlertsTab s={props.s} /> : <RulesTab s={props.s} />}</div>
+/** The panel, open: the bell (./AlertsBell.tsx) mounts it while `s.open`. */
+export function AlertsPanel(props: { s: AlertsState; count: number }) {
+  const t = useT()
+  const { s, count } = props
+  return (
+    <Dialog.Root open onOpenChange={s.panelToggled}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay alert-overlay" />
+        <Dialog.Content className="alert-panel" data-testid="alerts-panel" aria-describedby={undefined}>
+          <div className="alert-panel-head">
+            <Dialog.Title className="dialog-title">{t('alerts.title')}</Dialog.Title>
+            <div className="alert-tabs" role="tablist">
+              {(['alerts', 'rules'] as const).map((tab) => (
+                <button key={tab} type="button" role="tab" aria-selected={s.tab === tab} className="alert-tab" onClick={() => s.tabSelected(tab)} data-testid={`alerts-tab-${tab}`}>
+                  {t(tab === 'alerts' ? 'alerts.tab.alerts' : 'alerts.tab.rules')}
+                  {tab === 'alerts' && count > 0 && <span className="bell-count inline">{count}</span>}
+                </button>
+              ))}
+            </div>
+            <Dialog.Close asChild>
+              <button type="button" className="link alert-close" aria-label={t('alerts.close')}>
+                ×
+              </button>
+            </Dialog.Close>
+          </div>
+          {s.error && (
+            <p className="error-text small" role="alert">
+              {errorText(t, s.error)}
+            </p>
+          )}
+          <div className="alert-panel-body">{s.tab === 'alerts' ? <AlertsTab s={s} /> : <RulesTab s={s} />}</div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
 }

@@ -1,11 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react'
-import * as Tooltip from '@radix-ui/react-tooltip'
+import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { useApp, useT } from './context'
 import { selectDark, selectLocale, sections, type Section } from './appStore'
 import { Header } from './Header'
-import { AboutDialog } from './AboutDialog'
 import { RoomsView } from '../rooms/RoomsView'
+import { AfterFirstPaint } from '../../components/AfterFirstPaint'
 import type { MessageKey } from '../../i18n/i18n'
+import type { NavItem } from './NavTooltips'
 
 // The first screen is Rooms; the other sections load when first opened, so start-up parses less.
 const DesignerView = lazy(() => import('../designer/DesignerView').then((m) => ({ default: m.DesignerView })))
@@ -13,6 +13,9 @@ const ShowView = lazy(() => import('../show/ShowView').then((m) => ({ default: m
 const SeiView = lazy(() => import('../sei/SeiView').then((m) => ({ default: m.SeiView })))
 const ConsoleView = lazy(() => import('../console/ConsoleView').then((m) => ({ default: m.ConsoleView })))
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })))
+// Tooltips and dialogs (Radix) load after the first screen is painted, or when first opened.
+const NavTooltips = lazy(() => import('./NavTooltips'))
+const AboutDialog = lazy(() => import('./AboutDialog').then((m) => ({ default: m.AboutDialog })))
 
 const navLabel: Record<Section, MessageKey> = {
   rooms: 'nav.rooms',
@@ -42,6 +45,7 @@ export function App() {
   const dark = useApp(selectDark)
   const locale = useApp(selectLocale)
   const ready = useApp((s) => s.ready)
+  const aboutOpen = useApp((s) => s.aboutOpen)
 
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light'
@@ -64,47 +68,41 @@ export function App() {
 
   // Nothing until the first answers are in and their language loaded: no flash of the wrong words.
   if (!ready) return null
+  const navItems: NavItem[] = sections.map((s, i) => ({
+    key: s,
+    tip: t('nav.shortcut', { keys: `${modKey}${i + 1}` }),
+    button: (
+      <button type="button" className="nav-item" aria-current={section === s ? 'page' : undefined} onClick={() => select(s)} data-testid={`nav-${s}`}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
+          <path d={navIcon[s]} />
+        </svg>
+        <span>{t(navLabel[s])}</span>
+      </button>
+    ),
+  }))
   return (
-    <Tooltip.Provider delayDuration={400}>
-      <div className="shell">
-        <Header />
-        <nav className="sidebar" aria-label={t('app.name')}>
-          {sections.map((s, i) => (
-            <Tooltip.Root key={s}>
-              <Tooltip.Trigger asChild>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={section === s ? 'page' : undefined}
-                  onClick={() => select(s)}
-                  data-testid={`nav-${s}`}
-                >
-                  <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
-                    <path d={navIcon[s]} />
-                  </svg>
-                  <span>{t(navLabel[s])}</span>
-                </button>
-              </Tooltip.Trigger>
-              <Tooltip.Portal>
-                <Tooltip.Content className="tooltip" side="right" sideOffset={6}>
-                  {t('nav.shortcut', { keys: `${modKey}${i + 1}` })}
-                </Tooltip.Content>
-              </Tooltip.Portal>
-            </Tooltip.Root>
-          ))}
-        </nav>
-        <main className="content">
-          {section === 'rooms' && <RoomsView />}
-          <Suspense fallback={null}>
-            {section === 'designer' && <DesignerView />}
-            {section === 'show' && <ShowView />}
-            {section === 'sei' && <SeiView />}
-            {section === 'console' && <ConsoleView />}
-            {section === 'settings' && <SettingsView />}
-          </Suspense>
-        </main>
-        <AboutDialog />
-      </div>
-    </Tooltip.Provider>
+    <div className="shell">
+      <Header />
+      <nav className="sidebar" aria-label={t('app.name')}>
+        <AfterFirstPaint fallback={navItems.map((x) => <Fragment key={x.key}>{x.button}</Fragment>)}>
+          <NavTooltips items={navItems} />
+        </AfterFirstPaint>
+      </nav>
+      <main className="content">
+        {section === 'rooms' && <RoomsView />}
+        <Suspense fallback={null}>
+          {section === 'designer' && <DesignerView />}
+          {section === 'show' && <ShowView />}
+          {section === 'sei' && <SeiView />}
+          {section === 'console' && <ConsoleView />}
+          {section === 'settings' && <SettingsView />}
+        </Suspense>
+      </main>
+      {aboutOpen && (
+        <Suspense fallback={null}>
+          <AboutDialog />
+        </Suspense>
+      )}
+    </div>
   )
 }
