@@ -35,6 +35,10 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
+  // Chromium opens its address bar's popup (a page of its own, with some 2 MB of script) with every
+  // window, headless too; the app's window in Electron has no address bar. Loading it competed with
+  // the app's start-up for the CPU.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ]
 
 const mimeTypes: Record<string, string> = {
