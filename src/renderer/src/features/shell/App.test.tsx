@@ -59,6 +59,15 @@ describe('App shell', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('布局设计器'), { timeout: 10_000 })
   })
 
+  it('opens the profile menu for a click made before its code had loaded', async () => {
+    await mount(['en-US'])
+    // The first screen's profile button is a plain stand-in until the menu's code is in.
+    expect(screen.queryByRole('menu')).toBeNull()
+    fireEvent.click(screen.getByTestId('profile-switcher'))
+    expect(await screen.findByRole('menuitem', { name: 'Manage profiles…' }, { timeout: 10_000 })).toBeTruthy()
+    expect(screen.getByRole('menuitem', { name: /Demo \(local simulator\)/ })).toBeTruthy()
+  })
+
   it('changes language in Settings through main and re-renders', async () => {
     const { services } = await mount(['en-US'])
     fireEvent.click(screen.getByTestId('nav-settings'))
