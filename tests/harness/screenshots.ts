@@ -258,6 +258,17 @@ export const screens: Screen[] = [
     },
   },
   {
+    name: 'nav-tooltip',
+    show: async (page) => {
+      // The tooltips load after the first paint; a pointer resting on the button shows one once it moves.
+      for (let i = 0; i < 20 && !(await page.locator('.tooltip').isVisible()); i++) {
+        await page.getByTestId('nav-designer').hover({ position: { x: 20 + (i % 2), y: 12 } })
+        await page.waitForTimeout(600)
+      }
+      await page.locator('.tooltip').waitFor()
+    },
+  },
+  {
     name: 'about',
     show: async (page) => {
       await nav('settings')(page)
