@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeEvent, eventDefinitions, findEvent } from './eventIds'
+import { describeEvent, eventDefinitions, findEvent, sendsVideo } from './eventIds'
 
 const ev = (eventId: number, paramOne = -1, paramTwo = -1) => ({ eventId, paramOne, paramTwo })
 
@@ -71,5 +71,21 @@ describe('describeEvent', () => {
     expect(findEvent(ev(5003, 0))).toMatchObject({ category: 'room', severity: 'error', source: 'sdk' })
     expect(findEvent(ev(32792))).toMatchObject({ category: 'network', severity: 'error', source: 'webrtc' })
     expect(findEvent(ev(4008, 24))).toMatchObject({ category: 'video', severity: 'info' })
+  })
+})
+
+describe('sendsVideo', () => {
+  const at = (timeMs: number, eventId: number, paramOne = -1) => ({ timeMs, ...ev(eventId, paramOne) })
+  it('follows the latest video upstream event of the SDK or WebRTC table, in time order', () => {
+    expect(sendsVideo([at(1000, 5001), at(1300, 4006, 0)])).toBe(true)
+    expect(sendsVideo([at(1300, 4006, 0), at(9000, 4006, 1)])).toBe(false)
+    // Listed out of order: time decides.
+    expect(sendsVideo([at(9000, 4006, 1), at(1300, 4006, 0)])).toBe(false)
+    expect(sendsVideo([at(1300, 32768), at(5000, 32770), at(8000, 32768)])).toBe(true)
+  })
+  it('is false when the events never say (an audience member, audio only)', () => {
+    expect(sendsVideo([])).toBe(false)
+    expect(sendsVideo([at(1000, 5001), at(1100, 3001, 0), at(1200, 32769)])).toBe(false)
+    expect(sendsVideo([at(1000, 4006, 7)])).toBe(false)
   })
 })

@@ -189,3 +189,21 @@ export function describeEvent(e: EventParams, locale: EventLocale): string {
     ? `未知事件 ${e.eventId}（参数 ${e.paramOne}、${e.paramTwo}）`
     : `Unknown event ${e.eventId} (parameters ${e.paramOne}, ${e.paramTwo})`
 }
+
+/**
+ * Whether a user sends video after these events: the latest of "enabled / disabled video
+ * upstreaming" (SDK 4006 with ParamOne 0 / 1, L16596–L16598) and "Enabled / Disabled video" (WebRTC
+ * 32768 / 32770, L16743–L16747) says so. False when the events never say.
+ */
+export function sendsVideo(events: readonly (EventParams & { timeMs: number })[]): boolean {
+  let on = false
+  let latest = -Infinity
+  for (const e of events) {
+    const says = e.eventId === 4006 ? (e.paramOne === 0 ? true : e.paramOne === 1 ? false : null) : e.eventId === 32768 ? true : e.eventId === 32770 ? false : null
+    if (says !== null && e.timeMs >= latest) {
+      on = says
+      latest = e.timeMs
+    }
+  }
+  return on
+}

@@ -8,6 +8,8 @@ import { zhCN } from './zh'
 const catalogs = { en, 'zh-CN': zhCN }
 beforeAll(() => loadLocale('zh-CN'))
 import { errorCodes } from '../../../shared/errors'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 describe('i18n', () => {
   it('has every English key translated, with the same placeholders', () => {
@@ -50,5 +52,16 @@ describe('zh-CN catalogue', () => {
     expect(keys.filter((k) => k.startsWith('err.tc.')).length).toBeGreaterThan(90)
     for (const code of errorCodes) expect(keys, code).toContain(`err.code.${code}`)
     expect(keys.filter((k) => k.startsWith('warn.')).length).toBeGreaterThan(50)
+  })
+})
+
+describe('dates and times', () => {
+  it('are formatted in the language chosen in Settings, never the browser default', () => {
+    // toLocaleString() without a locale follows the OS, not the language chosen in Settings.
+    const root = join(__dirname, '..')
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+    const bare = files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/\.toLocale(?:Date|Time)?String\(\s*\)/g)].map(() => f))
+    expect(files.length).toBeGreaterThan(50)
+    expect(bare).toEqual([])
   })
 })

@@ -8,14 +8,34 @@ import { applyCommand } from '../../../../shared/layout/commands'
 import { createDoc, type LayoutDoc } from '../../../../shared/layout/model'
 import type { SeiEntry } from '../../../../shared/media/seiEntry'
 import { useApp, useT } from '../shell/context'
-import { selectActiveProfile } from '../shell/appStore'
+import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { errorText } from '../../i18n/i18n'
+import { sendsVideo } from '../../../../shared/trtc/eventIds'
 
 const KEEP = 2000
+
+/** The busiest live room (the most users in it now) where someone sends video: only they get a region in a mix's SEI. */
+async function demoRoom(sdkAppId: number, live: RoomRow[], now: number): Promise<RoomRow | undefined> {
+  const present = await Promise.all(
+    live.map(async (r) => {
+      const users = await api['rooms.users']({ sdkAppId, commId: r.commId, startTime: r.createTime, endTime: now })
+      return users.ok ? users.value.filter((u) => !u.finished).map((u) => u.userId) : []
+    }),
+  )
+  const byUsers = live.map((room, i) => ({ room, userIds: present[i]! })).sort((a, b) => b.userIds.length - a.userIds.length)
+  for (const { room, userIds } of byUsers) {
+    for (const userId of userIds) {
+      const events = await api['rooms.events']({ sdkAppId, commId: room.commId, roomId: room.roomId, userId, startTime: room.createTime, endTime: now })
+      if (events.ok && sendsVideo(events.value)) return room
+    }
+  }
+  return undefined
+}
 
 export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLatency(ms: number | null): void; onDesign(doc: LayoutDoc | null): void }) {
   const t = useT()
   const active = useApp(selectActiveProfile)
+  const locale = useApp(selectLocale)
   const [url, setUrl] = useState('')
   const [tasks, setTasks] = useState<MixTask[]>([])
   const [session, setSession] = useState<string | null>(null)
@@ -73,14 +93,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
     const now = Math.floor(Date.now() / 1000)
     const rooms = await api['rooms.fetch']({ jobId: 'sei-demo', sdkAppId, startTime: now - 3600, endTime: now })
     const live = rooms.ok ? rooms.value.rooms.filter((r) => !r.finished).slice(0, 12) : []
-    // The busiest of the live rooms: the most users in the room now.
-    const inRoom = await Promise.all(
-      live.map(async (r) => {
-        const users = await api['rooms.users']({ sdkAppId, commId: r.commId, startTime: r.createTime, endTime: now })
-        return users.ok ? users.value.filter((u) => !u.finished).length : 0
-      }),
-    )
-    const room: RoomRow | undefined = live[inRoom.indexOf(Math.max(...inRoom))]
+    const room = await demoRoom(sdkAppId, live, now)
     if (!room) {
       setBusy(false)
       return setError(rooms.ok ? t('sei.live.noRoom') : errorText(t, rooms.error))
@@ -140,7 +153,7 @@ export function LivePanel(props: { onEntries(entries: SeiEntry[]): void; onLaten
             {tasks.map((task) => (
               <li key={task.taskId}>
                 <span className="mono ellipsis">{task.roomId}</span>
-                <span className="muted small">{new Date(task.startedAt).toLocaleTimeString()}</span>
+                <span className="muted small">{new Date(task.startedAt).toLocaleTimeString(locale)}</span>
                 {task.liveUrl && (
                   <button
                     type="button"

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { ConnectionVerdictView, ProfileListItem } from '../../../../shared/contract/contract'
 import { useApp, useT } from '../shell/context'
+import { selectLocale } from '../shell/appStore'
 import { ImportDialog } from './ImportDialog'
 import { ProfileDialog } from './ProfileDialog'
 import { verdictText } from './verdict'
@@ -13,6 +14,7 @@ const SKEW_WARN_MS = 60_000
 export function ProfilesCard() {
   const t = useT()
   const profiles = useApp((s) => s.profiles)
+  const locale = useApp(selectLocale)
   const pushed = useApp((s) => s.profilesPushed)
   const selectProfile = useApp((s) => s.profileSelected)
   const [editing, setEditing] = useState<ProfileListItem | 'new' | null>(null)
@@ -73,7 +75,7 @@ export function ProfilesCard() {
                     {' · '}
                     {'url' in p.endpoint ? p.endpoint.url : 'site' in p.endpoint ? p.endpoint.site : p.endpoint.region} · {p.defaultRegion}
                     {p.hasToken && ` · ${t('profiles.token')}`}
-                    {p.tokenExpiresAt && ` · ${t('profiles.tokenExpires', { time: new Date(p.tokenExpiresAt).toLocaleString() })}`}
+                    {p.tokenExpiresAt && ` · ${t('profiles.tokenExpires', { time: new Date(p.tokenExpiresAt).toLocaleString(locale) })}`}
                   </div>
                   {p.kind === 'demo' && <div className="muted small">{t('profiles.demoNote')}</div>}
                 </div>

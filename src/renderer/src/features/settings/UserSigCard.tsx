@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import type { DecodedUserSigView } from '../../../../shared/contract/contract'
 import { useApp, useT } from '../shell/context'
-import { selectActiveProfile } from '../shell/appStore'
+import { selectActiveProfile, selectLocale } from '../shell/appStore'
 import { errorText } from '../../i18n/i18n'
 
 // PrivateMapKey rights, bit i = 1 << i: create, enter, send/receive audio, video, sub-stream (TLSSigAPIv2).
@@ -19,6 +19,7 @@ function remaining(seconds: number): string {
 export function UserSigCard() {
   const t = useT()
   const active = useApp(selectActiveProfile)
+  const locale = useApp(selectLocale)
   const [sdkAppId, setSdkAppId] = useState<number | null>(null)
   const [userId, setUserId] = useState('robot_mixer')
   const [expire, setExpire] = useState(86400)
@@ -127,11 +128,11 @@ export function UserSigCard() {
         <dl className="kv compact" data-testid="sig-decoded">
           <div><dt>{t('sig.identifier')}</dt><dd>{decoded.identifier}</dd></div>
           <div><dt>{t('sig.app')}</dt><dd>{decoded.sdkAppId}</dd></div>
-          <div><dt>{t('sig.issued')}</dt><dd>{new Date(decoded.time * 1000).toLocaleString()}</dd></div>
+          <div><dt>{t('sig.issued')}</dt><dd>{new Date(decoded.time * 1000).toLocaleString(locale)}</dd></div>
           <div>
             <dt>{t('sig.expires')}</dt>
             <dd>
-              {new Date((decoded.time + decoded.expire) * 1000).toLocaleString()} —{' '}
+              {new Date((decoded.time + decoded.expire) * 1000).toLocaleString(locale)} —{' '}
               <span className={left > 0 ? 'ok' : 'fail'}>{left > 0 ? t('sig.remaining', { time: remaining(left) }) : t('sig.expired')}</span>
             </dd>
           </div>
