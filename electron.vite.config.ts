@@ -5,17 +5,18 @@ import type { Plugin } from 'vite'
 
 /**
  * Bundled CommonJS modules (React DOM, its scheduler) become one wrapper function each, called at
- * start-up. V8 compiles a function literal right after `(` together with the script, on the
- * streaming thread while the file loads, but compiles arrow functions lazily, on the page's main
- * thread when they are first called. The wrappers are written as `function` so the first screen
- * does not wait for React DOM to compile on the main thread. (Arrow and function wrappers behave
- * alike here: neither body uses `this` or `arguments`.)
+ * start-up. V8 compiles a `function` literal right after `(` together with the script, on the
+ * streaming thread while the file loads; the arrow wrappers the bundler writes were compiled on the
+ * page's main thread when first called (module evaluation 131 ms, against 60 ms as functions). So
+ * the wrappers are written as `function`. (Arrow and function wrappers behave alike here: neither
+ * body uses `this` or `arguments`.) A wrapper in another shape is reported, not silently left.
  */
 function eagerCommonJs(): Plugin {
   return {
     name: 'eager-commonjs',
     renderChunk(code) {
       const out = code.replace(/__commonJSMin\(\(\(([\w$, ]*)\) => \{/g, '__commonJSMin((function($1) {')
+      if (/__commonJSMin\(\(\(/.test(out)) this.warn('a CommonJS wrapper was not rewritten as a function; React DOM may compile on the main thread')
       return out === code ? null : { code: out, map: null }
     },
   }

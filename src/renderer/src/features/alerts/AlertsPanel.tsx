@@ -197,9 +197,6 @@ function AlertsTab(props: { s: AlertsState }) {
   )
 }
 
-/** The bell in the header and the alerts panel it opens. */
-
-/** The open panel's body, loaded with the panel's first opening. */
 /** The panel, open: the bell (./AlertsBell.tsx) mounts it while `s.open`. */
 export function AlertsPanel(props: { s: AlertsState; count: number }) {
   const t = useT()
